@@ -1,0 +1,36 @@
+//@ts-check
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+/** Extension, language server and CLI: Node bundles in CommonJS, with nothing left in node_modules. */
+/** @type {esbuild.BuildOptions} */
+const nodeOptions = {
+    outdir: 'out',
+    bundle: true,
+    target: 'node22',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    loader: { '.ts': 'ts' },
+    external: ['vscode'],
+    platform: 'node',
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' }
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+    { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' } },
+    { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } }
+];
+
+const contexts = await Promise.all(builds.map(options => esbuild.context(options)));
+if (watch) {
+    await Promise.all(contexts.map(ctx => ctx.watch()));
+} else {
+    await Promise.all(contexts.map(ctx => ctx.rebuild()));
+    await Promise.all(contexts.map(ctx => ctx.dispose()));
+}

@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { collectJourneyFiles } from './journey-files.js';
+import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** One diagnostic as `journey validate --format json` prints it: 1-based lines and columns. */
+export interface ValidationRecord {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: SeverityName;
+    code: string;
+    message: string;
+}
+
+export interface ValidateOptions {
+    format: 'text' | 'json';
+    workspace?: string;
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'information',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+/** Checks the files and prints what it finds; resolves to the exit code (1 when any error is found). */
+export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void): Promise<number> {
+    const files = await collectJourneyFiles(paths, options.workspace);
+    const { documents } = await loadWorkspace([...files.checked, ...files.context]);
+    const records = files.checked.flatMap(file =>
+        diagnosticsOf(documents.get(file)!).map(diagnostic => toRecord(displayPath(file), diagnostic)));
+
+    if (options.format === 'json') {
+        print(JSON.stringify(records, undefined, 2));
+    } else {
+        for (const r of records) {
+            print(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}`);
+        }
+        print(summary(files.checked.length, records));
+    }
+    return records.some(record => record.severity === 'error') ? 1 : 0;
+}
+
+function toRecord(file: string, diagnostic: Diagnostic): ValidationRecord {
+    return {
+        file,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? 'unknown'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+    };
+}
+
+function summary(fileCount: number, records: ValidationRecord[]): string {
+    const count = (severity: SeverityName) => records.filter(r => r.severity === severity).length;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const found = [plural(count('error'), 'error'), plural(count('warning'), 'warning'),
+        plural(count('information'), 'info'), plural(count('hint'), 'hint')].join(', ');
+    return `${plural(fileCount, 'file')} checked: ${found}`;
+}
+
+/** Paths relative to the working directory when inside it, as compilers print them. */
+export function displayPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** What the extension gives back to VS Code, and to integration tests. */
+export interface JourneyExtensionApi {
+    /** Resolves once the language server answered `initialize`. */
+    readonly ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): JourneyExtensionApi {
+    client = createClient(context);
+    return { ready: client.start() };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'language', 'main.cjs'));
+    // --inspect lets a debugger attach to the server; DEBUG_BREAK makes it wait for one.
+    const debugOptions = { execArgv: ['--nolazy', `--inspect${process.env.DEBUG_BREAK ? '-brk' : ''}=${process.env.DEBUG_SOCKET || '6009'}`] };
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: '*', language: 'journey' }]
+    };
+    return new LanguageClient('journey', 'Journey Maps', serverOptions, clientOptions);
+}

@@ -1,0 +1,21 @@
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+
+const HOW_TO_DECLARE: Record<string, (name: string) => string> = {
+    Owner: name => `owner ${name} "<team>"`,
+    Channel: name => `channel ${name} "<description>"`,
+    Persona: name => `persona ${name} "<description>"`
+};
+
+/** Linking errors that say what is missing and how to declare it, instead of Langium's generic text. */
+export class JourneyLinker extends DefaultLinker {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        const type = this.reflection.getReferenceType(refInfo);
+        const name = refInfo.reference.$refText;
+        const declare = HOW_TO_DECLARE[type];
+        if (declare) {
+            error.message = `${type} '${name}' is not declared in any .journey file of the workspace: declare it with \`${declare(name)}\` or use a declared ${type.toLowerCase()}.`;
+        }
+        return error;
+    }
+}

@@ -1,0 +1,108 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
+import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
+import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
+import { JourneyLinker } from './journey-linker.js';
+import { JourneyParserErrorMessageProvider } from './journey-parser-messages.js';
+import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.js';
+import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
+import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
+
+/**
+ * Declaration of custom services - add your own service classes here.
+ */
+export type JourneyAddedServices = {
+    validation: {
+        JourneyValidator: JourneyValidator
+    },
+    settings: {
+        JourneySettings: JourneySettings
+    }
+}
+
+/**
+ * Union of Langium default services and your custom services - use this as constructor parameter
+ * of custom service classes.
+ */
+export type JourneyServices = LangiumServices & JourneyAddedServices
+
+/**
+ * Dependency injection module that overrides Langium default services and contributes the
+ * declared custom services. The Langium defaults can be partially specified to override only
+ * selected services, while the custom services must be fully specified.
+ */
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    validation: {
+        JourneyValidator: (services) => new JourneyValidator(services),
+        DocumentValidator: (services) => new JourneyDocumentValidator(services)
+    },
+    settings: {
+        JourneySettings: (services) => new JourneySettings(services)
+    },
+    references: {
+        Linker: (services) => new JourneyLinker(services)
+    },
+    parser: {
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
+        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider()
+    },
+    lsp: {
+        CompletionProvider: (services) => new JourneyCompletionProvider(services)
+    }
+};
+
+/**
+ * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
+ * (duplicate names, unused declarations) depend on a changed file.
+ */
+export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services)
+    }
+};
+
+/**
+ * Create the full set of services required by Langium.
+ *
+ * First inject the shared services,
+ * then inject the language-specific services.
+ *
+ * This separation is done so that multiple languages can share the same services.
+ *
+ * @param context Optional module context with the LSP connection
+ * @returns An object wrapping the shared services and the language-specific services
+ */
+export function createJourneyServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices,
+    Journey: JourneyServices
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        JourneyGeneratedSharedModule,
+        JourneySharedModule
+    );
+    const Journey = inject(
+        createDefaultModule({ shared }),
+        JourneyMapsGeneratedModule,
+        JourneyModule
+    );
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    revalidateOnSettingsChange(Journey);
+    if (!context.connection) {
+        // We don't run inside a language server
+        // Therefore, initialize the configuration provider instantly
+        void shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}

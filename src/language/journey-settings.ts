@@ -1,0 +1,67 @@
+import { DocumentState } from 'langium';
+import type { ValidationSeverity } from 'langium';
+import type { JourneyServices } from './journey-module.js';
+
+/** What users may choose for a configurable check (`journey.validation.*` settings). */
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ValidationSettings {
+    missingOwner: SeveritySetting;
+    unscoredTouchpoint: SeveritySetting;
+}
+
+export const DEFAULT_VALIDATION_SETTINGS: Readonly<ValidationSettings> = {
+    missingOwner: 'warning',
+    unscoredTouchpoint: 'warning'
+};
+
+const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, ValidationSeverity> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'info',
+    hint: 'hint'
+};
+
+/** The Langium severity for a setting, or undefined when the check is turned off. */
+export function toValidationSeverity(setting: SeveritySetting): ValidationSeverity | undefined {
+    return setting === 'off' ? undefined : SEVERITIES[setting];
+}
+
+function isSeveritySetting(value: unknown): value is SeveritySetting {
+    return value === 'off' || (typeof value === 'string' && Object.hasOwn(SEVERITIES, value));
+}
+
+/**
+ * Reads the `journey` section of the client's settings through Langium's configuration provider
+ * (which the language client keeps current); outside a language server the defaults apply.
+ */
+export class JourneySettings {
+    readonly #services: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        this.#services = services;
+    }
+
+    async validation(): Promise<ValidationSettings> {
+        const configured = await this.#services.shared.workspace.ConfigurationProvider.getConfiguration(
+            this.#services.LanguageMetaData.languageId, 'validation') as Partial<Record<keyof ValidationSettings, unknown>> | undefined;
+        return {
+            missingOwner: isSeveritySetting(configured?.missingOwner) ? configured.missingOwner : DEFAULT_VALIDATION_SETTINGS.missingOwner,
+            unscoredTouchpoint: isSeveritySetting(configured?.unscoredTouchpoint) ? configured.unscoredTouchpoint : DEFAULT_VALIDATION_SETTINGS.unscoredTouchpoint
+        };
+    }
+}
+
+/** A changed setting re-runs validation of every document at once: no restart needed. */
+export function revalidateOnSettingsChange(services: JourneyServices): void {
+    const { ConfigurationProvider, DocumentBuilder, LangiumDocuments, WorkspaceLock } = services.shared.workspace;
+    ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== services.LanguageMetaData.languageId) {
+            return;
+        }
+        void WorkspaceLock.write(async token => {
+            const validated = LangiumDocuments.all.filter(doc => doc.state === DocumentState.Validated).toArray();
+            await DocumentBuilder.build(validated, { validation: true }, token);
+        });
+    });
+}

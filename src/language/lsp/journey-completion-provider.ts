@@ -1,0 +1,102 @@
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { isChannel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
+import { GRADE_MEANINGS } from '../emotion-scale.js';
+import { DURATION_UNITS } from '../duration-units.js';
+import type { JourneyServices } from '../journey-module.js';
+import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
+
+/** Touchpoint properties in the order they are offered: what the map misses most first. */
+const TOUCHPOINT_PROPERTIES: ReadonlyArray<{ keyword: string, label: string, detail: string, type?: keyof typeof SINGLE_VALUED_PROPERTIES }> = [
+    { keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', type: 'OwnerProperty' },
+    { keyword: 'emotion', label: 'emotion', detail: 'how it feels to the customer, 1 (very negative) to 5 (very positive)', type: 'EmotionProperty' },
+    { keyword: 'channel', label: 'channel', detail: 'where the customer meets the service', type: 'ChannelProperty' },
+    { keyword: 'duration', label: 'duration', detail: 'time taken, e.g. 40 min', type: 'DurationProperty' },
+    { keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', type: 'ContactsProperty' },
+    { keyword: 'pain', label: 'pain', detail: 'a pain point or barrier (may repeat)' },
+    { keyword: 'idea', label: 'idea', detail: 'an opportunity to improve (may repeat)' },
+    { keyword: 'backstage', label: 'backstage', detail: 'what the organisation does behind it (may repeat)' },
+    { keyword: 'quote', label: 'quote', detail: 'what a customer said (may repeat)' },
+    { keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', type: 'MomentOfTruth' }
+];
+
+export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    readonly #services: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.#services = services;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (assignment && !GrammarAST.isCrossReference(assignment.terminal)) {
+            if (rule?.name === 'EmotionProperty' && assignment.feature === 'grade') {
+                return this.#completeGrades(context, acceptor);
+            }
+            if (rule?.name === 'DurationProperty' && assignment.feature === 'unit') {
+                return this.#completeUnits(context, acceptor);
+            }
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const touchpoint = context.node && AstUtils.getContainerOfType(context.node, isTouchpoint);
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        const property = TOUCHPOINT_PROPERTIES.findIndex(p => p.keyword === keyword.value);
+        if (!touchpoint || property < 0 || !isTouchpointPropertyRule(rule)) {
+            return super.completionForKeyword(context, keyword, acceptor);
+        }
+        const { label, detail, type } = TOUCHPOINT_PROPERTIES[property];
+        if (type && presentSingleValued(touchpoint).has(type)) {
+            return;
+        }
+        acceptor(context, {
+            label,
+            detail,
+            kind: CompletionItemKind.Property,
+            sortText: `0${property.toString().padStart(2, '0')}`
+        });
+    }
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+        const declaration = nodeDescription.node ?? this.#load(nodeDescription);
+        if (isOwner(declaration)) {
+            item.detail = [declaration.title, declaration.external ? '(external)' : undefined].filter(Boolean).join(' ') || 'Owner';
+        } else if (isChannel(declaration) || isPersona(declaration)) {
+            item.detail = declaration.title ?? declaration.$type;
+        }
+        return item;
+    }
+
+    #completeGrades(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        for (const [grade, meaning] of Object.entries(GRADE_MEANINGS)) {
+            acceptor(context, { label: grade, detail: meaning, kind: CompletionItemKind.EnumMember, sortText: `0${grade}` });
+        }
+    }
+
+    #completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        Object.entries(DURATION_UNITS).forEach(([unit, { label }], index) => {
+            acceptor(context, { label: unit, detail: label, kind: CompletionItemKind.Unit, sortText: `0${index}` });
+        });
+    }
+
+    #load(description: AstNodeDescription): AstNode | undefined {
+        const document = this.#services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
+        return document && this.#services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path);
+    }
+}
+
+function isTouchpointPropertyRule(rule: GrammarAST.ParserRule | undefined): boolean {
+    return rule !== undefined && rule.name !== 'Owner' && rule.name !== 'Channel';
+}
+
+function presentSingleValued(touchpoint: Touchpoint): Set<string> {
+    return new Set(touchpoint.properties.filter(isSingleValued).map(property => property.$type));
+}

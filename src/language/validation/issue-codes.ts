@@ -1,0 +1,19 @@
+/**
+ * Stable diagnostic codes. They appear in the editor, in `journey validate` output and in quick fixes,
+ * so they are part of the public interface: never rename one.
+ */
+export namespace IssueCodes {
+    export const MissingOwner = 'missing-owner';
+    export const UnscoredTouchpoint = 'unscored-touchpoint';
+    export const EmotionOutOfRange = 'emotion-out-of-range';
+    export const DuplicateName = 'duplicate-name';
+    export const DuplicateProperty = 'duplicate-property';
+    export const EmptyStage = 'empty-stage';
+    export const MissingPersona = 'missing-persona';
+    export const UnusedDeclaration = 'unused-declaration';
+    export const InvalidMeasure = 'invalid-measure';
+    /** Langium's own codes, repeated here so that every code users can meet is listed in one place. */
+    export const LinkingError = 'linking-error';
+    export const ParsingError = 'parsing-error';
+    export const LexingError = 'lexing-error';
+}

@@ -1,0 +1,77 @@
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { isModel } from '../generated/ast.js';
+
+/**
+ * Some diagnostics of a document depend on other documents: `duplicate-name` on the names other files
+ * declare, `unused-declaration` on the references other files make. Langium rebuilds a document when
+ * something it references changes, not when a document starts (or stops) referencing or duplicating
+ * it, so this builder revalidates those documents too.
+ *
+ * It compares the workspace-visible names of each changed document before and after the change and
+ * revalidates only the documents that declare a name in the difference: typing inside a touchpoint
+ * revalidates nothing else, adding `owner Web` revalidates the file that declares `Web`.
+ */
+export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
+    /** Names each changed document exposed before the change; kept until the follow-up validation ran. */
+    readonly #namesBefore = new Map<string, { uri: URI, names: ReadonlySet<string> }>();
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        for (const uri of [...changed, ...deleted]) {
+            const key = uri.toString();
+            if (!this.#namesBefore.has(key)) {
+                const document = this.langiumDocuments.getDocument(uri);
+                this.#namesBefore.set(key, { uri, names: document ? workspaceNames(document) : new Set() });
+            }
+        }
+        await super.update(changed, deleted, cancelToken);
+
+        const touched = new Set<string>();
+        for (const before of this.#namesBefore.values()) {
+            const document = this.langiumDocuments.getDocument(before.uri);
+            const after = document ? workspaceNames(document) : new Set<string>();
+            for (const name of before.names.symmetricDifference(after)) {
+                touched.add(name);
+            }
+        }
+        const changedKeys = new Set(this.#namesBefore.keys());
+        this.#namesBefore.clear();
+        if (touched.size === 0) {
+            return;
+        }
+        const stale = this.langiumDocuments.all
+            .filter(doc => !changedKeys.has(doc.uri.toString()) && doc.state === DocumentState.Validated
+                && declaresAny(doc, touched))
+            .toArray();
+        if (stale.length > 0) {
+            await this.build(stale, { validation: true }, cancelToken);
+        }
+    }
+}
+
+/** `Type:name` of every declaration a document exports and every cross-reference it resolves. */
+function workspaceNames(document: LangiumDocument): Set<string> {
+    const names = new Set<string>();
+    const root = document.parseResult?.value;
+    if (isModel(root)) {
+        for (const declaration of root.declarations) {
+            if (declaration.name) {
+                names.add(`${declaration.$type}:${declaration.name}`);
+            }
+        }
+    }
+    if (document.state >= DocumentState.Linked) {
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (target) {
+                names.add(`${target.$type}:${reference.$refText}`);
+            }
+        }
+    }
+    return names;
+}
+
+function declaresAny(document: LangiumDocument, names: ReadonlySet<string>): boolean {
+    const root = document.parseResult.value;
+    return isModel(root) && root.declarations.some(declaration => names.has(`${declaration.$type}:${declaration.name}`));
+}
