@@ -14,6 +14,7 @@ import { JourneyDocumentValidator } from './validation/journey-document-validato
 import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './journey-parser-messages.js';
+import { JourneyScopeComputation } from './journey-scope-computation.js';
 import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.js';
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
@@ -50,7 +51,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         JourneySettings: (services) => new JourneySettings(services)
     },
     references: {
-        Linker: (services) => new JourneyLinker(services)
+        Linker: (services) => new JourneyLinker(services),
+        ScopeComputation: (services) => new JourneyScopeComputation(services)
     },
     parser: {
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),

@@ -1,0 +1,240 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { clearDocuments } from 'langium/test';
+import { createServices, marked, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
+
+let services: TestServices;
+
+beforeEach(() => {
+    services = createServices();
+});
+
+afterEach(async () => {
+    await clearDocuments(services.shared);
+});
+
+const ORGANISATION = `
+owner Web "Digital team"
+owner Counter "Front desk"
+channel Website "Online"
+persona Maria "Parent"
+`;
+
+/** Diagnostics of one journey file, next to an organisation file that declares what it uses. */
+async function diagnosticsOf(journey: string): Promise<string[]> {
+    const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': journey });
+    return summarise(documents['trip.journey']);
+}
+
+describe('touchpoint completeness', () => {
+    test('missing-owner: a warning on the touchpoint name', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint «Form» "Fills in the form" {
+      channel Website
+      emotion 2
+    }
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual([`missing-owner warning ${ranges[0]}`]);
+    });
+
+    test('unscored-touchpoint: a warning on the touchpoint name', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint «Form» { owner Web channel Website }
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual([`unscored-touchpoint warning ${ranges[0]}`]);
+    });
+
+    test('a touchpoint without a body misses both owner and grade', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint «Call» "Calls the helpline"
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual([
+            `missing-owner warning ${ranges[0]}`,
+            `unscored-touchpoint warning ${ranges[0]}`
+        ]);
+    });
+
+    test('the message names the touchpoint and says what to add', async () => {
+        const documents = await openWorkspace(services, { 'trip.journey': 'journey T { stage S { touchpoint Form { emotion 3 } } }' });
+        const message = documents['trip.journey'].diagnostics!.find(d => d.code === 'missing-owner')!.message;
+        expect(message).toBe("Touchpoint 'Form' has no owner: add `owner <name>` to say who delivers it.");
+    });
+});
+
+describe('values', () => {
+    test('emotion-out-of-range: an error on the grade, for 0, 6, -1 and 2.5', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint A { owner Web emotion «0» }
+    touchpoint B { owner Web emotion «6» "ecstatic" }
+    touchpoint C { owner Web emotion «-1» }
+    touchpoint D { owner Web emotion «2.5» }
+    touchpoint E { owner Web emotion 1 }
+    touchpoint F { owner Web emotion 5 }
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `emotion-out-of-range error ${range}`));
+    });
+
+    test('invalid-measure: negative or fractional contacts, negative durations, unknown units', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint A { owner Web emotion 3 contacts «-1» }
+    touchpoint B { owner Web emotion 3 contacts «1.5» }
+    touchpoint C { owner Web emotion 3 duration «-2» min }
+    touchpoint D { owner Web emotion 3 duration 2 «hours» }
+    touchpoint E { owner Web emotion 3 duration 1.5 h contacts 0 }
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `invalid-measure error ${range}`));
+    });
+
+    test('duplicate-property: an error on each repeated single-valued property', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S {
+    touchpoint A {
+      owner Web
+      «owner Counter»
+      emotion 3
+      «emotion 4 "better"»
+      channel Website
+      «channel Website»
+      contacts 1
+      «contacts 2»
+      duration 1 h
+      «duration 2 h»
+      moment of truth
+      «moment of truth»
+      pain "one"
+      pain "two"
+      idea "one"
+      idea "two"
+      backstage "one"
+      backstage "two"
+    }
+  }
+}`);
+        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `duplicate-property error ${range}`).sort());
+    });
+
+    test('duplicate-property also covers persona goal, today and ideal, but not need', async () => {
+        const { text, ranges } = marked(`persona Ana "Student" {
+  goal "Pass"
+  «goal "Graduate"»
+  need "Money"
+  need "Time"
+}
+journey Trip for Ana { stage S { touchpoint A { owner Web emotion 3 } } }`);
+        expect(await diagnosticsOf(text)).toEqual([`duplicate-property error ${ranges[0]}`]);
+    });
+});
+
+describe('structure', () => {
+    test('empty-stage: a warning on the stage name', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage «Aware» "Becoming aware" { }
+  stage Use { touchpoint A { owner Web emotion 3 } }
+}`);
+        expect(await diagnosticsOf(text)).toEqual([`empty-stage warning ${ranges[0]}`]);
+    });
+
+    test('missing-persona: a warning on the journey name', async () => {
+        const { text, ranges } = marked(`journey «Trip» "A trip" {
+  stage Use { touchpoint A { owner Web emotion 3 } }
+}`);
+        expect(await diagnosticsOf(text)).toEqual([`missing-persona warning ${ranges[0]}`]);
+    });
+});
+
+describe('names', () => {
+    test('duplicate-name: stages and touchpoints are unique per journey, not across journeys', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage S { touchpoint A { owner Web emotion 3 } }
+  stage «S» { touchpoint «A» { owner Web emotion 3 } }
+}
+journey Other for Maria {
+  stage S { touchpoint A { owner Web emotion 3 } }
+}`);
+        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `duplicate-name error ${range}`).sort());
+    });
+
+    test('duplicate-name: owners, channels, personas and journeys are unique across the workspace', async () => {
+        const organisation = marked(`owner «Web» "Digital team"
+channel «Website» "Online"
+persona «Maria» "Parent"
+journey «Trip» for Maria { stage S { touchpoint A { owner Web channel Website emotion 3 } } }`);
+        const trip = marked(`owner «Web» "Another web team"
+channel «Website» "Another site"
+persona «Maria» "Another Maria"
+journey «Trip» for Maria { stage S { touchpoint A { owner Web channel Website emotion 3 } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': organisation.text, 'trip.journey': trip.text });
+        const duplicates = (name: string) => summarise(documents[name]).filter(d => d.startsWith('duplicate-name'));
+        expect(duplicates('organisation.journey')).toEqual(organisation.ranges.map(range => `duplicate-name error ${range}`));
+        expect(duplicates('trip.journey')).toEqual(trip.ranges.map(range => `duplicate-name error ${range}`));
+        const message = documents['trip.journey'].diagnostics!.find(d => d.code === 'duplicate-name')!.message;
+        expect(message).toBe("Owner 'Web' is declared more than once (also at organisation.journey line 1): give each owner its own name.");
+    });
+
+    test('duplicate-name in one file: the later declaration is flagged, the first is not', async () => {
+        const { text, ranges } = marked(`owner Legal "Legal team"
+owner «Legal» "Again"
+journey Trip for Maria { stage S { touchpoint A { owner Legal emotion 3 } } }`);
+        const diagnostics = await diagnosticsOf(text);
+        expect(diagnostics.filter(d => d.startsWith('duplicate-name'))).toEqual([`duplicate-name error ${ranges[0]}`]);
+    });
+
+    test('a same name in different kinds is fine', async () => {
+        const text = `owner Support "Support team"
+channel Support "Support line"
+journey Trip for Maria { stage S { touchpoint A { owner Support channel Support emotion 3 } } }`;
+        expect(await diagnosticsOf(text)).toEqual([]);
+    });
+
+    test('unused-declaration: a hint tagged unnecessary on each declaration no journey uses', async () => {
+        const { text, ranges } = marked(`owner «Legal» "Legal team"
+channel «Fax» "Fax machine"
+persona «Bob» "Retired"
+journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `unused-declaration hint ${range}`));
+        expect(documents['trip.journey'].diagnostics!.every(d => d.tags?.includes(1))).toBe(true);
+        // Counter and Website in the organisation file are used by no journey either.
+        expect(summarise(documents['organisation.journey'])).toEqual([
+            'unused-declaration hint 3:7-3:14',
+            'unused-declaration hint 4:9-4:16'
+        ]);
+    });
+});
+
+describe('linking', () => {
+    test('linking-error: an owner, channel or persona declared nowhere, at the reference', async () => {
+        const { text, ranges } = marked(`journey Trip for «Ghost» {
+  stage S { touchpoint A { owner «Nobody» channel «Pigeon» emotion 3 } }
+}`);
+        const documents = await openWorkspace(services, { 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `linking-error error ${range}`));
+        expect(documents['trip.journey'].diagnostics!.map(d => d.message)).toContain(
+            "Owner 'Nobody' is not declared in any .journey file of the workspace: declare it with `owner Nobody \"<team>\"` or use a declared owner.");
+    });
+
+    test('references resolve across files of the workspace', async () => {
+        const text = `journey Trip for Maria {
+  stage S { touchpoint A { owner Web channel Website emotion 3 } touchpoint B { owner Counter emotion 4 } }
+}`;
+        expect(await diagnosticsOf(text)).toEqual([]);
+    });
+});
+
+describe('the sample of the language issue', () => {
+    test('has no diagnostics at all', async () => {
+        const { readFile } = await import('node:fs/promises');
+        const text = await readFile(new URL('../fixtures/renew-passport.journey', import.meta.url), 'utf-8');
+        const documents = await openWorkspace(services, { 'renew-passport.journey': text });
+        expect(summarise(documents['renew-passport.journey'])).toEqual([]);
+    });
+});
