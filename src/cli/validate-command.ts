@@ -61,11 +61,12 @@ function toRecord(file: string, diagnostic: Diagnostic): ValidationRecord {
 }
 
 function summary(fileCount: number, records: ValidationRecord[]): string {
-    const count = (severity: SeverityName) => records.filter(r => r.severity === severity).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const found = [plural(count('error'), 'error'), plural(count('warning'), 'warning'),
-        plural(count('information'), 'info'), plural(count('hint'), 'hint')].join(', ');
-    return `${plural(fileCount, 'file')} checked: ${found}`;
+    const counts = (['error', 'warning', 'information', 'hint'] as const)
+        .map(severity => [severity, records.filter(r => r.severity === severity).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([severity, n]) => plural(n, severity === 'information' ? 'info' : severity));
+    return `${plural(fileCount, 'file')} checked: ${counts.length > 0 ? counts.join(', ') : 'no problems'}`;
 }
 
 /** Paths relative to the working directory when inside it, as compilers print them. */

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 
@@ -30,8 +30,8 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         for (const before of this.#namesBefore.values()) {
             const document = this.langiumDocuments.getDocument(before.uri);
             const after = document ? workspaceNames(document) : new Set<string>();
-            for (const name of before.names.symmetricDifference(after)) {
-                touched.add(name);
+            for (const entry of before.names.symmetricDifference(after)) {
+                touched.add(entry.split(' ')[1]);
             }
         }
         const changedKeys = new Set(this.#namesBefore.keys());
@@ -49,14 +49,17 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
-/** `Type:name` of every declaration a document exports and every cross-reference it resolves. */
+/**
+ * What other documents' diagnostics may depend on: `declares Type:name` for every declaration a
+ * document exports and `uses Type:name targetUri` for every cross-reference it resolves.
+ */
 function workspaceNames(document: LangiumDocument): Set<string> {
     const names = new Set<string>();
     const root = document.parseResult?.value;
     if (isModel(root)) {
         for (const declaration of root.declarations) {
             if (declaration.name) {
-                names.add(`${declaration.$type}:${declaration.name}`);
+                names.add(`declares ${declaration.$type}:${declaration.name}`);
             }
         }
     }
@@ -64,7 +67,7 @@ function workspaceNames(document: LangiumDocument): Set<string> {
         for (const reference of document.references) {
             const target = 'ref' in reference ? reference.ref : undefined;
             if (target) {
-                names.add(`${target.$type}:${reference.$refText}`);
+                names.add(`uses ${target.$type}:${reference.$refText} ${AstUtils.getDocument(target).uri.toString()}`);
             }
         }
     }

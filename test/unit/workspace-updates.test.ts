@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { clearDocuments } from 'langium/test';
+import { DocumentState } from 'langium';
+import { createServices, editFile, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
+
+let services: TestServices;
+
+beforeEach(() => {
+    services = createServices();
+});
+
+afterEach(async () => {
+    await clearDocuments(services.shared);
+});
+
+const ORGANISATION = 'owner Web "Digital team"\nowner Legal "Legal team"\n';
+const TRIP = 'journey Trip { stage S { touchpoint A { owner Web emotion 3 } } }';
+
+describe('diagnostics that depend on other files follow their edits', () => {
+    test('an owner stops being unused when another file starts using it, and back', async () => {
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+        const organisation = documents['organisation.journey'];
+        expect(summarise(organisation)).toEqual(['unused-declaration hint 2:7-2:12']);
+
+        await editFile(services, 'trip.journey', TRIP.replace('owner Web', 'owner Legal'));
+        expect(summarise(organisation)).toEqual(['unused-declaration hint 1:7-1:10']);
+
+        await editFile(services, 'trip.journey', TRIP, 3);
+        expect(summarise(organisation)).toEqual(['unused-declaration hint 2:7-2:12']);
+    });
+
+    test('a duplicate declared in another file is reported in both, and cleared from both', async () => {
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+        const organisation = documents['organisation.journey'];
+
+        const trip = await editFile(services, 'trip.journey', `owner Web "Copy"\n${TRIP}`);
+        expect(summarise(trip)).toContain('duplicate-name error 1:7-1:10');
+        expect(summarise(organisation)).toContain('duplicate-name error 1:7-1:10');
+
+        const fixed = await editFile(services, 'trip.journey', TRIP, 3);
+        expect(summarise(fixed).filter(d => d.startsWith('duplicate-name'))).toEqual([]);
+        expect(summarise(organisation).filter(d => d.startsWith('duplicate-name'))).toEqual([]);
+    });
+
+    test('an edit that changes no workspace name revalidates no other file', async () => {
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+        const organisation = documents['organisation.journey'];
+        const before = organisation.diagnostics;
+        const validated: string[] = [];
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => {
+            validated.push(doc.uri.path);
+        });
+        await editFile(services, 'trip.journey', TRIP.replace('emotion 3', 'emotion 4'));
+        expect(validated).toEqual(['/workspace/trip.journey']);
+        expect(organisation.diagnostics).toBe(before);
+    });
+});
+
+describe('settings change severities without a restart', () => {
+    const UNOWNED = 'persona P journey Trip for P { stage S { touchpoint A { } } }';
+
+    function configure(validation: Record<string, string>): void {
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { validation } } });
+    }
+
+    async function settled(): Promise<void> {
+        // The revalidation runs under the workspace lock; a read action queued after it sees its result.
+        await services.shared.workspace.WorkspaceLock.read(() => undefined);
+    }
+
+    test('each configurable check takes every severity, and off', async () => {
+        const documents = await openWorkspace(services, { 'trip.journey': UNOWNED });
+        const trip = () => services.shared.workspace.LangiumDocuments.getDocument(documents['trip.journey'].uri)!;
+        const codes = (severity: string) => summarise(trip()).filter(d => d.split(' ')[1] === severity).map(d => d.split(' ')[0]);
+        expect(codes('warning')).toEqual(['missing-owner', 'unscored-touchpoint']);
+
+        configure({ missingOwner: 'error', unscoredTouchpoint: 'information' });
+        await settled();
+        expect(codes('error')).toEqual(['missing-owner']);
+        expect(codes('info')).toEqual(['unscored-touchpoint']);
+
+        configure({ missingOwner: 'hint', unscoredTouchpoint: 'off' });
+        await settled();
+        expect(codes('hint')).toEqual(['missing-owner']);
+        expect(summarise(trip()).some(d => d.startsWith('unscored-touchpoint'))).toBe(false);
+
+        configure({ missingOwner: 'nonsense' });
+        await settled();
+        expect(codes('warning')).toEqual(['missing-owner', 'unscored-touchpoint']);
+    });
+});
