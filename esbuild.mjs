@@ -4,27 +4,50 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-/** Extension, language server and CLI: Node bundles in CommonJS, with nothing left in node_modules. */
-/** @type {esbuild.BuildOptions} */
+/**
+ * Extension, language server and CLI: Node bundles in CommonJS, with nothing left in node_modules.
+ * @type {esbuild.BuildOptions}
+ */
 const nodeOptions = {
     outdir: 'out',
     bundle: true,
     target: 'node22',
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
-    loader: { '.ts': 'ts' },
     external: ['vscode'],
     platform: 'node',
     sourcemap: !minify,
     minify,
     logLevel: 'warning',
-    logOverride: { 'empty-import-meta': 'silent' }
+    logOverride: { 'empty-import-meta': 'silent' },
+    // The renderer embeds map.css in exported files.
+    loader: { '.ts': 'ts', '.css': 'text' }
 };
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
     { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' } },
-    { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } }
+    { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview.
+    {
+        entryPoints: { 'webview/preview': 'webview/main.ts' },
+        outdir: 'out',
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        sourcemap: !minify,
+        minify,
+        logLevel: 'warning',
+        loader: { '.css': 'text' }
+    },
+    {
+        entryPoints: { 'webview/preview': 'webview/preview.css' },
+        outdir: 'out',
+        bundle: true,
+        minify,
+        logLevel: 'warning'
+    }
 ];
 
 const contexts = await Promise.all(builds.map(options => esbuild.context(options)));

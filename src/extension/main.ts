@@ -1,6 +1,8 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { RenderedReport } from '../shared/preview-messages.js';
+import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
 
@@ -8,11 +10,21 @@ let client: LanguageClient | undefined;
 export interface JourneyExtensionApi {
     /** Resolves once the language server answered `initialize`. */
     readonly ready: Promise<void>;
+    /** What the most recent preview page reported drawing. */
+    lastRendered(): RenderedReport | undefined;
+    /** Fires whenever a preview page reports what it drew. */
+    readonly onDidRender: vscode.Event<RenderedReport>;
 }
 
 export function activate(context: vscode.ExtensionContext): JourneyExtensionApi {
     client = createClient(context);
-    return { ready: client.start() };
+    const previews = new PreviewManager(context.extensionUri, client);
+    context.subscriptions.push(previews);
+    return {
+        ready: client.start(),
+        lastRendered: () => previews.lastRendered,
+        onDidRender: previews.onDidRender
+    };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ExportFormat } from '../../shared/preview-messages.js';
+import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
+import { renderJourneyMap } from '../../../webview/render/render-map.js';
+import { renderJourneyPage } from '../../../webview/render/render-page.js';
+
+/** Arguments of `journey.exportSvg` / `journey.exportHtml`; all optional from the command palette. */
+export interface ExportCommandArgs {
+    /** The journey document (default: the focused preview's, else the active editor's). */
+    source?: string;
+    /** The journey to export (default: the first of the file). */
+    journey?: string;
+    /** Where to write, skipping the save dialog (for scripts and tests); an existing file is kept unless `overwrite`. */
+    target?: string;
+    overwrite?: boolean;
+}
+
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
+    svg: { 'SVG image': ['svg'] },
+    html: { 'HTML page': ['html'] }
+};
+
+/** Renders a journey with the preview's renderer (light palette, styles embedded) and saves it. */
+export async function exportMap(client: LanguageClient, format: ExportFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
+    const params: DocumentModelParams = { uri: args.source };
+    const model = await client.sendRequest<DocumentModelResult>(DocumentModelRequest, params);
+    const journey = model?.journeys.find(j => j.name === args.journey) ?? model?.journeys[0];
+    if (!journey) {
+        void vscode.window.showWarningMessage(`${vscode.Uri.parse(args.source).path.split('/').pop()} has no journey to export.`);
+        return;
+    }
+    const target = args.target ? vscode.Uri.file(args.target) : await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(args.source), '..', `${journey.name}.${format}`),
+        filters: FILTERS[format],
+        saveLabel: `Export ${format.toUpperCase()}`,
+        title: `Export the map of ${journey.title}`
+    });
+    if (!target) {
+        return;
+    }
+    if (args.target && !args.overwrite && await exists(target)) {
+        void vscode.window.showErrorMessage(`${target.fsPath} already exists; nothing was written.`);
+        return;
+    }
+    const content = format === 'svg'
+        ? renderJourneyMap(journey, { styles: 'embedded', theme: 'light' })
+        : renderJourneyPage(journey, { theme: 'light' });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    if (!args.target) {
+        void vscode.window.showInformationMessage(`Exported the map of ${journey.title} to ${target.fsPath}.`);
+    }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type {
+    JourneyDocumentModel, JourneyModel, JourneySummary, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
+    TouchpointModel
+} from '../../shared/journey-model.js';
+import { isJourney, type Journey, type Model, type Persona, type Stage, type Touchpoint } from '../generated/ast.js';
+import { GRADE_MEANINGS, isValidGrade } from '../emotion-scale.js';
+import { durationInMinutes } from '../duration-units.js';
+import { touchpointFacts } from '../touchpoint-properties.js';
+
+/**
+ * The view model of a document's journeys, computed from its validated AST: the one model that the
+ * preview, the exports and the CLI draw. Titles fall back to names; only valid grades count.
+ */
+export function buildDocumentModel(document: LangiumDocument): JourneyDocumentModel {
+    const root = document.parseResult.value as Model;
+    const problems: MapProblem[] = (document.diagnostics ?? [])
+        .filter(diagnostic => diagnostic.severity === 1)
+        .map(diagnostic => ({
+            line: diagnostic.range.start.line,
+            character: diagnostic.range.start.character,
+            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+            code: diagnostic.code === undefined ? undefined : String(diagnostic.code)
+        }));
+    return {
+        uri: document.uri.toString(),
+        version: document.textDocument.version,
+        journeys: root.declarations.filter(isJourney).map(journey => buildJourneyModel(journey, document)),
+        problems
+    };
+}
+
+export function buildJourneyModel(journey: Journey, document: LangiumDocument): JourneyModel {
+    let index = 0;
+    const stages: StageModel[] = journey.stages.map(stage => ({
+        name: stage.name,
+        title: stage.title ?? stage.name,
+        touchpoints: stage.touchpoints.map(touchpoint => buildTouchpointModel(touchpoint, stage, index++, document)),
+        source: locate(stage, document)
+    }));
+    const persona = journey.persona?.ref;
+    return {
+        name: journey.name,
+        title: journey.title ?? journey.name,
+        goal: journey.goal,
+        persona: persona && buildPersonaModel(persona, document),
+        stages,
+        summary: summarise(stages),
+        source: locate(journey, document)
+    };
+}
+
+function buildPersonaModel(persona: Persona, document: LangiumDocument): PersonaModel {
+    const field = (kind: 'goal' | 'today' | 'ideal') => persona.fields.find(f => f.kind === kind)?.text;
+    return {
+        name: persona.name,
+        title: persona.title ?? persona.name,
+        goal: field('goal'),
+        today: field('today'),
+        ideal: field('ideal'),
+        needs: persona.fields.filter(f => f.kind === 'need').map(f => f.text),
+        source: locate(persona, document)
+    };
+}
+
+function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument): TouchpointModel {
+    const facts = touchpointFacts(touchpoint);
+    const owner = facts.owner?.owner.ref;
+    const channel = facts.channel?.channel.ref;
+    const grade = facts.emotion?.grade;
+    const duration = facts.duration;
+    return {
+        name: touchpoint.name,
+        title: touchpoint.title ?? touchpoint.name,
+        index,
+        stage: stage.name,
+        momentOfTruth: facts.momentOfTruth !== undefined,
+        owner: owner && { name: owner.name, title: owner.title ?? owner.name, external: owner.external },
+        ownerSource: facts.owner && locate(facts.owner, document),
+        channel: channel && { name: channel.name, title: channel.title ?? channel.name },
+        channelSource: facts.channel && locate(facts.channel, document),
+        emotion: grade !== undefined && isValidGrade(grade)
+            ? { grade, feeling: facts.emotion?.feeling, meaning: GRADE_MEANINGS[grade] }
+            : undefined,
+        contacts: facts.contacts?.count,
+        duration: duration && duration.amount !== undefined && duration.unit
+            ? { amount: duration.amount, unit: duration.unit, minutes: durationInMinutes(duration.amount, duration.unit) }
+            : undefined,
+        notes: facts.notes.map((note): NoteModel => ({ kind: note.kind, text: note.text ?? '', source: locate(note, document) })),
+        source: locate(touchpoint, document)
+    };
+}
+
+function summarise(stages: StageModel[]): JourneySummary {
+    const touchpoints = stages.flatMap(stage => stage.touchpoints);
+    const graded = touchpoints.filter(t => t.emotion !== undefined);
+    const lowest = Math.min(...graded.map(t => t.emotion!.grade));
+    const share = (count: number) => touchpoints.length > 0 ? count / touchpoints.length : undefined;
+    return {
+        touchpoints: touchpoints.length,
+        stages: stages.length,
+        averageEmotion: graded.length > 0 ? graded.reduce((sum, t) => sum + t.emotion!.grade, 0) / graded.length : undefined,
+        lowestMoments: graded.filter(t => t.emotion!.grade === lowest)
+            .map(t => ({ touchpoint: t.name, title: t.title, grade: lowest })),
+        ownedShare: share(touchpoints.filter(t => t.owner !== undefined).length),
+        gradedShare: share(graded.length),
+        totalContacts: touchpoints.reduce((sum, t) => sum + (t.contacts !== undefined && t.contacts > 0 ? t.contacts : 0), 0),
+        totalDurationMinutes: touchpoints.reduce((sum, t) => sum + (t.duration?.minutes !== undefined && t.duration.minutes > 0 ? t.duration.minutes : 0), 0)
+    };
+}
+
+/** The node's whole text and its name (or the whole node when it has none), in its own document. */
+function locate(node: AstNode & { name?: string }, document: LangiumDocument): SourceLocation {
+    const cst = node.$cstNode;
+    const range = cst ? toSourceRange(cst.range) : { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 };
+    const nameNode = node.name !== undefined ? GrammarUtils.findNodeForProperty(cst, 'name') : undefined;
+    const location: SourceLocation = { range, selection: nameNode ? toSourceRange(nameNode.range) : range };
+    const home = AstUtils.getDocument(node);
+    if (home.uri.toString() !== document.uri.toString()) {
+        location.uri = home.uri.toString();
+    }
+    return location;
+}
+
+function toSourceRange(range: Range): SourceRange {
+    return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
+}

@@ -1,0 +1,40 @@
+import type { JourneyDocumentModel, SourceRange } from './journey-model.js';
+
+/**
+ * Messages between the preview panel (extension host) and the page in its webview. Every message
+ * names its `source` document, so a message about a document the preview no longer shows is ignored.
+ */
+
+export type ExportFormat = 'svg' | 'html';
+
+/** Host → webview. */
+export type ToWebviewMessage =
+    | { type: 'update', source: string, model: JourneyDocumentModel }
+    | { type: 'highlight', source: string, line: number };
+
+/** What the page reports after drawing: seen by the host (and integration tests) as the user sees it. */
+export interface RenderedReport {
+    source: string;
+    journey: string;
+    touchpoints: number;
+    titles: string[];
+    /** True when the page shows the last good map because the document has errors. */
+    stale: boolean;
+}
+
+/** Webview → host. */
+export type FromWebviewMessage =
+    | { type: 'ready' }
+    | { type: 'reveal', source: string, uri?: string, range: SourceRange, selection: SourceRange }
+    | { type: 'rendered', report: RenderedReport }
+    | { type: 'export', source: string, format: ExportFormat, journey: string };
+
+/** What the page keeps across reloads (`vscode.setState`). */
+export interface PreviewPageState {
+    source: string;
+    locked: boolean;
+    journey?: string;
+    zoom?: number;
+    scrollLeft?: number;
+    scrollTop?: number;
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../../src/shared/preview-messages.js';
+import { previewPageHtml } from '../../webview/page-html.js';
+
+const WEBVIEW_BUNDLE = fileURLToPath(new URL('../../out/webview/', import.meta.url));
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
+
+/**
+ * The real preview page (the shell the extension sets, the bundled script and styles) served on
+ * 127.0.0.1, for headless Chromium. Only VS Code's webview API is replaced, by a shim that records
+ * what the page posts and keeps its state in sessionStorage (as VS Code keeps it across reloads).
+ */
+export class PreviewPageServer {
+    readonly #server: Server;
+    readonly #pages = new Map<string, string>();
+
+    private constructor(server: Server) {
+        this.#server = server;
+    }
+
+    static async start(): Promise<PreviewPageServer> {
+        const server = createServer();
+        const pages = new PreviewPageServer(server);
+        server.on('request', (request, response) => {
+            const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname).slice(1);
+            const page = pages.#pages.get(name);
+            if (page) {
+                response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+                return;
+            }
+            readFile(path.join(WEBVIEW_BUNDLE, path.basename(name)))
+                .then(content => response.writeHead(200, { 'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream' }).end(content))
+                .catch(() => response.writeHead(404).end());
+        });
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        return pages;
+    }
+
+    get origin(): string {
+        return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    }
+
+    /** A page for one document, built by the same function the extension uses. */
+    pageFor(state: PreviewPageState): string {
+        const name = `preview-${randomBytes(4).toString('hex')}.html`;
+        this.#pages.set(name, previewPageHtml({
+            cspSource: this.origin,
+            nonce: randomBytes(16).toString('base64'),
+            scriptUri: `${this.origin}/preview.js`,
+            styleUri: `${this.origin}/preview.css`,
+            state
+        }));
+        return `${this.origin}/${name}`;
+    }
+
+    close(): Promise<void> {
+        return new Promise(resolve => this.#server.close(() => resolve()));
+    }
+}
+
+export function launchChromium(): Promise<Browser> {
+    return chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync']
+    });
+}
+
+declare global {
+    interface Window {
+        __posted: FromWebviewMessage[];
+    }
+}
+
+/** Opens the page with the webview API shim; `send` delivers a message as VS Code would. */
+export async function openPreview(browser: Browser, server: PreviewPageServer, state: PreviewPageState, viewport = { width: 1280, height: 800 }) {
+    const page = await browser.newPage({ viewport });
+    const problems: string[] = [];
+    page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+    page.on('console', message => {
+        if (message.type() === 'error') {
+            problems.push(`console error: ${message.text()}`);
+        }
+    });
+    page.on('dialog', dialog => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+    });
+    await page.route(url => !url.toString().startsWith(server.origin), route => route.abort());
+    await page.addInitScript(() => {
+        window.__posted = [];
+        const key = 'vscode-webview-state';
+        (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+            postMessage: (message: FromWebviewMessage) => window.__posted.push(message),
+            getState: () => JSON.parse(sessionStorage.getItem(key) ?? 'null'),
+            setState: (value: unknown) => sessionStorage.setItem(key, JSON.stringify(value))
+        });
+    });
+    await page.goto(server.pageFor(state));
+    await page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
+    return {
+        page,
+        /** Errors, console errors and dialogs seen on the page: a clean page has none. */
+        problems,
+        send: (message: ToWebviewMessage) => page.evaluate(m => window.postMessage(m, '*'), message),
+        posted: () => page.evaluate(() => window.__posted),
+        /** Waits until the page reports having drawn `count` renders in all. */
+        renders: (count: number) => page.waitForFunction(n => window.__posted.filter(m => m.type === 'rendered').length >= n, count)
+    };
+}
+
+export type PreviewHandle = Awaited<ReturnType<typeof openPreview>>;
+export type { Page };

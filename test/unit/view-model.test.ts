@@ -1,0 +1,130 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { clearDocuments } from 'langium/test';
+import { buildDocumentModel } from '../../src/language/preview/journey-view-model.js';
+import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+
+let services: TestServices;
+
+beforeEach(() => {
+    services = createServices();
+});
+
+afterEach(async () => {
+    await clearDocuments(services.shared);
+});
+
+const ORGANISATION = `owner Web "Digital team"
+owner Courier "Parcel courier" external
+channel Website "Online service"
+persona Maria "Busy parent" { goal "Renew in time" today "Worried" ideal "Relaxed" need "Clear costs" need "Evening slots" }
+`;
+
+async function modelOf(journey: string) {
+    const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': journey });
+    return buildDocumentModel(documents['trip.journey']);
+}
+
+describe('the view model of a journey', () => {
+    test('stages and touchpoints in order, indexed by column, with titles falling back to names', async () => {
+        const model = await modelOf(`journey Trip "A trip" for Maria {
+  goal "Get there"
+  stage Before "Before" { touchpoint Book "Books online" { owner Web emotion 4 } }
+  stage During { touchpoint Ride { owner Courier emotion 2 } touchpoint Arrive "Arrives" { owner Web emotion 5 } }
+}`);
+        const [journey] = model.journeys;
+        expect([journey.name, journey.title, journey.goal]).toEqual(['Trip', 'A trip', 'Get there']);
+        expect(journey.stages.map(s => [s.name, s.title, s.touchpoints.map(t => [t.index, t.name, t.title, t.stage])])).toEqual([
+            ['Before', 'Before', [[0, 'Book', 'Books online', 'Before']]],
+            ['During', 'During', [[1, 'Ride', 'Ride', 'During'], [2, 'Arrive', 'Arrives', 'During']]]
+        ]);
+    });
+
+    test('the persona card comes from another file, with its location there', async () => {
+        const model = await modelOf('journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }');
+        expect(model.journeys[0].persona).toMatchObject({
+            name: 'Maria', title: 'Busy parent', goal: 'Renew in time', today: 'Worried', ideal: 'Relaxed', needs: ['Clear costs', 'Evening slots'],
+            source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 3, startCharacter: 8, endLine: 3, endCharacter: 13 } }
+        });
+    });
+
+    test('touchpoint facts: owner (external), channel, grade with meaning, measures, notes with sources', async () => {
+        const model = await modelOf(`journey Trip for Maria { stage S {
+  touchpoint Deliver "Parcel arrives" {
+    moment of truth
+    owner Courier
+    channel Website
+    emotion 5 "relieved"
+    contacts 2
+    duration 1.5 h
+    pain "Late"
+    idea "Tracking link"
+  }
+} }`);
+        const touchpoint = model.journeys[0].stages[0].touchpoints[0];
+        expect(touchpoint).toMatchObject({
+            momentOfTruth: true,
+            owner: { name: 'Courier', title: 'Parcel courier', external: true },
+            channel: { name: 'Website', title: 'Online service' },
+            emotion: { grade: 5, feeling: 'relieved', meaning: 'very positive' },
+            contacts: 2,
+            duration: { amount: 1.5, unit: 'h', minutes: 90 },
+            source: { selection: { startLine: 1, startCharacter: 13, endLine: 1, endCharacter: 20 } },
+            ownerSource: { range: { startLine: 3, startCharacter: 4, endLine: 3, endCharacter: 17 } }
+        });
+        expect(touchpoint.notes.map(n => [n.kind, n.text, n.source.range.startLine])).toEqual([['pain', 'Late', 8], ['idea', 'Tracking link', 9]]);
+    });
+
+    test('an invalid grade is a gap like a missing one; an unresolved owner is no owner', async () => {
+        const model = await modelOf(`journey Trip for Maria { stage S {
+  touchpoint A { owner Nobody emotion 9 }
+  touchpoint B { }
+} }`);
+        const [a, b] = model.journeys[0].stages[0].touchpoints;
+        expect([a.emotion, a.owner, b.emotion, b.owner]).toEqual([undefined, undefined, undefined, undefined]);
+        expect(model.problems.map(p => [p.code, p.line])).toEqual([['linking-error', 1], ['emotion-out-of-range', 1]]);
+    });
+
+    test('the summary figures', async () => {
+        const model = await modelOf(`journey Trip for Maria {
+  stage One { touchpoint A { owner Web emotion 2 contacts 1 duration 30 min } touchpoint B { emotion 4 contacts 2 duration 1 h } }
+  stage Two { touchpoint C { owner Web emotion 2 duration 1 d } touchpoint D { owner Web } }
+}`);
+        expect(model.journeys[0].summary).toEqual({
+            touchpoints: 4,
+            stages: 2,
+            averageEmotion: 8 / 3,
+            lowestMoments: [{ touchpoint: 'A', title: 'A', grade: 2 }, { touchpoint: 'C', title: 'C', grade: 2 }],
+            ownedShare: 0.75,
+            gradedShare: 0.75,
+            totalContacts: 3,
+            totalDurationMinutes: 30 + 60 + 24 * 60
+        });
+    });
+
+    test('an empty journey has empty figures, not wrong ones', async () => {
+        const model = await modelOf('journey Trip for Maria { }');
+        expect(model.journeys[0].summary).toEqual({
+            touchpoints: 0, stages: 0, averageEmotion: undefined, lowestMoments: [], ownedShare: undefined, gradedShare: undefined,
+            totalContacts: 0, totalDurationMinutes: 0
+        });
+    });
+
+    test('every journey of a file, and the bundled examples without problems', async () => {
+        const folder = new URL('../../examples/', import.meta.url);
+        const files: Record<string, string> = {};
+        for (const name of await readdir(folder)) {
+            files[name] = await readFile(new URL(name, folder), 'utf-8');
+        }
+        const documents = await openWorkspace(services, files);
+        for (const [name, document] of Object.entries(documents)) {
+            const model = buildDocumentModel(document);
+            expect(model.problems, name).toEqual([]);
+            for (const journey of model.journeys) {
+                expect(journey.summary.ownedShare, journey.name).toBe(1);
+                expect(journey.summary.gradedShare, journey.name).toBe(1);
+                expect(journey.summary.touchpoints, journey.name).toBeGreaterThanOrEqual(10);
+            }
+        }
+    });
+});

@@ -1,0 +1,53 @@
+import { escapeXml as escapeAttribute } from './render/text.js';
+import type { PreviewPageState } from '../src/shared/preview-messages.js';
+
+export interface PreviewPageResources {
+    /** The webview's `cspSource`: where the page may load its script and styles from. */
+    cspSource: string;
+    /** A fresh random nonce: the only inline-free script allowed to run carries it. */
+    nonce: string;
+    scriptUri: string;
+    styleUri: string;
+    state: PreviewPageState;
+}
+
+/**
+ * The preview page shell, set once per panel; maps arrive later as messages. Strict CSP: nothing but
+ * the bundled styles and one script carrying the nonce; the initial state travels in a data attribute.
+ * Free of `vscode` so the same page can be loaded in a plain browser by tests.
+ */
+export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state }: PreviewPageResources): string {
+    const csp = [
+        "default-src 'none'",
+        `style-src ${cspSource}`,
+        `img-src ${cspSource} data:`,
+        `script-src 'nonce-${nonce}'`
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta id="journey-preview-state" data-state="${escapeAttribute(JSON.stringify(state))}">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
+<title>Journey map</title>
+</head>
+<body>
+<header class="toolbar" role="toolbar" aria-label="Journey map">
+  <nav class="journey-tabs" aria-label="Journeys in this file"></nav>
+  <span class="toolbar-spacer"></span>
+  <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#8722;</button>
+  <span class="zoom-level" aria-live="polite">100%</span>
+  <button type="button" data-action="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+  <button type="button" data-action="zoom-fit" title="Fit the map in the window (0)">Fit</button>
+  <button type="button" data-action="zoom-reset" title="Actual size (1)">1:1</button>
+  <button type="button" data-action="export-svg" title="Export the map as an SVG file">SVG</button>
+  <button type="button" data-action="export-html" title="Export the map as a self-contained HTML file">HTML</button>
+</header>
+<div class="banner" role="alert" hidden></div>
+<main class="viewport" tabindex="0"><div class="map"><p class="placeholder">Loading the journey map…</p></div></main>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>`;
+}

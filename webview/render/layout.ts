@@ -1,0 +1,412 @@
+/**
+ * The geometry of a journey map, computed before any markup: where the header, the summary strip, the
+ * stage row, the lanes and the columns go, and every label already wrapped into lines. One pass over the
+ * touchpoints; every lane is as tall as its tallest cell.
+ *
+ * Columns have a fixed width, so a long journey grows to the right (the preview scrolls) and the x of a
+ * touchpoint depends only on its position in the journey.
+ */
+import type { JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../src/shared/journey-model.js';
+import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from './format.js';
+import { blockHeight, textWidth, wrapText, type TextStyle } from './text.js';
+
+/** Text styles: each mirrors a `.t-*` class of map.css (same size, weight and style). */
+export const TEXT = {
+    eyebrow: { size: 11, line: 14, bold: true },
+    title: { size: 24, line: 30, bold: true },
+    goal: { size: 14, line: 19 },
+    personaTitle: { size: 15, line: 20, bold: true },
+    label: { size: 11, line: 16, bold: true },
+    body: { size: 12, line: 16 },
+    tileValue: { size: 20, line: 24, bold: true },
+    small: { size: 11, line: 14 },
+    stage: { size: 13, line: 17, bold: true },
+    touchpoint: { size: 13, line: 17, bold: true },
+    tag: { size: 10, line: 13, bold: true },
+    note: { size: 12, line: 16 },
+    quote: { size: 12, line: 16, italic: true },
+    feeling: { size: 11, line: 14 },
+    lane: { size: 12, line: 16, bold: true },
+    message: { size: 16, line: 22, bold: true }
+} as const satisfies Record<string, TextStyle>;
+
+/** Fixed dimensions, in px. */
+export const SIZE = {
+    padding: 24,
+    gutter: 156,
+    column: 200,
+    /** Between a column's edge and the box of a cell. */
+    inset: 5,
+    /** Between a box's edge and its text. */
+    boxPadding: 10,
+    headerText: 520,
+    headerGap: 32,
+    persona: 480,
+    personaPadding: 16,
+    personaLabel: 60,
+    sectionGap: 24,
+    tileGap: 8,
+    tilePadding: 12,
+    emotionTop: 50,
+    gradeStep: 30,
+    dotRadius: 7,
+    minLane: 48,
+    legend: 20
+} as const;
+
+export type LaneId = 'touchpoint' | 'channel' | 'owner' | 'emotion' | NoteKind | 'measures';
+
+export const LANES: readonly { readonly id: LaneId; readonly label: string; readonly caption: string }[] = [
+    { id: 'touchpoint', label: 'Touchpoint', caption: 'what the customer does' },
+    { id: 'channel', label: 'Channel', caption: 'where it happens' },
+    { id: 'owner', label: 'Owner', caption: 'who delivers it' },
+    { id: 'emotion', label: 'Emotion', caption: 'how it feels' },
+    { id: 'pain', label: 'Pain points', caption: 'what goes wrong' },
+    { id: 'idea', label: 'Ideas', caption: 'opportunities' },
+    { id: 'backstage', label: 'Backstage', caption: 'behind the scenes' },
+    { id: 'quote', label: 'Quotes', caption: 'in their words' },
+    { id: 'measures', label: 'Measures', caption: 'contacts and time' }
+];
+
+export const NOTE_KINDS: readonly NoteKind[] = ['pain', 'idea', 'backstage', 'quote'];
+
+/** A valid grade (a whole number 1..5) or undefined: anything else in the model is a gap in the curve. */
+export function gradeOf(touchpoint: TouchpointModel): number | undefined {
+    const grade = touchpoint.emotion?.grade;
+    return typeof grade === 'number' && Number.isInteger(grade) && grade >= 1 && grade <= 5 ? grade : undefined;
+}
+
+export function displayTitle(item: { title?: string, name?: string }): string {
+    return String(item.title || item.name || '');
+}
+
+export interface NoteBox {
+    note: NoteModel;
+    lines: string[];
+    /** From the top of the lane. */
+    top: number;
+    height: number;
+}
+
+export interface ColumnLayout {
+    touchpoint: TouchpointModel;
+    /** Position in the journey, 0-based: the column drawn (touchpoint.index is what the model says). */
+    position: number;
+    x: number;
+    title: string[];
+    channel: string[];
+    owner: string[];
+    feeling: string[];
+    grade: number | undefined;
+    notes: Record<NoteKind, NoteBox[]>;
+}
+
+export interface StageLayout {
+    stage: StageModel;
+    x: number;
+    width: number;
+    title: string[];
+    alternate: boolean;
+}
+
+export interface LaneLayout {
+    id: LaneId;
+    label: string;
+    caption: string;
+    top: number;
+    height: number;
+}
+
+export interface PersonaRow {
+    label: string;
+    /** Lines of the value; for needs, one entry per need. */
+    items: string[][];
+    top: number;
+}
+
+export interface PersonaLayout {
+    persona: PersonaModel;
+    x: number;
+    top: number;
+    width: number;
+    height: number;
+    title: string[];
+    rows: PersonaRow[];
+}
+
+export interface SummaryTile {
+    label: string;
+    x: number;
+    width: number;
+    /** The big figure, if the tile has one. */
+    value?: string;
+    /** Smaller lines under the figure (or instead of it). */
+    lines: string[];
+    warn: boolean;
+}
+
+export interface GridLayout {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    stageRow: { top: number, height: number };
+    lanes: Record<LaneId, LaneLayout>;
+    columns: ColumnLayout[];
+    stages: StageLayout[];
+}
+
+export interface MapLayout {
+    width: number;
+    height: number;
+    header: { top: number, height: number, title: string[], goal: string[], persona?: PersonaLayout };
+    summary?: { top: number, height: number, tiles: SummaryTile[] };
+    grid?: GridLayout;
+    /** The "no touchpoints yet" message box, for a journey without touchpoints. */
+    empty?: { top: number, height: number, width: number };
+    legend?: { top: number };
+}
+
+/** Width available to text in a cell box. */
+export const CELL_TEXT_WIDTH = SIZE.column - 2 * SIZE.inset - 2 * SIZE.boxPadding;
+const NOTE_TEXT_WIDTH = CELL_TEXT_WIDTH - 6;
+const FEELING_WIDTH = SIZE.column - 2 * SIZE.inset;
+const LOWEST_SHOWN = 3;
+
+export function computeLayout(journey: JourneyModel): MapLayout {
+    const { padding } = SIZE;
+    const header = layoutHeader(journey, padding);
+    let y = padding + header.height + SIZE.sectionGap;
+    let contentWidth = header.width;
+
+    const stages = Array.isArray(journey.stages) ? journey.stages : [];
+    const touchpoints: TouchpointModel[] = [];
+    for (const stage of stages) {
+        for (const touchpoint of stage.touchpoints ?? []) {
+            touchpoints.push(touchpoint);
+        }
+    }
+
+    if (touchpoints.length === 0) {
+        const empty = { top: y, height: 84, width: Math.max(560, header.width) };
+        y += empty.height;
+        contentWidth = Math.max(contentWidth, empty.width);
+        return {
+            width: Math.ceil(contentWidth + 2 * padding),
+            height: Math.ceil(y + padding),
+            header: header.layout,
+            empty
+        };
+    }
+
+    const summary = layoutSummary(journey, touchpoints, padding, y);
+    contentWidth = Math.max(contentWidth, summary.width);
+    y += summary.height + SIZE.sectionGap;
+
+    const grid = layoutGrid(stages, touchpoints.length, padding, y);
+    contentWidth = Math.max(contentWidth, grid.right - padding);
+    y = grid.bottom + 16;
+    const legend = { top: y };
+    y += SIZE.legend;
+
+    return {
+        width: Math.ceil(contentWidth + 2 * padding),
+        height: Math.ceil(y + padding),
+        header: header.layout,
+        summary: { top: summary.top, height: summary.height, tiles: summary.tiles },
+        grid,
+        legend
+    };
+}
+
+function layoutHeader(journey: JourneyModel, padding: number): { layout: MapLayout['header'], height: number, width: number } {
+    const title = wrapText(displayTitle(journey), SIZE.headerText, TEXT.title);
+    const goal = journey.goal ? wrapText(journey.goal, SIZE.headerText, TEXT.goal) : [];
+    let left = TEXT.eyebrow.line + 4 + blockHeight(title, TEXT.title);
+    if (goal.length > 0) {
+        left += 12 + TEXT.eyebrow.line + 2 + blockHeight(goal, TEXT.goal);
+    }
+    let height = left;
+    let width: number = SIZE.headerText;
+    let persona: PersonaLayout | undefined;
+    if (journey.persona) {
+        persona = layoutPersona(journey.persona, padding + SIZE.headerText + SIZE.headerGap, padding);
+        height = Math.max(height, persona.height);
+        width += SIZE.headerGap + persona.width;
+    }
+    return { layout: { top: padding, height, title, goal, persona }, height, width };
+}
+
+function layoutPersona(persona: PersonaModel, x: number, top: number): PersonaLayout {
+    const inner = SIZE.persona - 2 * SIZE.personaPadding;
+    const valueWidth = inner - SIZE.personaLabel;
+    const title = wrapText(displayTitle(persona), inner, TEXT.personaTitle);
+    let y = SIZE.personaPadding + TEXT.eyebrow.line + 2 + blockHeight(title, TEXT.personaTitle) + 6;
+    const rows: PersonaRow[] = [];
+    const add = (label: string, items: string[][]): void => {
+        rows.push({ label, items, top: y });
+        y += items.reduce((sum, lines) => sum + blockHeight(lines, TEXT.body) + 2, 0) + 6;
+    };
+    for (const [label, text] of [['Goal', persona.goal], ['Today', persona.today], ['Ideal', persona.ideal]] as const) {
+        const lines = text ? wrapText(text, valueWidth, TEXT.body) : [];
+        if (lines.length > 0) {
+            add(label, [lines]);
+        }
+    }
+    const needs = (Array.isArray(persona.needs) ? persona.needs : [])
+        .map(need => wrapText(need, valueWidth - 12, TEXT.body))
+        .filter(lines => lines.length > 0);
+    if (needs.length > 0) {
+        add('Needs', needs);
+    }
+    return { persona, x, top, width: SIZE.persona, height: y - 6 + SIZE.personaPadding, title, rows };
+}
+
+function layoutSummary(journey: JourneyModel, touchpoints: TouchpointModel[], x0: number, top: number): { top: number, height: number, width: number, tiles: SummaryTile[] } {
+    const summary = journey.summary ?? ({} as Partial<JourneyModel['summary']>);
+    const count = touchpoints.length;
+    const hasContacts = touchpoints.some(t => typeof t.contacts === 'number');
+    const hasDuration = touchpoints.some(t => typeof t.duration?.minutes === 'number');
+    const ofTouchpoints = (share: number | undefined): string[] =>
+        typeof share === 'number' && Number.isFinite(share) ? [`${formatCount(share * (summary.touchpoints ?? count))} of ${formatCount(summary.touchpoints ?? count)}`] : [];
+
+    const lowest = Array.isArray(summary.lowestMoments) ? summary.lowestMoments : [];
+    const lowestWidth = 280 - 2 * SIZE.tilePadding;
+    const lowestLines: string[] = [];
+    for (const moment of lowest.slice(0, LOWEST_SHOWN)) {
+        const grade = typeof moment.grade === 'number' && Number.isFinite(moment.grade) ? ` (${moment.grade})` : '';
+        lowestLines.push(...wrapText(`${displayTitle({ title: moment.title, name: moment.touchpoint })}${grade}`, lowestWidth, TEXT.body));
+    }
+    if (lowest.length > LOWEST_SHOWN) {
+        lowestLines.push(`and ${formatCount(lowest.length - LOWEST_SHOWN)} more`);
+    }
+    const meaning = gradeMeaning(summary.averageEmotion);
+    const specs: Omit<SummaryTile, 'x'>[] = [
+        { label: 'Touchpoints', width: 104, value: formatCount(summary.touchpoints ?? count), lines: [], warn: false },
+        { label: 'Stages', width: 84, value: formatCount(summary.stages ?? journey.stages.length), lines: [], warn: false },
+        { label: 'Average emotion', width: 132, value: formatAverage(summary.averageEmotion), lines: meaning ? [meaning] : [], warn: false },
+        { label: 'Lowest moments', width: 280, lines: lowestLines.length > 0 ? lowestLines : [MISSING], warn: false },
+        { label: 'Owned', width: 100, value: formatPercent(summary.ownedShare), lines: ofTouchpoints(summary.ownedShare), warn: isIncomplete(summary.ownedShare) },
+        { label: 'Graded', width: 100, value: formatPercent(summary.gradedShare), lines: ofTouchpoints(summary.gradedShare), warn: isIncomplete(summary.gradedShare) },
+        { label: 'Contacts', width: 96, value: hasContacts ? formatCount(summary.totalContacts) : MISSING, lines: [], warn: false },
+        { label: 'Total time', width: 124, value: hasDuration ? formatMinutes(summary.totalDurationMinutes) : MISSING, lines: [], warn: false }
+    ];
+    let x = x0;
+    let height = 0;
+    const tiles = specs.map(spec => {
+        const tile = { ...spec, x };
+        x += spec.width + SIZE.tileGap;
+        const content = TEXT.small.line + 4 + (spec.value !== undefined ? TEXT.tileValue.line : 0) + spec.lines.length * (spec.value !== undefined ? TEXT.small.line : TEXT.body.line);
+        height = Math.max(height, content + 2 * SIZE.tilePadding);
+        return tile;
+    });
+    return { top, height, width: x - SIZE.tileGap - x0, tiles };
+}
+
+function isIncomplete(share: number | undefined): boolean {
+    return typeof share === 'number' && Number.isFinite(share) && share < 1;
+}
+
+function layoutGrid(stages: StageModel[], count: number, padding: number, top: number): GridLayout {
+    const left = padding + SIZE.gutter;
+    const columns: ColumnLayout[] = [];
+    const stageLayouts: StageLayout[] = [];
+    const heights: Record<LaneId, number> = {
+        touchpoint: 56, channel: SIZE.minLane, owner: SIZE.minLane, emotion: 0,
+        pain: SIZE.minLane, idea: SIZE.minLane, backstage: SIZE.minLane, quote: SIZE.minLane, measures: 56
+    };
+    let feelingLines = 1;
+    let stageRowHeight = 44;
+    let position = 0;
+    for (const stage of stages) {
+        const touchpoints = stage.touchpoints ?? [];
+        if (touchpoints.length === 0) {
+            continue; // an empty stage has no column to head (the validator flags it)
+        }
+        const x = left + position * SIZE.column;
+        const width = touchpoints.length * SIZE.column;
+        const title = wrapText(displayTitle(stage), width - 2 * SIZE.inset - 2 * SIZE.boxPadding, TEXT.stage);
+        stageRowHeight = Math.max(stageRowHeight, 2 * SIZE.inset + 2 * 8 + blockHeight(title, TEXT.stage));
+        stageLayouts.push({ stage, x, width, title, alternate: stageLayouts.length % 2 === 1 });
+        for (const touchpoint of touchpoints) {
+            const column = layoutColumn(touchpoint, position, left + position * SIZE.column);
+            columns.push(column);
+            position++;
+            heights.touchpoint = Math.max(heights.touchpoint,
+                2 * SIZE.inset + 2 * SIZE.boxPadding + (touchpoint.momentOfTruth ? 20 : 0) + blockHeight(column.title, TEXT.touchpoint));
+            heights.channel = Math.max(heights.channel, 2 * SIZE.inset + 14 + blockHeight(column.channel, TEXT.body));
+            const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
+            heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
+            feelingLines = Math.max(feelingLines, column.feeling.length);
+            for (const kind of NOTE_KINDS) {
+                const boxes = column.notes[kind];
+                if (boxes.length > 0) {
+                    const last = boxes[boxes.length - 1];
+                    heights[kind] = Math.max(heights[kind], last.top + last.height + SIZE.inset);
+                }
+            }
+        }
+    }
+    heights.emotion = SIZE.emotionTop + 4 * SIZE.gradeStep + SIZE.dotRadius + 6 + feelingLines * TEXT.feeling.line + 10;
+
+    let y = top + stageRowHeight;
+    const lanes = {} as Record<LaneId, LaneLayout>;
+    for (const lane of LANES) {
+        lanes[lane.id] = { ...lane, top: y, height: heights[lane.id] };
+        y += heights[lane.id];
+    }
+    return {
+        top,
+        bottom: y,
+        left,
+        right: left + count * SIZE.column,
+        stageRow: { top, height: stageRowHeight },
+        lanes,
+        columns,
+        stages: stageLayouts
+    };
+}
+
+function layoutColumn(touchpoint: TouchpointModel, position: number, x: number): ColumnLayout {
+    const notes: Record<NoteKind, NoteBox[]> = { pain: [], idea: [], backstage: [], quote: [] };
+    const tops: Record<NoteKind, number> = { pain: SIZE.inset, idea: SIZE.inset, backstage: SIZE.inset, quote: SIZE.inset };
+    for (const note of Array.isArray(touchpoint.notes) ? touchpoint.notes : []) {
+        const kind = note.kind;
+        if (!Object.hasOwn(notes, kind)) {
+            continue;
+        }
+        const text = kind === 'quote' ? `“${String(note.text)}”` : String(note.text);
+        const lines = wrapText(text, NOTE_TEXT_WIDTH, kind === 'quote' ? TEXT.quote : TEXT.note);
+        if (lines.length === 0) {
+            continue;
+        }
+        const height = blockHeight(lines, TEXT.note) + 14;
+        notes[kind].push({ note, lines, top: tops[kind], height });
+        tops[kind] += height + 6;
+    }
+    const channel = touchpoint.channel ? wrapText(displayTitle(touchpoint.channel), CELL_TEXT_WIDTH, TEXT.body) : [];
+    const owner = touchpoint.owner ? wrapText(displayTitle(touchpoint.owner), CELL_TEXT_WIDTH, TEXT.body) : [];
+    const grade = gradeOf(touchpoint);
+    const feeling = grade !== undefined && touchpoint.emotion?.feeling ? wrapText(touchpoint.emotion.feeling, FEELING_WIDTH, TEXT.feeling) : [];
+    return {
+        touchpoint,
+        position,
+        x,
+        title: wrapText(displayTitle(touchpoint), CELL_TEXT_WIDTH, TEXT.touchpoint),
+        channel: channel.length > 0 ? channel : [],
+        owner: owner.length > 0 ? owner : [],
+        feeling,
+        grade,
+        notes
+    };
+}
+
+/** The y of a grade's guide line in the emotion lane. */
+export function gradeY(lane: LaneLayout, grade: number): number {
+    return lane.top + SIZE.emotionTop + (5 - grade) * SIZE.gradeStep;
+}
+
+/** Used by the legend: the width of a short label. */
+export function labelWidth(text: string, style: TextStyle): number {
+    return textWidth(text, style);
+}

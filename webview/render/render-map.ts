@@ -1,0 +1,460 @@
+/**
+ * The journey map as one SVG string: the only renderer, used by the preview webview, the SVG/HTML exports
+ * and the CLI's PNG export (resvg). Pure: the view model in, markup out; plain SVG 1.1 elements only (no
+ * foreignObject, scripts, images or external fonts); classes instead of inline styles.
+ *
+ * Every string of the model is untrusted and goes through escapeXml; none is ever used in an element
+ * name, a class, an href, a style or an event attribute. Clickable elements carry their source location
+ * in data-range/data-selection (and data-uri) for the webview script.
+ */
+import type { JourneyModel, SourceLocation, SourceRange, TouchpointModel } from '../../src/shared/journey-model.js';
+import { GRADE_MEANINGS } from '../../src/language/emotion-scale.js';
+import { formatCount, formatDuration, MISSING } from './format.js';
+import {
+    computeLayout, displayTitle, gradeY, labelWidth, LANES, NOTE_KINDS, SIZE, TEXT,
+    type ColumnLayout, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
+} from './layout.js';
+import { embeddedCss, type Theme } from './styles.js';
+import { escapeXml, firstBaseline, num, textBlock } from './text.js';
+
+export interface RenderOptions {
+    /** 'linked' (default): no <style>; the page links map.css. 'embedded': the CSS inside, for a file of its own. */
+    styles?: 'linked' | 'embedded';
+    /** The palette: of the embedded CSS, and the fallback palette (`theme-dark`) when linked. Default 'light'. */
+    theme?: Theme;
+}
+
+export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
+    const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
+    const layout = computeLayout(journey);
+    const { width, height } = layout;
+    const out: string[] = [];
+    const columns = layout.grid?.columns.length ?? 0;
+    const stages = layout.grid?.stages.length ?? 0;
+    const label = `Journey map: ${displayTitle(journey)}, ` +
+        (columns > 0 ? `${plural(columns, 'touchpoint')} in ${plural(stages, 'stage')}` : 'no touchpoints yet');
+    out.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" class="journey-map theme-${theme}" width="${width}" height="${height}"`,
+        ` viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="Helvetica, Arial, sans-serif" font-size="12">`
+    );
+    if (options.styles === 'embedded') {
+        out.push(`<style>${embeddedCss(theme)}</style>`);
+    }
+    out.push(`<rect class="map-bg" width="${width}" height="${height}"/>`);
+    renderHeader(out, layout, journey);
+    if (layout.empty) {
+        renderEmpty(out, layout.empty);
+    }
+    if (layout.summary) {
+        renderSummary(out, layout.summary);
+    }
+    if (layout.grid) {
+        renderGrid(out, layout.grid);
+    }
+    if (layout.legend) {
+        renderLegend(out, layout.legend.top);
+    }
+    out.push('</svg>');
+    return out.join('');
+}
+
+function plural(count: number, word: string): string {
+    return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
+// --- Source links ---------------------------------------------------------------------------------
+
+function position(value: unknown): number {
+    const n = Number(value);
+    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 0;
+}
+
+function rangeText(range: SourceRange): string {
+    return `${position(range.startLine)}:${position(range.startCharacter)}:${position(range.endLine)}:${position(range.endCharacter)}`;
+}
+
+/** ` data-range=".." data-selection=".." data-uri=".."` for a source, or '' without one. */
+function sourceAttributes(source: SourceLocation | undefined): string {
+    if (!source?.range) {
+        return '';
+    }
+    const range = rangeText(source.range);
+    const selection = source.selection ? rangeText(source.selection) : range;
+    const uri = source.uri ? ` data-uri="${escapeXml(source.uri)}"` : '';
+    return ` data-range="${range}" data-selection="${selection}"${uri}`;
+}
+
+/** The opening tag of a group: its classes (plus `source-link` when it has a source), data-kind and source. */
+function openGroup(classes: string, kind: string, source: SourceLocation | undefined, extra = ''): string {
+    const link = source?.range ? ' source-link' : '';
+    return `<g class="${classes}${link}" data-kind="${kind}"${extra}${sourceAttributes(source)}>`;
+}
+
+function tooltip(text: string): string {
+    return `<title>${escapeXml(text)}</title>`;
+}
+
+function rect(className: string, x: number, y: number, width: number, height: number, radius = 0): string {
+    const rounded = radius > 0 ? ` rx="${radius}"` : '';
+    return `<rect class="${className}" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"${rounded}/>`;
+}
+
+function text(className: string, x: number, y: number, content: string): string {
+    return `<text class="${className}" x="${num(x)}" y="${num(y)}">${escapeXml(content)}</text>`;
+}
+
+// --- Shapes ---------------------------------------------------------------------------------------
+
+function star(cx: number, cy: number, outer = 7, inner = 3): string {
+    const points: string[] = [];
+    for (let i = 0; i < 10; i++) {
+        const r = i % 2 === 0 ? outer : inner;
+        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+        points.push(`${num(cx + r * Math.cos(angle))},${num(cy + r * Math.sin(angle))}`);
+    }
+    return `<path class="star" d="M${points.join('L')}Z"/>`;
+}
+
+/** A warning triangle with an exclamation mark cut out, centred on (cx, cy). */
+function warnIcon(cx: number, cy: number): string {
+    const d = `M${num(cx)},${num(cy - 6.5)}L${num(cx + 7.5)},${num(cy + 6)}L${num(cx - 7.5)},${num(cy + 6)}Z` +
+        `M${num(cx - 1)},${num(cy - 2.5)}h2v4.5h-2Z M${num(cx - 1)},${num(cy + 2.8)}h2v1.8h-2Z`;
+    return `<path class="warn-icon" d="${d}"/>`;
+}
+
+// --- Header, summary, empty message ---------------------------------------------------------------
+
+function renderHeader(out: string[], layout: MapLayout, journey: JourneyModel): void {
+    const { header } = layout;
+    const x = SIZE.padding;
+    let y = header.top;
+    out.push('<g class="header">');
+    out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Customer journey map'));
+    y += TEXT.eyebrow.line + 4;
+    out.push(textBlock(header.title, x, y, TEXT.title, 't-title'));
+    y += header.title.length * TEXT.title.line;
+    if (header.goal.length > 0) {
+        y += 12;
+        out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Goal'));
+        y += TEXT.eyebrow.line + 2;
+        out.push(textBlock(header.goal, x, y, TEXT.goal, 't-goal'));
+    }
+    const persona = header.persona;
+    if (persona && journey.persona) {
+        const pad = SIZE.personaPadding;
+        const name = displayTitle(journey.persona);
+        out.push(openGroup('persona-card', 'persona', journey.persona.source), tooltip(`Persona: ${name}`));
+        out.push(rect('box persona-box', persona.x, persona.top, persona.width, persona.height, 8));
+        out.push(rect('persona-accent', persona.x, persona.top + 8, 4, persona.height - 16, 2));
+        let py = persona.top + pad;
+        const personaName = String(journey.persona.name ?? '');
+        const eyebrow = personaName && personaName !== name ? `Persona: ${personaName}` : 'Persona';
+        out.push(text('t-eyebrow', persona.x + pad, firstBaseline(py, TEXT.eyebrow), eyebrow));
+        py += TEXT.eyebrow.line + 2;
+        out.push(textBlock(persona.title, persona.x + pad, py, TEXT.personaTitle, 't-persona-title'));
+        const valueX = persona.x + pad + SIZE.personaLabel;
+        for (const row of persona.rows) {
+            let ry = persona.top + row.top;
+            out.push(text('t-label', persona.x + pad, firstBaseline(ry, TEXT.body), row.label));
+            const bulleted = row.label === 'Needs';
+            for (const lines of row.items) {
+                if (bulleted) {
+                    out.push(text('t-body', valueX, firstBaseline(ry, TEXT.body), '•'));
+                }
+                out.push(textBlock(lines, bulleted ? valueX + 12 : valueX, ry, TEXT.body, 't-body'));
+                ry += lines.length * TEXT.body.line + 2;
+            }
+        }
+        out.push('</g>');
+    }
+    out.push('</g>');
+}
+
+function renderEmpty(out: string[], empty: NonNullable<MapLayout['empty']>): void {
+    const x = SIZE.padding;
+    out.push('<g class="empty-message">', rect('box message-box', x, empty.top, empty.width, empty.height, 8));
+    out.push(text('t-message', x + 20, empty.top + 34, 'This journey has no touchpoints yet'));
+    out.push(text('t-small', x + 20, empty.top + 58, 'Add a touchpoint to a stage, e.g. touchpoint Form "Fills in the form" { emotion 3 }, and the map appears here.'));
+    out.push('</g>');
+}
+
+function renderSummary(out: string[], summary: NonNullable<MapLayout['summary']>): void {
+    out.push('<g class="summary">');
+    for (const tile of summary.tiles) {
+        renderTile(out, tile, summary.top, summary.height);
+    }
+    out.push('</g>');
+}
+
+function renderTile(out: string[], tile: SummaryTile, top: number, height: number): void {
+    const pad = SIZE.tilePadding;
+    out.push(`<g class="tile${tile.warn ? ' warn' : ''}">`, rect('tile-box', tile.x, top, tile.width, height, 6));
+    let y = top + pad;
+    out.push(text('t-small', tile.x + pad, firstBaseline(y, TEXT.small), tile.label));
+    y += TEXT.small.line + 4;
+    if (tile.value !== undefined) {
+        out.push(text('t-tile-value', tile.x + pad, firstBaseline(y, TEXT.tileValue), tile.value));
+        y += TEXT.tileValue.line;
+        if (tile.lines.length > 0) {
+            out.push(textBlock(tile.lines, tile.x + pad, y, TEXT.small, 't-small'));
+        }
+    } else if (tile.lines.length > 0) {
+        out.push(textBlock(tile.lines, tile.x + pad, y, TEXT.body, 't-body'));
+    }
+    out.push('</g>');
+}
+
+// --- The grid: stages, lanes, columns -------------------------------------------------------------
+
+function renderGrid(out: string[], grid: GridLayout): void {
+    const { top, bottom, left, right, lanes } = grid;
+    out.push('<g class="grid">');
+
+    LANES.forEach((lane, i) => {
+        if (i % 2 === 1) {
+            const { top: laneTop, height } = lanes[lane.id];
+            out.push(rect('lane-band', left, laneTop, right - left, height));
+        }
+    });
+    const emotion = lanes.emotion;
+    const guides: string[] = [];
+    for (let grade = 1; grade <= 5; grade++) {
+        guides.push(`M${left},${num(gradeY(emotion, grade))}H${right}`);
+    }
+    out.push(`<path class="guide" d="${guides.join('')}"/>`);
+    const separators = LANES.map(lane => `M${left},${num(lanes[lane.id].top)}H${right}`);
+    separators.push(`M${left},${num(bottom)}H${right}`);
+    out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
+    if (grid.stages.length > 1) {
+        const d = grid.stages.slice(1).map(stage => `M${num(stage.x)},${num(top)}V${num(bottom)}`).join('');
+        out.push(`<path class="stage-sep" d="${d}"/>`);
+    }
+
+    out.push('<g class="stages">');
+    for (const stage of grid.stages) {
+        const count = stage.stage.touchpoints?.length ?? 0;
+        const inset = SIZE.inset;
+        out.push(openGroup(`stage${stage.alternate ? ' alternate' : ''}`, 'stage', stage.stage.source));
+        out.push(tooltip(`Stage: ${displayTitle(stage.stage)} (${plural(count, 'touchpoint')})`));
+        out.push(rect('box stage-box', stage.x + inset, top + inset, stage.width - 2 * inset, grid.stageRow.height - 2 * inset, 6));
+        out.push(textBlock(stage.title, stage.x + inset + SIZE.boxPadding, top + inset + 8, TEXT.stage, 't-stage'));
+        out.push('</g>');
+    }
+    out.push('</g>');
+
+    renderCurve(out, grid.columns, emotion);
+
+    out.push('<g class="columns">');
+    for (const column of grid.columns) {
+        renderColumn(out, column, grid);
+    }
+    out.push('</g>');
+
+    renderGutter(out, grid);
+    out.push('</g>');
+}
+
+/** One path per run of consecutive graded touchpoints: an ungraded one breaks the curve. */
+function renderCurve(out: string[], columns: ColumnLayout[], emotion: LaneLayout): void {
+    const paths: string[] = [];
+    let run: string[] = [];
+    const flush = (): void => {
+        if (run.length > 1) {
+            paths.push(`<path class="curve" d="M${run.join('L')}"/>`);
+        }
+        run = [];
+    };
+    for (const column of columns) {
+        if (column.grade === undefined) {
+            flush();
+        } else {
+            run.push(`${num(column.x + SIZE.column / 2)},${num(gradeY(emotion, column.grade))}`);
+        }
+    }
+    flush();
+    if (paths.length > 0) {
+        out.push('<g class="curve-layer">', ...paths, '</g>');
+    }
+}
+
+function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): void {
+    const { touchpoint, x } = column;
+    const { lanes } = grid;
+    const index = Number.isInteger(touchpoint.index) && touchpoint.index >= 0 ? touchpoint.index : column.position;
+    out.push(`<g class="column" data-index="${index}">`);
+    // The column's full height under the stage row (the stage header belongs to the stage).
+    const top = lanes.touchpoint.top;
+    out.push(rect('column-bg', x, top, SIZE.column, grid.bottom - top));
+    renderTouchpointCell(out, column, lanes.touchpoint);
+    renderChannelCell(out, column, lanes.channel);
+    renderOwnerCell(out, column, lanes.owner);
+    renderEmotionCell(out, column, lanes.emotion);
+    for (const kind of NOTE_KINDS) {
+        const lane = lanes[kind];
+        for (const box of column.notes[kind]) {
+            const y = lane.top + box.top;
+            out.push(openGroup(`note note-${kind}`, 'note', box.note.source));
+            out.push(rect('box note-box', x + SIZE.inset, y, SIZE.column - 2 * SIZE.inset, box.height, 4));
+            out.push(rect('note-mark', x + SIZE.inset, y, 4, box.height, 2));
+            out.push(textBlock(box.lines, x + SIZE.inset + 12, y + 7, TEXT.note, kind === 'quote' ? 't-quote' : 't-note'));
+            out.push('</g>');
+        }
+    }
+    renderMeasures(out, touchpoint, x, lanes.measures);
+    out.push('</g>');
+}
+
+function cellBox(x: number, lane: LaneLayout): { x: number, y: number, width: number, height: number } {
+    return { x: x + SIZE.inset, y: lane.top + SIZE.inset, width: SIZE.column - 2 * SIZE.inset, height: lane.height - 2 * SIZE.inset };
+}
+
+function renderTouchpointCell(out: string[], column: ColumnLayout, lane: LaneLayout): void {
+    const { touchpoint } = column;
+    const box = cellBox(column.x, lane);
+    const mot = touchpoint.momentOfTruth === true;
+    out.push(openGroup(`cell touchpoint${mot ? ' moment-of-truth' : ''}`, 'touchpoint', touchpoint.source,
+        ` data-touchpoint="${escapeXml(String(touchpoint.name ?? ''))}"`));
+    out.push(tooltip(mot ? `${displayTitle(touchpoint)} — Moment of truth` : displayTitle(touchpoint)));
+    out.push(rect('box card', box.x, box.y, box.width, box.height, 6));
+    let y = box.y + SIZE.boxPadding;
+    if (mot) {
+        out.push(star(box.x + SIZE.boxPadding + 6, y + 7));
+        out.push(text('t-tag mot-label', box.x + SIZE.boxPadding + 17, firstBaseline(y, TEXT.tag) + 1, 'Moment of truth'));
+        y += 20;
+    }
+    if (column.title.length > 0) {
+        out.push(textBlock(column.title, box.x + SIZE.boxPadding, y, TEXT.touchpoint, 't-touchpoint'));
+    }
+    out.push('</g>');
+}
+
+function renderChannelCell(out: string[], column: ColumnLayout, lane: LaneLayout): void {
+    const { touchpoint } = column;
+    const box = cellBox(column.x, lane);
+    if (!touchpoint.channel) {
+        if (touchpoint.channelSource) {
+            out.push(openGroup('cell channel', 'channel', touchpoint.channelSource), tooltip('Channel not found'));
+            out.push(text('t-small none', box.x + SIZE.boxPadding, firstBaseline(box.y + 7, TEXT.body), MISSING), '</g>');
+        } else {
+            out.push(text('t-small none', box.x + SIZE.boxPadding, firstBaseline(box.y + 7, TEXT.body), MISSING));
+        }
+        return;
+    }
+    out.push(openGroup('cell channel', 'channel', touchpoint.channelSource), tooltip(`Channel: ${displayTitle(touchpoint.channel)}`));
+    out.push(rect('box chip', box.x, box.y, box.width, box.height, 10));
+    out.push(textBlock(column.channel, box.x + SIZE.boxPadding, box.y + 7, TEXT.body, 't-body'), '</g>');
+}
+
+function renderOwnerCell(out: string[], column: ColumnLayout, lane: LaneLayout): void {
+    const { touchpoint } = column;
+    const box = cellBox(column.x, lane);
+    const owner = touchpoint.owner;
+    if (!owner) {
+        out.push(openGroup('cell owner missing-owner', 'owner', touchpoint.ownerSource ?? touchpoint.source));
+        out.push(tooltip('No owner: who delivers this touchpoint?'));
+        out.push(rect('box warn-box', box.x, box.y, box.width, box.height, 4));
+        const baseline = firstBaseline(box.y + 7, TEXT.body);
+        out.push(warnIcon(box.x + SIZE.boxPadding + 7, baseline - 4));
+        out.push(text('t-body', box.x + SIZE.boxPadding + 20, baseline, 'no owner'), '</g>');
+        return;
+    }
+    const external = owner.external === true;
+    const name = displayTitle(owner);
+    out.push(openGroup(`cell owner${external ? ' external' : ''}`, 'owner', touchpoint.ownerSource));
+    out.push(tooltip(external ? `Owner: ${name} (external)` : `Owner: ${name}`));
+    out.push(rect('box owner-box', box.x, box.y, box.width, box.height, 4));
+    let y = box.y + 7;
+    if (external) {
+        out.push(text('t-tag', box.x + SIZE.boxPadding, firstBaseline(y, TEXT.tag), 'external'));
+        y += TEXT.tag.line + 1;
+    }
+    if (column.owner.length > 0) {
+        out.push(textBlock(column.owner, box.x + SIZE.boxPadding, y, TEXT.body, 't-body'));
+    }
+    out.push('</g>');
+}
+
+function renderEmotionCell(out: string[], column: ColumnLayout, lane: LaneLayout): void {
+    const { touchpoint, grade } = column;
+    const cx = column.x + SIZE.column / 2;
+    if (grade === undefined) {
+        const y = gradeY(lane, 3);
+        out.push(openGroup('cell unscored', 'emotion', touchpoint.source), tooltip('Not graded: add an emotion grade from 1 to 5'));
+        out.push(rect('box unscored-box', cx - 46, y - 13, 92, 26, 13));
+        out.push(text('t-small t-center', cx, y + 4, 'not graded'), '</g>');
+        return;
+    }
+    const y = gradeY(lane, grade);
+    const meaning = String(touchpoint.emotion?.meaning || GRADE_MEANINGS[grade]);
+    const feeling = touchpoint.emotion?.feeling ? `: ${touchpoint.emotion.feeling}` : '';
+    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source), tooltip(`Emotion ${grade} of 5, ${meaning}${feeling}`));
+    out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
+    if (column.feeling.length > 0) {
+        out.push(textBlock(column.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
+    }
+    out.push('</g>');
+}
+
+function renderMeasures(out: string[], touchpoint: TouchpointModel, x: number, lane: LaneLayout): void {
+    const tx = num(x + SIZE.inset + SIZE.boxPadding);
+    const contacts = typeof touchpoint.contacts === 'number' ? formatCount(touchpoint.contacts) : MISSING;
+    const first = firstBaseline(lane.top + 10, TEXT.body);
+    out.push(`<text class="t-body measure" x="${tx}" y="${num(first)}"><tspan class="measure-label">Contacts </tspan>${escapeXml(contacts)}</text>`);
+    out.push(`<text class="t-body measure" x="${tx}" y="${num(first + 18)}"><tspan class="measure-label">Time </tspan>${escapeXml(formatDuration(touchpoint.duration))}</text>`);
+}
+
+function renderGutter(out: string[], grid: GridLayout): void {
+    const x = SIZE.padding;
+    const right = x + SIZE.gutter;
+    out.push('<g class="gutter">', rect('gutter-bg', x, grid.top, SIZE.gutter, grid.bottom - grid.top));
+    const separators = LANES.map(lane => `M${x},${num(grid.lanes[lane.id].top)}H${right}`);
+    separators.push(`M${x},${num(grid.bottom)}H${right}`);
+    out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
+    out.push(text('t-lane', x + 12, firstBaseline(grid.top + 8, TEXT.lane), 'Stages'));
+    for (const lane of LANES) {
+        const { top } = grid.lanes[lane.id];
+        out.push(`<g class="lane-label" data-lane="${lane.id}">`);
+        out.push(text('t-lane', x + 12, firstBaseline(top + 8, TEXT.lane), lane.label));
+        out.push(text('t-small', x + 12, firstBaseline(top + 8 + TEXT.lane.line, TEXT.small), lane.caption));
+        out.push('</g>');
+    }
+    const emotion = grid.lanes.emotion;
+    for (let grade = 5; grade >= 1; grade--) {
+        const y = gradeY(emotion, grade);
+        out.push(text('t-guide', right - 20, y + 4, `${grade} ${GRADE_MEANINGS[grade]}`));
+        out.push(`<circle class="grade-dot grade-${grade}" cx="${right - 10}" cy="${num(y)}" r="4"/>`);
+    }
+    out.push('</g>');
+}
+
+// --- Legend -----------------------------------------------------------------------------------------
+
+function renderLegend(out: string[], top: number): void {
+    let x = SIZE.padding;
+    const middle = top + SIZE.legend / 2;
+    const baseline = middle + 4;
+    const label = (content: string): void => {
+        out.push(text('t-small', x, baseline, content));
+        x += labelWidth(content, TEXT.small) + 24;
+    };
+    out.push('<g class="legend">');
+    out.push(star(x + 7, middle));
+    x += 18;
+    label('Moment of truth');
+    out.push(`<g class="external">${rect('owner-box', x, middle - 7, 22, 14, 3)}</g>`);
+    x += 28;
+    label('External owner');
+    out.push(warnIcon(x + 8, middle));
+    x += 20;
+    label('No owner');
+    out.push(rect('unscored-box', x, middle - 7, 26, 14, 7));
+    x += 32;
+    label('Not graded');
+    for (let grade = 1; grade <= 5; grade++) {
+        out.push(`<circle class="grade-dot grade-${grade}" cx="${num(x + 5)}" cy="${num(middle)}" r="5"/>`);
+        x += 14;
+    }
+    x += 4;
+    label('Emotion: 1 very negative … 5 very positive');
+    out.push('</g>');
+}
