@@ -28,6 +28,15 @@ const nodeOptions = {
 const builds = [
     { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' } },
     { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    // The integration suite that runs inside VS Code's extension host (mocha and vscode come from there).
+    {
+        ...nodeOptions,
+        entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/*.test.ts'],
+        outdir: 'out/e2e/suite',
+        external: ['vscode', 'mocha'],
+        sourcemap: true,
+        minify: false
+    },
     // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview.
     {
         entryPoints: { 'webview/preview': 'webview/main.ts' },

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { RenderedReport } from '../shared/preview-messages.js';
+import type { FromWebviewMessage, RenderedReport } from '../shared/preview-messages.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
@@ -14,6 +14,8 @@ export interface JourneyExtensionApi {
     lastRendered(): RenderedReport | undefined;
     /** Fires whenever a preview page reports what it drew. */
     readonly onDidRender: vscode.Event<RenderedReport>;
+    /** Hands the preview of `source` a message as its page would post it (integration tests). */
+    previewMessage(source: string, message: FromWebviewMessage): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): JourneyExtensionApi {
@@ -23,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): JourneyExtensionApi 
     return {
         ready: client.start(),
         lastRendered: () => previews.lastRendered,
-        onDidRender: previews.onDidRender
+        onDidRender: previews.onDidRender,
+        previewMessage: (source, message) => previews.deliver(source, message)
     };
 }
 

@@ -48,7 +48,7 @@ export class JourneyPreview extends Disposable {
             this.dispose();
         }));
         this.register(panel.onDidChangeViewState(() => this.#onDidChangeViewState.fire()));
-        this.register(panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => this.#onMessage(message)));
+        this.register(panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => this.handleMessage(message)));
         this.register(vscode.window.onDidChangeTextEditorSelection(event => {
             if (event.textEditor.document.uri.toString() === this.#resource.toString()) {
                 this.#post({ type: 'highlight', source: this.#resource.toString(), line: event.selections[0].active.line });
@@ -129,7 +129,8 @@ export class JourneyPreview extends Disposable {
         }
     }
 
-    async #onMessage(message: FromWebviewMessage): Promise<void> {
+    /** What the page posts; public so that integration tests can deliver a message as the page would. */
+    async handleMessage(message: FromWebviewMessage): Promise<void> {
         switch (message.type) {
             case 'ready':
                 this.#ready = true;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PreviewPageState, RenderedReport } from '../../shared/preview-messages.js';
+import type { FromWebviewMessage, PreviewPageState, RenderedReport } from '../../shared/preview-messages.js';
 import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../shared/protocol.js';
 import { Disposable } from '../util/dispose.js';
 import { exportMap, type ExportCommandArgs } from './export-map.js';
@@ -49,6 +49,15 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     /** What the most recent page reported drawing (for integration tests and the status of a preview). */
     get lastRendered(): RenderedReport | undefined {
         return this.#lastRendered;
+    }
+
+    /** Delivers a message to the preview of `source` as if its page had posted it. */
+    async deliver(source: string, message: FromWebviewMessage): Promise<void> {
+        const preview = [...this.#previews].find(p => p.resource.toString() === source);
+        if (!preview) {
+            throw new Error(`No preview shows ${source}.`);
+        }
+        await preview.handleMessage(message);
     }
 
     onRendered(report: RenderedReport): void {
