@@ -1,0 +1,112 @@
+// What only the screen shows, checked with Playwright against code-server, on the packaged extension
+// (the .vsix made by `npm run package`, installed with --install-extension): the squiggle, the Problems
+// panel row, the suggest widget, the map inside the preview's webview frame, and a click on the map
+// moving the editor cursor. Screenshots go to test-output/e2e/. Exits non-zero on the first failure.
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { launchBrowser, REPO, startCodeServer, within } from './code-server.ts';
+
+const VSIX = path.join(REPO, 'journey-maps.vsix');
+const SHOTS = path.join(REPO, 'test-output', 'e2e');
+const STEP_TIMEOUT_MS = 20_000;
+
+let passed = 0;
+let steps = 0;
+
+async function step(page: Page, name: string, check: () => Promise<void>): Promise<void> {
+    const shot = path.join(SHOTS, `${String(++steps).padStart(2, '0')}-${name.replace(/\W+/g, '-')}.png`);
+    try {
+        await check();
+        passed++;
+        console.log(`  ✔ ${name}`);
+    } finally {
+        await page.screenshot({ path: shot }).catch(() => undefined);
+    }
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await input.fill(`>${title}`);
+    // Click the row itself: Enter would run the top row, which may be a longer command that also matches.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${title}`) }).first().click({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** The preview page lives two frames deep: VS Code's webview host frame, then the page's own frame. */
+function previewFrame(page: Page): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function main(): Promise<void> {
+    await mkdir(SHOTS, { recursive: true });
+    const server = await startCodeServer({ vsix: VSIX });
+    const browser = await launchBrowser();
+    try {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.route(url => !['127.0.0.1', 'localhost'].includes(url.hostname), route => route.abort());
+        await page.goto(`${server.origin}/?folder=${encodeURIComponent(server.workspace)}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        console.log('UI smoke run on the packaged extension (journey-maps.vsix) in code-server:');
+
+        await step(page, 'a squiggle under the touchpoint without an owner', async () => {
+            await page.keyboard.press('Control+P');
+            await page.locator('.quick-input-widget input').fill('trip.journey');
+            await page.locator('.quick-input-list .monaco-list-row', { hasText: 'trip.journey' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+            await page.keyboard.press('Enter');
+            await page.locator('.monaco-editor .view-lines', { hasText: 'Fills in the online form' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+            await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+        });
+
+        await step(page, 'its row in the Problems panel', async () => {
+            await runCommand(page, 'View: Focus Problems');
+            await page.locator('.markers-panel .monaco-list-row', { hasText: "Touchpoint 'Form' has no owner" })
+                .waitFor({ timeout: STEP_TIMEOUT_MS });
+            await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-owner' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+        });
+
+        await step(page, 'the preview opens beside the editor and its map shows the touchpoint titles', async () => {
+            await page.locator('.monaco-editor .view-lines').first().click();
+            await runCommand(page, 'Journey: Open Preview to the Side');
+            const titles = previewFrame(page).locator('.map svg [data-kind="touchpoint"]');
+            await titles.nth(2).waitFor({ timeout: STEP_TIMEOUT_MS });
+            const shown = (await titles.allTextContents()).map(text => text.replace(/\s+/g, ' ').trim());
+            const expected = ['Fills in the online form', 'Verifies identity at the branch', 'Passport is delivered'];
+            if (shown.length !== 3 || !expected.every((title, i) => shown[i].includes(title))) {
+                throw new Error(`the map shows ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+            }
+            await previewFrame(page).locator('.map svg .missing-owner').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+            await page.locator('.tab', { hasText: /^Preview trip\.journey/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        });
+
+        await step(page, 'a click on a touchpoint moves the editor cursor to it', async () => {
+            await previewFrame(page).locator('.map svg [data-touchpoint="Visit"]').click();
+            const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+            // "Visit" (line 7, columns 16-21) selected; the status bar shows where the cursor ends.
+            await selection.filter({ hasText: /Ln 7, Col 21 \(5 selected\)/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        });
+
+        await step(page, 'the suggest widget lists the owners', async () => {
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('owner ');
+            await page.keyboard.press('Control+Space');
+            const widget = page.locator('.editor-widget.suggest-widget.visible');
+            await widget.waitFor({ timeout: STEP_TIMEOUT_MS });
+            for (const owner of ['Counter', 'Courier', 'Web']) {
+                await widget.locator('.monaco-list-row', { hasText: owner }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+            }
+        });
+        await page.keyboard.press('Escape');
+        console.log(`  ${passed} UI checks passed; screenshots in ${path.relative(REPO, SHOTS)}/`);
+    } finally {
+        await browser.close();
+        await server.stop();
+    }
+}
+
+within(300_000, 'the UI smoke run to finish', main()).catch((error: unknown) => {
+    console.error(`UI smoke run failed after ${passed} checks: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+});
