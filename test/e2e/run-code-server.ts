@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { launchBrowser, REPO, startCodeServer, within } from './code-server.ts';
 
 const SUITE_TIMEOUT_MS = 240_000;
+/** Workbench chatter that the extension host forwards along with the suite's output. */
+const NOISE = /^(Ignoring fetching additional builtin|Updating additional builtin|\[AccountPolicyGate\]|\[AgentHost|\[Service Worker\]|\[reconnection-grace-time\]|Creating a socket|Resolv(ing|ed) connection token)/;
 
 async function main(): Promise<number> {
     const server = await startCodeServer();
@@ -16,7 +18,10 @@ async function main(): Promise<number> {
         // The workbench calls these when started with enable-smoke-test-driver and a test payload.
         await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
         await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-            console.log(...(Array.isArray(args) ? args : [type, args]));
+            const parts = Array.isArray(args) ? args : [type, args];
+            if (!NOISE.test(String(parts[0]))) {
+                console.log(...parts);
+            }
         });
         const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${file}`;
         const payload = [
