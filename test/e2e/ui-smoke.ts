@@ -99,7 +99,8 @@ async function main(): Promise<void> {
             }
         });
         await page.keyboard.press('Escape');
-        console.log(`  ${passed} UI checks passed; screenshots in ${path.relative(REPO, SHOTS)}/`);
+        console.log(`  screenshots in ${path.relative(REPO, SHOTS)}/`);
+        console.log(`ui-smoke: ${passed} passed, 0 failed`);
     } finally {
         await browser.close();
         await server.stop();
@@ -108,5 +109,6 @@ async function main(): Promise<void> {
 
 within(300_000, 'the UI smoke run to finish', main()).catch((error: unknown) => {
     console.error(`UI smoke run failed after ${passed} checks: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`ui-smoke: ${passed} passed, 1 failed`);
     process.exitCode = 1;
 });
