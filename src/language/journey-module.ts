@@ -9,7 +9,16 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
+import { JourneyCodeLensProvider } from './lsp/journey-code-lens-provider.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
+import { JourneyDocumentSymbolProvider } from './lsp/journey-document-symbol-provider.js';
+import { JourneyFormatter } from './lsp/journey-formatter.js';
+import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
+import { JourneyNodeKindProvider } from './lsp/journey-node-kinds.js';
+import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
+import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
+import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbol-provider.js';
 import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
 import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
 import { JourneyLinker } from './journey-linker.js';
@@ -59,7 +68,14 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider()
     },
     lsp: {
-        CompletionProvider: (services) => new JourneyCompletionProvider(services)
+        CompletionProvider: (services) => new JourneyCompletionProvider(services),
+        HoverProvider: (services) => new JourneyHoverProvider(services),
+        RenameProvider: (services) => new JourneyRenameProvider(services),
+        CodeActionProvider: (services) => new JourneyCodeActionProvider(services),
+        CodeLensProvider: (services) => new JourneyCodeLensProvider(services),
+        DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
+        Formatter: () => new JourneyFormatter(),
+        SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services)
     }
 };
 
@@ -70,6 +86,10 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new JourneyNodeKindProvider(),
+        WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services)
     }
 };
 

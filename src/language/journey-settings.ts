@@ -1,4 +1,5 @@
 import { DocumentState } from 'langium';
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { ValidationSeverity } from 'langium';
 import type { JourneyServices } from './journey-module.js';
 
@@ -31,6 +32,12 @@ function isSeveritySetting(value: unknown): value is SeveritySetting {
     return value === 'off' || (typeof value === 'string' && Object.hasOwn(SEVERITIES, value));
 }
 
+/** The insights users may turn off (`journey.insights.*` settings). */
+export interface InsightSettings {
+    codeLens: boolean;
+    diagnostics: boolean;
+}
+
 /**
  * Reads the `journey` section of the client's settings through Langium's configuration provider
  * (which the language client keeps current); outside a language server the defaults apply.
@@ -40,6 +47,15 @@ export class JourneySettings {
 
     constructor(services: JourneyServices) {
         this.#services = services;
+    }
+
+    async insights(): Promise<InsightSettings> {
+        const configured = await this.#services.shared.workspace.ConfigurationProvider.getConfiguration(
+            this.#services.LanguageMetaData.languageId, 'insights') as Partial<Record<keyof InsightSettings, unknown>> | undefined;
+        return {
+            codeLens: configured?.codeLens !== false,
+            diagnostics: configured?.diagnostics !== false
+        };
     }
 
     async validation(): Promise<ValidationSettings> {
@@ -52,7 +68,7 @@ export class JourneySettings {
     }
 }
 
-/** A changed setting re-runs validation of every document at once: no restart needed. */
+/** A changed setting re-runs validation of every document and refreshes code lenses at once: no restart needed. */
 export function revalidateOnSettingsChange(services: JourneyServices): void {
     const { ConfigurationProvider, DocumentBuilder, LangiumDocuments, WorkspaceLock } = services.shared.workspace;
     ConfigurationProvider.onConfigurationSectionUpdate(update => {
@@ -63,5 +79,6 @@ export function revalidateOnSettingsChange(services: JourneyServices): void {
             const validated = LangiumDocuments.all.filter(doc => doc.state === DocumentState.Validated).toArray();
             await DocumentBuilder.build(validated, { validation: true }, token);
         });
+        void services.shared.lsp.Connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     });
 }

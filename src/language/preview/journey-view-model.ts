@@ -64,7 +64,7 @@ function buildPersonaModel(persona: Persona, document: LangiumDocument): Persona
     };
 }
 
-function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument): TouchpointModel {
+export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument): TouchpointModel {
     const facts = touchpointFacts(touchpoint);
     const owner = facts.owner?.owner.ref;
     const channel = facts.channel?.channel.ref;
@@ -92,7 +92,8 @@ function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: numbe
     };
 }
 
-function summarise(stages: StageModel[]): JourneySummary {
+/** The figures of a journey's (or a stage's) touchpoints: shown in the map's summary strip and code lenses. */
+export function summarise(stages: StageModel[]): JourneySummary {
     const touchpoints = stages.flatMap(stage => stage.touchpoints);
     const graded = touchpoints.filter(t => t.emotion !== undefined);
     const lowest = Math.min(...graded.map(t => t.emotion!.grade));

@@ -12,6 +12,9 @@ export namespace IssueCodes {
     export const MissingPersona = 'missing-persona';
     export const UnusedDeclaration = 'unused-declaration';
     export const InvalidMeasure = 'invalid-measure';
+    /** Insights (information): a critical low point with no improvement planned, an unexplained fall. */
+    export const LowMomentOfTruth = 'low-moment-of-truth';
+    export const SteepDrop = 'steep-drop';
     /** Langium's own codes, repeated here so that every code users can meet is listed in one place. */
     export const LinkingError = 'linking-error';
     export const ParsingError = 'parsing-error';

@@ -21,9 +21,9 @@ export function registerValidationChecks(services: JourneyServices): void {
         Owner: [validator.checkUniqueWorkspaceName, validator.checkUsed],
         Channel: [validator.checkUniqueWorkspaceName, validator.checkUsed],
         Persona: [validator.checkUniqueWorkspaceName, validator.checkUsed, validator.checkSingleValuedPersonaFields],
-        Journey: [validator.checkUniqueWorkspaceName, validator.checkPersona, validator.checkUniqueNamesInJourney],
+        Journey: [validator.checkUniqueWorkspaceName, validator.checkPersona, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
         Stage: validator.checkStageNotEmpty,
-        Touchpoint: [validator.checkOwnerAndGrade, validator.checkSingleValuedProperties],
+        Touchpoint: [validator.checkOwnerAndGrade, validator.checkSingleValuedProperties, validator.checkLowMomentOfTruth],
         EmotionProperty: validator.checkGradeRange,
         ContactsProperty: validator.checkContacts,
         DurationProperty: validator.checkDuration
@@ -151,6 +151,40 @@ export class JourneyValidator {
         if (!facts.emotion && gradeSeverity) {
             accept(gradeSeverity, `Touchpoint '${touchpoint.name}' has no emotion grade: add \`emotion <${MIN_GRADE}-${MAX_GRADE}>\` to say how it feels to the customer.`, {
                 node: touchpoint, property: 'name', code: IssueCodes.UnscoredTouchpoint, data: diagnosticData(IssueCodes.UnscoredTouchpoint)
+            });
+        }
+    }
+
+    /** A moment of truth graded 1 or 2 is a critical low point; without an `idea`, nothing is planned for it. */
+    async checkLowMomentOfTruth(touchpoint: Touchpoint, accept: ValidationAcceptor): Promise<void> {
+        const facts = touchpointFacts(touchpoint);
+        const grade = facts.emotion?.grade;
+        if (!facts.momentOfTruth || grade === undefined || !isValidGrade(grade) || grade > 2 || facts.notes.some(note => note.kind === 'idea')) {
+            return;
+        }
+        if ((await this.#services.settings.JourneySettings.insights()).diagnostics) {
+            accept('info', `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${GRADE_MEANINGS[grade]}) with no \`idea\`: add one to say how to improve it.`, {
+                node: touchpoint, property: 'name', code: IssueCodes.LowMomentOfTruth, data: diagnosticData(IssueCodes.LowMomentOfTruth)
+            });
+        }
+    }
+
+    /** A fall of 3 or more grades from one touchpoint to the next deserves a `pain` saying why. */
+    async checkSteepDrops(journey: Journey, accept: ValidationAcceptor): Promise<void> {
+        const touchpoints = journey.stages.flatMap(stage => stage.touchpoints).map(touchpoint => ({ touchpoint, facts: touchpointFacts(touchpoint) }));
+        const drops = touchpoints.slice(1).filter((next, i) => {
+            const before = touchpoints[i].facts.emotion?.grade;
+            const after = next.facts.emotion?.grade;
+            return before !== undefined && after !== undefined && isValidGrade(before) && isValidGrade(after)
+                && before - after >= 3 && !next.facts.notes.some(note => note.kind === 'pain');
+        });
+        if (drops.length === 0 || !(await this.#services.settings.JourneySettings.insights()).diagnostics) {
+            return;
+        }
+        for (const { touchpoint, facts } of drops) {
+            const previous = touchpoints[touchpoints.findIndex(t => t.touchpoint === touchpoint) - 1];
+            accept('info', `The grade falls from ${previous.facts.emotion!.grade} to ${facts.emotion!.grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
+                node: facts.emotion!, property: 'grade', code: IssueCodes.SteepDrop, data: diagnosticData(IssueCodes.SteepDrop)
             });
         }
     }

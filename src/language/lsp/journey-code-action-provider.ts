@@ -1,0 +1,207 @@
+import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import {
+    isJourney, isModel, isTouchpoint, type Declaration, type Model, type Touchpoint
+} from '../generated/ast.js';
+import { editDistance } from '../edit-distance.js';
+import type { JourneyServices } from '../journey-module.js';
+import { IssueCodes } from '../validation/issue-codes.js';
+
+type DeclaredKind = 'Owner' | 'Channel' | 'Persona';
+
+const KEYWORDS: Record<DeclaredKind, string> = { Owner: 'owner', Channel: 'channel', Persona: 'persona' };
+
+/** The kind of declaration a reference of this AST type and property points to. */
+const REFERENCE_KINDS: Record<string, DeclaredKind> = {
+    'OwnerProperty.owner': 'Owner',
+    'ChannelProperty.channel': 'Channel',
+    'Journey.persona': 'Persona'
+};
+
+/** Names no further than this from a misspelt one are offered as "did you mean". */
+const MAX_SUGGESTION_DISTANCE = 3;
+
+/**
+ * Quick fixes, keyed by the diagnostics' codes: add an owner or a placeholder grade, declare what a
+ * reference misses or correct it to the closest declared name, rename a duplicate, remove what nothing uses.
+ */
+export class JourneyCodeActionProvider implements CodeActionProvider {
+    readonly #services: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        this.#services = services;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        return params.context.diagnostics.flatMap(diagnostic => {
+            const node = this.#nodeAt(document, diagnostic.range.start);
+            switch (codeOf(diagnostic)) {
+                case IssueCodes.MissingOwner: return isTouchpoint(node) ? this.#addOwner(document, node, diagnostic) : [];
+                case IssueCodes.UnscoredTouchpoint: return isTouchpoint(node) ? [this.#addGrade(document, node, diagnostic)] : [];
+                case IssueCodes.LinkingError: return this.#fixReference(document, diagnostic);
+                case IssueCodes.DuplicateName: return node ? this.#renameDuplicate(document, node, diagnostic) : [];
+                case IssueCodes.UnusedDeclaration: return node ? [this.#removeDeclaration(document, node, diagnostic)] : [];
+                default: return [];
+            }
+        });
+    }
+
+    #nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    }
+
+    #addOwner(document: LangiumDocument, touchpoint: Touchpoint, diagnostic: Diagnostic): CodeAction[] {
+        const owners = this.#declared('Owner').sort((a, b) => a.name.localeCompare(b.name));
+        const actions = owners.map(owner => action(
+            `Add owner ${owner.name}${owner.title ? ` (${owner.title})` : ''}`, diagnostic,
+            { [document.uri.toString()]: [insertProperty(document, touchpoint, `owner ${owner.name}`)] },
+            owners.length === 1));
+        const name = this.#freeName('Owner', 'NewOwner');
+        const home = this.#homeOf('Owner') ?? document;
+        const edits: Record<string, TextEdit[]> = { [document.uri.toString()]: [insertProperty(document, touchpoint, `owner ${name}`)] };
+        const declaration = insertDeclaration(home, 'Owner', `owner ${name} "${name}"`);
+        (edits[home.uri.toString()] ??= []).push(declaration);
+        actions.push(action(`Declare a new owner '${name}' in ${UriUtils.basename(home.uri)} and add it`, diagnostic, edits));
+        return actions;
+    }
+
+    #addGrade(document: LangiumDocument, touchpoint: Touchpoint, diagnostic: Diagnostic): CodeAction {
+        return action('Add a placeholder grade: emotion 3', diagnostic,
+            { [document.uri.toString()]: [insertProperty(document, touchpoint, 'emotion 3')] }, true);
+    }
+
+    #fixReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as { containerType?: string, property?: string, refText?: string } | undefined;
+        const kind = REFERENCE_KINDS[`${data?.containerType}.${data?.property}`];
+        const name = data?.refText;
+        if (!kind || !name) {
+            return [];
+        }
+        const actions: CodeAction[] = [];
+        const candidates = this.#declared(kind)
+            .map(declaration => ({ name: declaration.name, distance: editDistance(name, declaration.name) }))
+            .filter(candidate => candidate.distance <= MAX_SUGGESTION_DISTANCE)
+            .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+            .slice(0, 3);
+        candidates.forEach((candidate, i) => actions.push(action(`Change to '${candidate.name}'`, diagnostic,
+            { [document.uri.toString()]: [{ range: diagnostic.range, newText: candidate.name }] }, i === 0 && candidate.distance <= 2)));
+        const declaration = `${KEYWORDS[kind]} ${name} "${name}"`;
+        const home = this.#homeOf(kind);
+        if (home && home.uri.toString() !== document.uri.toString()) {
+            actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in ${UriUtils.basename(home.uri)}`, diagnostic,
+                { [home.uri.toString()]: [insertDeclaration(home, kind, declaration)] }));
+        }
+        actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`, diagnostic,
+            { [document.uri.toString()]: [insertDeclaration(document, kind, declaration)] }));
+        return actions;
+    }
+
+    #renameDuplicate(document: LangiumDocument, node: AstNode, diagnostic: Diagnostic): CodeAction[] {
+        const named = node as AstNode & { name?: string };
+        if (!named.name) {
+            return [];
+        }
+        const taken = new Set(isModel(node.$container)
+            ? this.#declared(node.$type as DeclaredKind | 'Journey').map(d => d.name)
+            : (AstUtils.getContainerOfType(node, isJourney)?.stages.flatMap(stage => [stage.name, ...stage.touchpoints.map(t => t.name)]) ?? []));
+        let n = 2;
+        while (taken.has(`${named.name}${n}`)) {
+            n++;
+        }
+        const newName = `${named.name}${n}`;
+        return [action(`Rename this ${node.$type.toLowerCase()} to '${newName}'`, diagnostic,
+            { [document.uri.toString()]: [{ range: diagnostic.range, newText: newName }] }, true)];
+    }
+
+    #removeDeclaration(document: LangiumDocument, node: AstNode, diagnostic: Diagnostic): CodeAction {
+        const cst = node.$cstNode!;
+        const text = document.textDocument.getText();
+        // Whole lines when the declaration is alone on them, so no blank line is left behind.
+        const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
+        const lineEnd = text.indexOf('\n', cst.end);
+        const alone = text.slice(lineStart, cst.offset).trim() === '' && text.slice(cst.end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
+        const start = alone ? lineStart : cst.offset;
+        const end = alone ? (lineEnd < 0 ? text.length : lineEnd + 1) : cst.end;
+        const named = node as AstNode & { name: string };
+        return action(`Remove unused ${node.$type.toLowerCase()} '${named.name}'`, diagnostic, {
+            [document.uri.toString()]: [{ range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: '' }]
+        }, true);
+    }
+
+    /** Every declaration of a kind in the workspace, with its node. */
+    #declared<K extends DeclaredKind | 'Journey'>(kind: K): Array<Extract<Declaration, { $type: K }>> {
+        return this.#services.shared.workspace.LangiumDocuments.all
+            .flatMap(doc => isModel(doc.parseResult.value) ? doc.parseResult.value.declarations : [])
+            .filter((d): d is Extract<Declaration, { $type: K }> => d.$type === kind && Boolean(d.name))
+            .toArray();
+    }
+
+    /** The file where most declarations of a kind live (a shared organisation file, typically). */
+    #homeOf(kind: DeclaredKind): LangiumDocument | undefined {
+        let home: LangiumDocument | undefined;
+        let most = 0;
+        for (const doc of this.#services.shared.workspace.LangiumDocuments.all) {
+            const root = doc.parseResult.value as Model;
+            const count = isModel(root) ? root.declarations.filter(d => d.$type === kind).length : 0;
+            if (count > most) {
+                home = doc;
+                most = count;
+            }
+        }
+        return home;
+    }
+
+    #freeName(kind: DeclaredKind, base: string): string {
+        const taken = new Set(this.#declared(kind).map(d => d.name));
+        let name = base;
+        for (let n = 2; taken.has(name); n++) {
+            name = `${base}${n}`;
+        }
+        return name;
+    }
+}
+
+function codeOf(diagnostic: Diagnostic): string | undefined {
+    const data = diagnostic.data as { code?: string } | undefined;
+    return data?.code ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
+}
+
+function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
+}
+
+/** The indentation of the line a node starts on. */
+function indentOf(document: LangiumDocument, node: AstNode): string {
+    const line = document.textDocument.getText({
+        start: { line: node.$cstNode!.range.start.line, character: 0 },
+        end: { line: node.$cstNode!.range.start.line + 1, character: 0 }
+    });
+    return /^[ \t]*/.exec(line)![0];
+}
+
+/** Adds a property at the start of a touchpoint's body, creating the body when it has none. */
+function insertProperty(document: LangiumDocument, touchpoint: Touchpoint, property: string): TextEdit {
+    const indent = indentOf(document, touchpoint);
+    const open = GrammarUtils.findNodeForKeyword(touchpoint.$cstNode, '{');
+    if (!open) {
+        const end = touchpoint.$cstNode!.range.end;
+        return { range: { start: end, end }, newText: ` {\n${indent}  ${property}\n${indent}}` };
+    }
+    const close = GrammarUtils.findNodeForKeyword(touchpoint.$cstNode, '}');
+    const oneLine = close !== undefined && close.range.start.line === open.range.end.line;
+    return { range: { start: open.range.end, end: open.range.end }, newText: oneLine ? ` ${property}` : `\n${indent}  ${property}` };
+}
+
+/** Adds a top-level declaration after the last one of its kind in the file, or at the top. */
+function insertDeclaration(document: LangiumDocument, kind: DeclaredKind, declaration: string): TextEdit {
+    const root = document.parseResult.value as Model;
+    const last = isModel(root) ? root.declarations.filter(d => d.$type === kind).at(-1) : undefined;
+    if (last?.$cstNode) {
+        const end = last.$cstNode.range.end;
+        return { range: { start: end, end }, newText: `\n${declaration}` };
+    }
+    const start = { line: 0, character: 0 };
+    return { range: { start, end: start }, newText: `${declaration}\n\n` };
+}

@@ -1,0 +1,61 @@
+import type { AstNode } from 'langium';
+import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isOwner, isOwnerProperty, isPersona,
+    isStage, isTouchpoint
+} from '../generated/ast.js';
+import { isValidGrade } from '../emotion-scale.js';
+
+/** Modifiers of our own (declared in package.json with their TextMate fallbacks): the sentiment of a grade. */
+export const GradeModifiers = { negative: 'negative', neutral: 'neutral', positive: 'positive' } as const;
+
+const DECLARATION_TYPES: Record<string, string> = {
+    Owner: SemanticTokenTypes.class,
+    Channel: SemanticTokenTypes.interface,
+    Persona: SemanticTokenTypes.struct,
+    Journey: SemanticTokenTypes.namespace,
+    Stage: SemanticTokenTypes.namespace,
+    Touchpoint: SemanticTokenTypes.event
+};
+
+function sentiment(grade: number): string {
+    return grade <= 2 ? GradeModifiers.negative : grade === 3 ? GradeModifiers.neutral : GradeModifiers.positive;
+}
+
+/**
+ * Semantic colours on top of the TextMate grammar: declarations apart from references (each kind its own
+ * token type), grades by sentiment, the moment-of-truth marker as a decorator, duration units.
+ */
+export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
+    override get tokenModifiers(): Record<string, number> {
+        const next = Object.keys(AllSemanticTokenModifiers).length;
+        return {
+            ...AllSemanticTokenModifiers,
+            [GradeModifiers.negative]: 1 << next,
+            [GradeModifiers.neutral]: 1 << (next + 1),
+            [GradeModifiers.positive]: 1 << (next + 2)
+        };
+    }
+
+    protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        if (isOwner(node) || isChannel(node) || isPersona(node) || isJourney(node) || isStage(node) || isTouchpoint(node)) {
+            acceptor({ node, property: 'name', type: DECLARATION_TYPES[node.$type], modifier: SemanticTokenModifiers.declaration });
+            if (isJourney(node) && node.persona) {
+                acceptor({ node, property: 'persona', type: DECLARATION_TYPES.Persona });
+            }
+        } else if (isOwnerProperty(node)) {
+            acceptor({ node, property: 'owner', type: DECLARATION_TYPES.Owner });
+        } else if (isChannelProperty(node)) {
+            acceptor({ node, property: 'channel', type: DECLARATION_TYPES.Channel });
+        } else if (isEmotionProperty(node) && node.grade !== undefined && isValidGrade(node.grade)) {
+            acceptor({ node, property: 'grade', type: SemanticTokenTypes.number, modifier: sentiment(node.grade) });
+        } else if (isMomentOfTruth(node)) {
+            for (const keyword of ['moment', 'of', 'truth']) {
+                acceptor({ node, keyword, type: SemanticTokenTypes.decorator });
+            }
+        } else if (isDurationProperty(node)) {
+            acceptor({ node, property: 'unit', type: SemanticTokenTypes.enumMember });
+        }
+    }
+}

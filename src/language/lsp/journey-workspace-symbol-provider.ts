@@ -1,0 +1,55 @@
+import { interruptAndCheck, type LangiumDocument } from 'langium';
+import { DefaultWorkspaceSymbolProvider, type LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import { isJourney, isModel, type Journey } from '../generated/ast.js';
+
+/**
+ * Ctrl+T: the declarations every file exports (owners, channels, personas, journeys) and, from the
+ * documents themselves, every stage and touchpoint, with its journey (and stage) as container.
+ */
+export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
+    readonly #shared: LangiumSharedServices;
+
+    constructor(shared: LangiumSharedServices) {
+        super(shared);
+        this.#shared = shared;
+    }
+
+    override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
+        const symbols = await super.getSymbols(params, cancelToken);
+        const query = params.query.toLowerCase();
+        for (const document of this.#shared.workspace.LangiumDocuments.all) {
+            await interruptAndCheck(cancelToken);
+            const root = document.parseResult.value;
+            if (isModel(root)) {
+                for (const journey of root.declarations.filter(isJourney)) {
+                    symbols.push(...this.#journeyContents(journey, document, query));
+                }
+            }
+        }
+        return symbols;
+    }
+
+    #journeyContents(journey: Journey, document: LangiumDocument, query: string): WorkspaceSymbol[] {
+        const symbols: WorkspaceSymbol[] = [];
+        const names = this.#shared.ServiceRegistry.getServices(document.uri).references.NameProvider;
+        const symbol = (node: Journey['stages'][number] | Journey['stages'][number]['touchpoints'][number], containerName: string) => {
+            const nameNode = names.getNameNode(node);
+            if (node.name && nameNode && this.fuzzyMatcher.match(query, node.name)) {
+                symbols.push({
+                    name: node.name,
+                    kind: this.nodeKindProvider.getSymbolKind(node),
+                    containerName,
+                    location: { uri: document.uri.toString(), range: nameNode.range }
+                });
+            }
+        };
+        for (const stage of journey.stages) {
+            symbol(stage, journey.name);
+            for (const touchpoint of stage.touchpoints) {
+                symbol(touchpoint, `${journey.name} › ${stage.name}`);
+            }
+        }
+        return symbols;
+    }
+}

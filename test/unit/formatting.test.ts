@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { clearDocuments, expectFormatting } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { exampleFiles } from '../helpers/example-models.js';
+import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+
+let services: TestServices;
+let expectFormatted: ReturnType<typeof expectFormatting>;
+
+/** As VS Code sends it for .journey files (the extension sets tabSize 2 for the language). */
+const OPTIONS = { tabSize: 2, insertSpaces: true };
+
+function format(input: { before: string, after: string, range?: { start: { line: number, character: number }, end: { line: number, character: number } } }) {
+    return expectFormatted({ ...input, options: OPTIONS });
+}
+
+beforeEach(() => {
+    services = createServices();
+    expectFormatted = expectFormatting(services.Journey);
+});
+
+afterEach(async () => {
+    await clearDocuments(services.shared);
+});
+
+const MESSY = `// Shared owners
+owner Comms "Communications team"
+owner   Courier    "Parcel courier"   external
+channel Letter "Post"
+channel Website   "Online service"
+persona Maria "Parent" { goal "Renew" today "Worried"
+need "Time" }
+journey Renew "Renew a passport" for Maria { goal "A passport"
+stage Apply "Applying" { touchpoint Form "Fills in the form" { moment   of truth
+channel Website owner Comms emotion 2 "confused"
+duration 40 min
+pain "Photo rejected" /* ask why */ idea "Check photos in the browser" } touchpoint Wait { }
+
+touchpoint Delivery {   owner Courier emotion 5 contacts 1 }
+}
+}`;
+
+const CANONICAL = `// Shared owners
+owner Comms   "Communications team"
+owner Courier "Parcel courier" external
+channel Letter  "Post"
+channel Website "Online service"
+persona Maria "Parent" {
+  goal  "Renew"
+  today "Worried"
+  need  "Time"
+}
+journey Renew "Renew a passport" for Maria {
+  goal "A passport"
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" {
+      moment of truth
+      channel  Website
+      owner    Comms
+      emotion  2 "confused"
+      duration 40 min
+      pain "Photo rejected" /* ask why */
+      idea "Check photos in the browser"
+    }
+    touchpoint Wait { }
+
+    touchpoint Delivery {
+      owner    Courier
+      emotion  5
+      contacts 1
+    }
+  }
+}`;
+
+describe('formatting', () => {
+    test('one canonical layout: indentation, one property per line, aligned values and titles, comments kept', async () => {
+        await format({ before: MESSY, after: CANONICAL });
+    });
+
+    test('is idempotent', async () => {
+        await format({ before: CANONICAL, after: CANONICAL });
+    });
+
+    test('a range formats only the touchpoint inside it', async () => {
+        const before = 'journey J {\n  stage S {\n    touchpoint A {owner   X}\n    touchpoint B {owner   X}\n  }\n}';
+        const after = 'journey J {\n  stage S {\n    touchpoint A {\n      owner X\n    }\n    touchpoint B {owner   X}\n  }\n}';
+        await format({ before, after, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } } });
+    });
+
+    test('formatting every bundled example changes nothing', async () => {
+        const files = await exampleFiles();
+        const documents = await openWorkspace(services, files);
+        for (const [name, document] of Object.entries(documents)) {
+            const edits = await services.Journey.lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() }, options: OPTIONS
+            });
+            expect(TextDocument.applyEdits(document.textDocument, edits), name).toBe(files[name]);
+        }
+    });
+});
