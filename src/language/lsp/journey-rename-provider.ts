@@ -51,18 +51,19 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
 
     #checkNewName(target: AstNode & { name: string }, newName: string): void {
         const kind = target.$type.toLowerCase();
+        const aKind = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
         if (!NAME.test(newName)) {
             throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is not a valid name: use letters, digits, _ and -, starting with a letter or _.`);
         }
         if (this.#keywords.has(newName)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is a keyword of the journey language and cannot name a ${kind}.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is a keyword of the journey language and cannot name ${aKind}.`);
         }
         if (newName === target.name) {
             return;
         }
         const clash = this.#clash(target, newName);
         if (clash) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `A ${kind} named '${newName}' already exists (${clash}): choose another name.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `${aKind[0].toUpperCase()}${aKind.slice(1)} named '${newName}' already exists (${clash}): choose another name.`);
         }
     }
 

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { clearDocuments, highlightHelper } from 'langium/test';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { createServices, marked, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
+
+let services: TestServices;
+
+beforeEach(() => {
+    services = createServices();
+});
+
+afterEach(async () => {
+    await clearDocuments(services.shared);
+});
+
+const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nowner Courier "Courier" external\npersona Maria "Parent"\n';
+
+const TRIP = `journey Trip "A trip" for Maria {
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" { owner Web emotion 5 duration 40 min }
+    touchpoint Call "Calls the helpline" { owner Desk emotion 1 duration 20 min }
+    touchpoint Visit "Visits the office" { owner Desk emotion 2 duration 1 h }
+  }
+  stage Receive {
+    touchpoint Delivery "Gets the passport" { owner Courier emotion 5 duration 3 d }
+  }
+}
+`;
+
+describe('code lenses above journeys and stages', () => {
+    test('touchpoints, average, lowest point, owners, total duration, and the journey\'s owner hand-offs', async () => {
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+        const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } });
+        expect(lenses?.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
+            [1, '4 touchpoints · average 3.3 (neutral) · lowest 1: Calls the helpline · 3 owners · 3 d 2 h · 2 owner hand-offs'],
+            [2, '3 touchpoints · average 2.7 (neutral) · lowest 1: Calls the helpline · 2 owners · 2 h'],
+            [7, '1 touchpoint · average 5.0 (very positive) · lowest 5: Gets the passport · 1 owner · 3 d']
+        ]);
+    });
+
+    test('turned off by journey.insights.codeLens', async () => {
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { codeLens: false } } } });
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+        expect(await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } })).toEqual([]);
+    });
+});
+
+describe('insight diagnostics', () => {
+    test('low-moment-of-truth: a moment of truth graded 1 or 2 with no idea', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria { stage S {
+  touchpoint «Low» { moment of truth owner Web emotion 2 }
+  touchpoint Planned { moment of truth owner Web emotion 1 idea "Call back" }
+  touchpoint Fine { moment of truth owner Web emotion 3 }
+  touchpoint Ordinary { owner Web emotion 1 }
+} }`);
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(trip).filter(d => d.startsWith('low-moment'))).toEqual([`low-moment-of-truth info ${ranges[0]}`]);
+        expect(trip.diagnostics!.find(d => d.code === 'low-moment-of-truth')!.message)
+            .toBe("Touchpoint 'Low' is a moment of truth graded 2 (negative) with no `idea`: add one to say how to improve it.");
+    });
+
+    test('steep-drop: a fall of 3 or more to the next touchpoint with no pain saying why, across stages', async () => {
+        const { text, ranges } = marked(`journey Trip for Maria {
+  stage One { touchpoint A { owner Web emotion 5 } touchpoint B { owner Web emotion «2» } }
+  stage Two { touchpoint C { owner Web emotion 5 } }
+  stage Three { touchpoint D { owner Web emotion «1» } touchpoint E { owner Web emotion 4 } touchpoint F { owner Web emotion 1 pain "Lost" } }
+  stage Four { touchpoint G { owner Web emotion 5 } touchpoint H { owner Web } touchpoint I { owner Web emotion 1 } }
+}`);
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(trip).filter(d => d.startsWith('steep-drop'))).toEqual(ranges.map(range => `steep-drop info ${range}`));
+    });
+
+    test('turned off by journey.insights.diagnostics', async () => {
+        services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { diagnostics: false } } } });
+        const text = 'journey Trip for Maria { stage S { touchpoint A { moment of truth owner Web emotion 5 } touchpoint B { moment of truth owner Web emotion 1 } } }';
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(trip)).toEqual([]);
+    });
+
+    test('the bundled examples have no insight to report', async () => {
+        const { exampleFiles } = await import('../helpers/example-models.js');
+        const documents = await openWorkspace(services, await exampleFiles());
+        expect(Object.values(documents).flatMap(summarise)).toEqual([]);
+    });
+});
+
+describe('semantic highlighting', () => {
+    test('declarations, references, grades by sentiment and the moment of truth marker', async () => {
+        const { tokens, ranges } = await highlightHelper(services.Journey)(`owner <|Web|> "Team"
+journey J for <|Maria|> { stage S { touchpoint T {
+  <|moment|> of truth
+  owner <|Web|>
+  emotion <|1|>
+} touchpoint U { emotion <|3|> } touchpoint V { emotion <|5|> duration 2 <|min|> } } }`);
+        const modifiers = services.Journey.lsp.SemanticTokenProvider!.tokenModifiers;
+        const shown = ranges.map(([start, end]) => {
+            const token = tokens.find(t => t.offset === start && t.offset + t.text.length === end);
+            const names = Object.entries(modifiers).filter(([, bit]) => (token!.tokenModifiers & bit) !== 0).map(([name]) => name);
+            return [token?.text, token?.tokenType, ...names].join(' ');
+        });
+        expect(shown).toEqual([
+            `Web ${SemanticTokenTypes.class} ${SemanticTokenModifiers.declaration}`,
+            `Maria ${SemanticTokenTypes.struct}`,
+            `moment ${SemanticTokenTypes.decorator}`,
+            `Web ${SemanticTokenTypes.class}`,
+            `1 ${SemanticTokenTypes.number} negative`,
+            `3 ${SemanticTokenTypes.number} neutral`,
+            `5 ${SemanticTokenTypes.number} positive`,
+            `min ${SemanticTokenTypes.enumMember}`
+        ]);
+    });
+});
