@@ -109,4 +109,19 @@ journey J for <|Maria|> { stage S { touchpoint T {
             `min ${SemanticTokenTypes.enumMember}`
         ]);
     });
+
+    test('every touchpoint, stage and owner reference of the bundled examples is highlighted', async () => {
+        const { exampleFiles } = await import('../helpers/example-models.js');
+        const files = await exampleFiles();
+        const documents = await openWorkspace(services, files);
+        for (const [name, document] of Object.entries(documents)) {
+            const result = await services.Journey.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+            const types = Object.keys(services.Journey.lsp.SemanticTokenProvider!.tokenTypes);
+            const count = (type: string) => result.data.filter((value, i) => i % 5 === 3 && types[value] === type).length;
+            const text = files[name];
+            expect(count(SemanticTokenTypes.event), name).toBe(text.match(/^\s*touchpoint /gm)?.length ?? 0);
+            expect(count(SemanticTokenTypes.class), name).toBe(text.match(/^\s*owner /gm)?.length ?? 0);
+            expect(count(SemanticTokenTypes.number), name).toBe(text.match(/^\s*emotion /gm)?.length ?? 0);
+        }
+    });
 });
