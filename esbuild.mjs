@@ -27,7 +27,8 @@ const nodeOptions = {
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
     { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' } },
-    { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+    // resvg (PNG export) is a native module: loaded from node_modules at run time.
+    { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, external: ['vscode', '@resvg/resvg-js'] },
     // The integration suite that runs inside VS Code's extension host (mocha and vscode come from there).
     {
         ...nodeOptions,
@@ -37,9 +38,10 @@ const builds = [
         sourcemap: true,
         minify: false
     },
-    // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview.
+    // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview;
+    // serve-host stands in for VS Code when `journey serve` shows the same page in a browser.
     {
-        entryPoints: { 'webview/preview': 'webview/main.ts' },
+        entryPoints: { 'webview/preview': 'webview/main.ts', 'webview/serve-host': 'src/cli/serve/serve-host.ts' },
         outdir: 'out',
         bundle: true,
         format: 'iife',
@@ -51,7 +53,7 @@ const builds = [
         loader: { '.css': 'text' }
     },
     {
-        entryPoints: { 'webview/preview': 'webview/preview.css' },
+        entryPoints: { 'webview/preview': 'webview/preview.css', 'webview/serve-host': 'src/cli/serve/serve-host.css' },
         outdir: 'out',
         bundle: true,
         minify,

@@ -9,6 +9,13 @@ export interface PreviewPageResources {
     scriptUri: string;
     styleUri: string;
     state: PreviewPageState;
+    /**
+     * A script run before the page's own, with the same nonce: outside VS Code (`journey serve`) it
+     * provides `acquireVsCodeApi` and delivers the messages VS Code would.
+     */
+    hostScriptUri?: string;
+    /** Where the page may connect (`connect-src`), e.g. `'self'` for the host script's event stream. None by default. */
+    connectSrc?: string;
 }
 
 /**
@@ -16,13 +23,15 @@ export interface PreviewPageResources {
  * the bundled styles and one script carrying the nonce; the initial state travels in a data attribute.
  * Free of `vscode` so the same page can be loaded in a plain browser by tests.
  */
-export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state }: PreviewPageResources): string {
+export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state, hostScriptUri, connectSrc }: PreviewPageResources): string {
     const csp = [
         "default-src 'none'",
         `style-src ${cspSource}`,
         `img-src ${cspSource} data:`,
-        `script-src 'nonce-${nonce}'`
+        `script-src 'nonce-${nonce}'`,
+        ...(connectSrc ? [`connect-src ${connectSrc}`] : [])
     ].join('; ');
+    const hostScript = hostScriptUri ? `<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(hostScriptUri)}"></script>\n` : '';
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -47,7 +56,7 @@ export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state }
 </header>
 <div class="banner" role="alert" hidden></div>
 <main class="viewport" tabindex="0"><div class="map"><p class="placeholder">Loading the journey map…</p></div></main>
-<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+${hostScript}<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,5 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXPORT_FORMATS, exportJourneys, type ExportFormat } from './export-command.js';
+import { importMermaid } from './import-command.js';
 import { UsageError } from './journey-files.js';
+import { render, type CommandOutput } from './render-command.js';
+import { serve } from './serve/serve-command.js';
 import { validate } from './validate-command.js';
 
 /** Exit codes: 0 fine, 1 the journeys have errors, 2 the command could not run as asked. */
@@ -11,18 +17,96 @@ if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
     process.exit(USAGE_EXIT_CODE);
 }
 
+/** The package's version, from the package.json beside the bundle (out/cli/main.cjs -> ../../package.json). */
+function packageVersion(): string {
+    try {
+        const here = typeof __dirname === 'string' ? __dirname : '.';
+        return (JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf-8')) as { version: string }).version;
+    } catch {
+        return '0.0.0';
+    }
+}
+
+function wholeNumber(name: string, min: number, max: number) {
+    return (value: string): number => {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < min || n > max) {
+            throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+        }
+        return n;
+    };
+}
+
+// `journey render map.journey | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+        process.exit(process.exitCode ?? 0);
+    }
+    throw error;
+});
+
+const output: CommandOutput = {
+    write: text => process.stdout.write(text),
+    warn: text => console.error(text)
+};
+
+const version = packageVersion();
+
 const program = new Command('journey')
-    .description('Customer journey maps as text: check .journey files.')
+    .description('Customer journey maps as text: check, draw, serve, export and import .journey files.')
+    .version(version, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
 
 program.command('validate')
     .description('Check .journey files (folders recursively) and print their diagnostics.')
     .argument('<paths...>', '.journey files or folders')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
-    .action(async (paths: string[], options: { format: 'text' | 'json', workspace?: string }) => {
-        process.exitCode = await validate(paths, options, text => console.log(text));
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0, Number.MAX_SAFE_INTEGER))
+    .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif', workspace?: string, maxWarnings?: number }) => {
+        process.exitCode = await validate(paths, { ...options, version }, text => console.log(text), text => console.error(text));
+    });
+
+program.command('render')
+    .description('Draw a journey map as SVG (to standard output without -o), self-contained HTML or PNG.')
+    .argument('<file>', 'a .journey file (the journeys beside it resolve its owners, channels and personas)')
+    .option('-o, --output <file>', 'write to this file: .svg, .html or .png (refused if it exists, unless --force)')
+    .option('--journey <name>', 'the journey to draw, when the file has several (default: the first)')
+    .addOption(new Option('--theme <theme>', 'colour palette').choices(['light', 'dark']).default('light'))
+    .option('--force', 'replace the output file if it exists')
+    .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
+    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string }) => {
+        process.exitCode = await render(file, options, output);
+    });
+
+program.command('export')
+    .description('Export journeys as Mermaid, the JSON view model, CSV (a row per touchpoint) or a Markdown report.')
+    .argument('<file>', 'a .journey file')
+    .addOption(new Option('--format <format>', 'what to export').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('--journey <name>', 'one journey of the file (Mermaid: default the first; others: default all)')
+    .option('-o, --output <file>', 'write to this file instead of standard output (refused if it exists, unless --force)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
+    .action(async (file: string, options: { format: ExportFormat, output?: string, journey?: string, force?: boolean, workspace?: string }) => {
+        process.exitCode = await exportJourneys(file, options, output);
+    });
+
+program.command('import')
+    .description('Turn Mermaid journey diagrams (a .mmd file, or ```mermaid blocks in Markdown) into a .journey file.')
+    .argument('<file>', 'a Mermaid (.mmd) or Markdown (.md) file')
+    .option('-o, --output <file>', 'write this .journey file instead of printing it (refused if it exists, unless --force)')
+    .option('--force', 'replace the output file if it exists')
+    .action(async (file: string, options: { output?: string, force?: boolean }) => {
+        process.exitCode = await importMermaid(file, options, output);
+    });
+
+program.command('serve')
+    .description('Preview every journey under a folder in the browser, live: maps redraw when a file is saved.')
+    .argument('[folder]', 'the folder to serve', '.')
+    .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', wholeNumber('--port', 1, 65535))
+    .action(async (folder: string, options: { port?: number }) => {
+        process.exitCode = await serve(folder, options, { log: text => console.log(text), warn: text => console.error(text) });
     });
 
 program.parseAsync().catch((error: unknown) => {

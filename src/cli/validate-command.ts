@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { collectJourneyFiles } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
+import { toSarif } from './sarif.js';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -18,8 +19,12 @@ export interface ValidationRecord {
 }
 
 export interface ValidateOptions {
-    format: 'text' | 'json';
+    format: 'text' | 'json' | 'sarif';
     workspace?: string;
+    /** Exit 1 when there are more warnings than this. */
+    maxWarnings?: number;
+    /** The tool's version, for SARIF. */
+    version?: string;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
@@ -29,8 +34,12 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
     [DiagnosticSeverity.Hint]: 'hint'
 };
 
-/** Checks the files and prints what it finds; resolves to the exit code (1 when any error is found). */
-export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void): Promise<number> {
+/**
+ * Checks the files and prints what it finds; resolves to the exit code: 1 when any error is found, or
+ * more warnings than `maxWarnings` (said on `warn`).
+ */
+export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void,
+    warn: (text: string) => void = () => undefined): Promise<number> {
     const files = await collectJourneyFiles(paths, options.workspace);
     const { documents } = await loadWorkspace([...files.checked, ...files.context]);
     const records = files.checked.flatMap(file =>
@@ -38,11 +47,18 @@ export async function validate(paths: string[], options: ValidateOptions, print:
 
     if (options.format === 'json') {
         print(JSON.stringify(records, undefined, 2));
+    } else if (options.format === 'sarif') {
+        print(JSON.stringify(toSarif(records, options.version ?? '0.0.0'), undefined, 2));
     } else {
         for (const r of records) {
             print(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}`);
         }
         print(summary(files.checked.length, records));
+    }
+    const warnings = records.filter(record => record.severity === 'warning').length;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        warn(`journey: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
+        return 1;
     }
     return records.some(record => record.severity === 'error') ? 1 : 0;
 }

@@ -85,6 +85,14 @@ describe('the view model of a journey', () => {
         expect(model.problems.map(p => [p.code, p.line])).toEqual([['linking-error', 1], ['emotion-out-of-range', 1]]);
     });
 
+    test('a half-typed touchpoint (an owner or channel with no name yet) still gives a model', async () => {
+        const model = await modelOf('journey Trip for Maria { stage S { touchpoint A { owner } touchpoint B { channel } touchpoint C { owner Web } } }');
+        expect(model.journeys[0].stages[0].touchpoints.map(t => [t.name, t.owner?.name, t.channel?.name])).toEqual([
+            ['A', undefined, undefined], ['B', undefined, undefined], ['C', 'Web', undefined]
+        ]);
+        expect(model.problems.length).toBeGreaterThan(0);
+    });
+
     test('the summary figures', async () => {
         const model = await modelOf(`journey Trip for Maria {
   stage One { touchpoint A { owner Web emotion 2 contacts 1 duration 30 min } touchpoint B { emotion 4 contacts 2 duration 1 h } }

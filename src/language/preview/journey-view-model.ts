@@ -66,8 +66,9 @@ function buildPersonaModel(persona: Persona, document: LangiumDocument): Persona
 
 export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument): TouchpointModel {
     const facts = touchpointFacts(touchpoint);
-    const owner = facts.owner?.owner.ref;
-    const channel = facts.channel?.channel.ref;
+    // While the user types, an `owner` may have no name yet: no reference at all.
+    const owner = facts.owner?.owner?.ref;
+    const channel = facts.channel?.channel?.ref;
     const grade = facts.emotion?.grade;
     const duration = facts.duration;
     return {

@@ -1,0 +1,56 @@
+import { toCsv } from './export/csv-export.js';
+import { toMarkdownReport } from './export/markdown-report.js';
+import { toMermaid } from './export/mermaid-export.js';
+import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
+import type { CommandOutput } from './render-command.js';
+import { checkOutput, writeOutput } from './safe-write.js';
+import { displayPath } from './validate-command.js';
+
+export const EXPORT_FORMATS = ['mermaid', 'json', 'csv', 'markdown'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+export interface ExportOptions {
+    format: ExportFormat;
+    output?: string;
+    journey?: string;
+    force?: boolean;
+    workspace?: string;
+}
+
+/**
+ * `journey export`: the file's journeys as Mermaid (one journey: `--journey`, else the first), the JSON
+ * view model, CSV or a Markdown report (every journey of the file, or the one named).
+ */
+export async function exportJourneys(file: string, options: ExportOptions, out: CommandOutput): Promise<number> {
+    if (options.output !== undefined) {
+        await checkOutput(options.output, options);
+    }
+    const loaded = await loadJourneyFile(file, options.workspace);
+    const shownFile = displayPath(loaded.file);
+    let text: string;
+    switch (options.format) {
+        case 'mermaid': {
+            const journey = pickJourney(loaded, options.journey);
+            const others = options.journey === undefined ? loaded.model.journeys.slice(1).map(j => j.name) : [];
+            text = toMermaid(journey, { file: shownFile, otherJourneys: others });
+            break;
+        }
+        case 'json': {
+            const journeys = selectJourneys(loaded, options.journey);
+            text = `${JSON.stringify({ ...loaded.model, journeys }, undefined, 2)}\n`;
+            break;
+        }
+        case 'csv':
+            text = toCsv(selectJourneys(loaded, options.journey));
+            break;
+        case 'markdown':
+            text = toMarkdownReport(selectJourneys(loaded, options.journey), { file: shownFile, errors: loaded.model.problems.length });
+            break;
+    }
+    if (options.output === undefined) {
+        out.write(text);
+    } else {
+        await writeOutput(options.output, text, options);
+    }
+    return 0;
+}

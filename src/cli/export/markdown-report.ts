@@ -1,0 +1,108 @@
+/**
+ * A Markdown report of journeys, fit for a pull request comment: the summary figures, the lowest
+ * moments, the touchpoints nobody owns or nobody graded, and a table per stage. Every text from the
+ * journey is escaped (Markdown and HTML specials, `|` in tables, line breaks), so a label can neither
+ * break the layout, inject markup, nor mention a user or an issue.
+ */
+import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
+import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../../webview/render/format.js';
+
+/** Escapes text for inline Markdown (also inside table cells): a backslash before every special character. */
+export function markdownText(text: string): string {
+    return String(text)
+        .replace(/[\r\n\u2028\u2029]+/g, ' ')
+        .replace(/[\\`*_[\]<>#|~&@$]/g, c => `\\${c}`)
+        // `:name:` would be an emoji shortcode on GitHub.
+        .replace(/:(?=[\w+\\-]+:)/g, '\\:')
+        // Leading spaces and tabs do nothing inline; keep them from starting a code block.
+        .replace(/\t/g, ' ');
+}
+
+export interface ReportContext {
+    /** The file the journeys come from, named in the heading. */
+    file: string;
+    /** Errors in the file (its map may be incomplete). */
+    errors: number;
+}
+
+export function toMarkdownReport(journeys: JourneyModel[], context: ReportContext): string {
+    const out: string[] = [`# Journey report: ${markdownText(context.file)}`, ''];
+    if (context.errors > 0) {
+        out.push(`> **Warning:** the file has ${plural(context.errors, 'error')}: run \`journey validate\`; the figures below may be incomplete.`, '');
+    }
+    if (journeys.length === 0) {
+        out.push('The file declares no journey.', '');
+    }
+    for (const journey of journeys) {
+        journeyReport(out, journey);
+    }
+    return out.join('\n');
+}
+
+function journeyReport(out: string[], journey: JourneyModel): void {
+    const s = journey.summary;
+    const touchpoints = journey.stages.flatMap(stage => stage.touchpoints);
+    out.push(`## ${markdownText(journey.title)}`, '');
+    const about = [`Journey \`${journey.name}\``];
+    if (journey.persona) {
+        about.push(`for **${markdownText(journey.persona.title)}**`);
+    }
+    out.push(about.join(' ') + '.', '');
+    if (journey.goal) {
+        out.push(`Goal: ${markdownText(journey.goal)}`, '');
+    }
+    const meaning = gradeMeaning(s.averageEmotion);
+    out.push(
+        '| touchpoints | stages | average emotion | owned | graded | contacts | time |',
+        '|---:|---:|---:|---:|---:|---:|---:|',
+        `| ${formatCount(s.touchpoints)} | ${formatCount(s.stages)} | ${formatAverage(s.averageEmotion)}${meaning ? ` (${meaning})` : ''} ` +
+        `| ${formatPercent(s.ownedShare)} | ${formatPercent(s.gradedShare)} | ${formatCount(s.totalContacts)} | ${formatMinutes(s.totalDurationMinutes)} |`,
+        ''
+    );
+    if (s.lowestMoments.length > 0) {
+        const grade = s.lowestMoments[0].grade;
+        out.push(`**Lowest moments** (grade ${grade}, ${gradeMeaning(grade)}):`, '');
+        for (const low of s.lowestMoments) {
+            const touchpoint = touchpoints.find(t => t.name === low.touchpoint);
+            const pains = touchpoint?.notes.filter(n => n.kind === 'pain').map(n => markdownText(n.text)) ?? [];
+            out.push(`- ${touchpointLabel(touchpoint, low.title)}${pains.length > 0 ? `: ${pains.join('; ')}` : ''}`);
+        }
+        out.push('');
+    }
+    listProblem(out, 'Touchpoints with no owner', touchpoints.filter(t => !t.owner), 'every touchpoint has an owner');
+    listProblem(out, 'Touchpoints with no emotion grade', touchpoints.filter(t => !t.emotion), 'every touchpoint is graded');
+    for (const [i, stage] of journey.stages.entries()) {
+        out.push(`### ${i + 1}. ${markdownText(stage.title)}`, '');
+        if (stage.touchpoints.length === 0) {
+            out.push('No touchpoints yet.', '');
+            continue;
+        }
+        out.push('| touchpoint | channel | owner | emotion | contacts | time | pains | ideas |', '|---|---|---|---|---:|---:|---|---|');
+        for (const t of stage.touchpoints) {
+            const notes = (kind: string) => t.notes.filter(n => n.kind === kind).map(n => markdownText(n.text)).join('<br>') || '';
+            out.push(`| ${touchpointLabel(t, t.title)} | ${t.channel ? markdownText(t.channel.title) : MISSING} ` +
+                `| ${t.owner ? markdownText(t.owner.title) + (t.owner.external ? ' (external)' : '') : '**no owner**'} ` +
+                `| ${t.emotion ? `${t.emotion.grade}${t.emotion.feeling ? ` ${markdownText(t.emotion.feeling)}` : ''}` : '**ungraded**'} ` +
+                `| ${formatCount(t.contacts)} | ${formatDuration(t.duration)} | ${notes('pain')} | ${notes('idea')} |`);
+        }
+        out.push('');
+    }
+}
+
+function listProblem(out: string[], heading: string, touchpoints: TouchpointModel[], none: string): void {
+    if (touchpoints.length === 0) {
+        out.push(`**${heading}:** none, ${none}.`, '');
+        return;
+    }
+    out.push(`**${heading}** (${touchpoints.length}):`, '');
+    touchpoints.forEach(t => out.push(`- ${touchpointLabel(t, t.title)}`));
+    out.push('');
+}
+
+function touchpointLabel(touchpoint: TouchpointModel | undefined, title: string): string {
+    return `${touchpoint?.momentOfTruth ? '★ ' : ''}${markdownText(title)}`;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

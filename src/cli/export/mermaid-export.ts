@@ -1,0 +1,132 @@
+/**
+ * A journey as a Mermaid `journey` diagram: the title, a `section` per stage and a `Title: grade: owner`
+ * task per touchpoint. What Mermaid has no place for (persona, goal, channels, measures, notes, moments
+ * of truth, feelings) goes into `%%` comments beside the task, so nothing is lost from the text.
+ *
+ * Mermaid's journey lexer reads `:` `;` `#` and line ends as syntax, `%` at the start of a token as a
+ * comment and `,` between actors as a separator; such characters in labels are written as Mermaid
+ * entity codes (`#58;` for `:`), which Mermaid turns back into the character when it draws the diagram.
+ */
+import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
+import { formatDuration } from '../../../webview/render/format.js';
+
+/**
+ * Mermaid needs a score for every task: an ungraded touchpoint is exported as 3, the neutral middle of
+ * the scale, after a `%% ungraded:` comment (which `journey import` reads back as "no grade").
+ */
+export const UNGRADED_SCORE = 3;
+export const UNGRADED_MARKER = 'ungraded:';
+
+const INDENT = '    ';
+
+/** Characters that Mermaid's journey lexer would read as syntax, and `<>` so no label looks like markup. */
+const SPECIAL = /[#:;%<>]/g;
+/** Statements the lexer recognises at the start of a line, case-insensitively. */
+const KEYWORD_START = /^(journey\b|title\s|section\s|acctitle\s*:|accdescr\s*[:{])/i;
+
+/**
+ * A label on one line, with Mermaid's syntax characters as entity codes; `,` too where actors are
+ * listed, and for a task (which starts a line) a first word that Mermaid would read as a statement.
+ */
+export function mermaidLabel(text: string, options: { commas?: boolean, task?: boolean } = {}): string {
+    let label = oneLine(text).replace(SPECIAL, entity);
+    if (options.commas) {
+        label = label.replace(/,/g, entity);
+    }
+    if (options.task && KEYWORD_START.test(label)) {
+        // A task named "Title search" would be read as the diagram's title: write its first letter as a code.
+        const first = String.fromCodePoint(label.codePointAt(0)!);
+        label = entity(first) + label.slice(first.length);
+    }
+    return label;
+}
+
+function entity(character: string): string {
+    return `#${character.codePointAt(0)};`;
+}
+
+/** Text for a `%%` comment: one line, and never `%%{` (a directive). */
+function commentText(text: string): string {
+    return oneLine(text).replace(/^\{/, '(');
+}
+
+function oneLine(text: string): string {
+    return String(text).replace(/[\r\n\u2028\u2029\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+export interface MermaidExportContext {
+    /** The file the journey comes from, named in the heading comment. */
+    file?: string;
+    /** The file's other journeys, named in a comment (one diagram holds one journey). */
+    otherJourneys?: string[];
+}
+
+export function toMermaid(journey: JourneyModel, context: MermaidExportContext = {}): string {
+    const lines: string[] = ['journey'];
+    const comment = (indent: string, text: string) => lines.push(`${indent}%% ${commentText(text)}`);
+    comment(INDENT, `Journey ${journey.name}${context.file ? ` from ${context.file}` : ''}, exported by Journey Maps.`);
+    if (journey.persona) {
+        comment(INDENT, `Persona: ${journey.persona.title}${journey.persona.title !== journey.persona.name ? ` (${journey.persona.name})` : ''}`);
+    }
+    if (journey.goal) {
+        comment(INDENT, `Goal: ${journey.goal}`);
+    }
+    if ((context.otherJourneys ?? []).length > 0) {
+        comment(INDENT, `The file's other journeys (export them with --journey): ${context.otherJourneys!.join(', ')}`);
+    }
+    comment(INDENT, `Scores are emotion grades (1 very negative .. 5 very positive); the actor is the touchpoint's owner.`);
+    lines.push(`${INDENT}title ${mermaidLabel(journey.title || journey.name)}`);
+    for (const stage of journey.stages) {
+        lines.push(`${INDENT}section ${mermaidLabel(stage.title || stage.name)}`);
+        if (stage.touchpoints.length === 0) {
+            comment(INDENT.repeat(2), `Stage ${stage.name} has no touchpoints yet.`);
+        }
+        for (const touchpoint of stage.touchpoints) {
+            for (const note of touchpointComments(touchpoint)) {
+                comment(INDENT.repeat(2), note);
+            }
+            lines.push(`${INDENT.repeat(2)}${task(touchpoint)}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+function task(touchpoint: TouchpointModel): string {
+    const score = touchpoint.emotion?.grade ?? UNGRADED_SCORE;
+    const owner = touchpoint.owner ? `: ${mermaidLabel(touchpoint.owner.title || touchpoint.owner.name, { commas: true })}` : '';
+    return `${mermaidLabel(touchpoint.title || touchpoint.name, { task: true })}: ${score}${owner}`;
+}
+
+/** What Mermaid cannot hold about a touchpoint, one comment each. */
+function touchpointComments(touchpoint: TouchpointModel): string[] {
+    const facts: string[] = [`touchpoint ${touchpoint.name}`];
+    if (touchpoint.momentOfTruth) {
+        facts.push('moment of truth');
+    }
+    if (touchpoint.channel) {
+        facts.push(`channel ${touchpoint.channel.title}`);
+    }
+    if (touchpoint.owner?.external) {
+        facts.push('external owner');
+    }
+    if (!touchpoint.owner) {
+        facts.push('no owner');
+    }
+    if (touchpoint.emotion?.feeling) {
+        facts.push(`feeling "${touchpoint.emotion.feeling}"`);
+    }
+    if (touchpoint.contacts !== undefined) {
+        facts.push(`${touchpoint.contacts} contact${touchpoint.contacts === 1 ? '' : 's'}`);
+    }
+    if (touchpoint.duration) {
+        facts.push(`time ${formatDuration(touchpoint.duration)}`);
+    }
+    const comments = [facts.join(' · ')];
+    if (!touchpoint.emotion) {
+        comments.push(`${UNGRADED_MARKER} no emotion grade; ${UNGRADED_SCORE} (neutral) stands in, as Mermaid needs a score`);
+    }
+    for (const note of touchpoint.notes) {
+        comments.push(`${note.kind}: ${note.text}`);
+    }
+    return comments;
+}

@@ -1,0 +1,70 @@
+import type { LangiumDocument } from 'langium';
+import type { JourneyDocumentModel, JourneyModel } from '../shared/journey-model.js';
+import { buildDocumentModel } from '../language/preview/journey-view-model.js';
+import { IssueCodes } from '../language/validation/issue-codes.js';
+import { collectJourneyFiles, UsageError } from './journey-files.js';
+import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
+import { displayPath } from './validate-command.js';
+
+/** One `.journey` file loaded with the journeys beside it (and under `--workspace`), and its view model. */
+export interface LoadedJourneyFile {
+    /** Absolute path. */
+    file: string;
+    document: LangiumDocument;
+    model: JourneyDocumentModel;
+}
+
+/**
+ * Loads a file for the commands that draw or export it, with the same services and the same context as
+ * `journey validate` (the other journeys beside it resolve its owners, channels and personas). A file
+ * that does not parse is refused with its first syntax error (a `UsageError`: exit code 2); any other
+ * diagnostic (a missing owner, an unresolved channel...) does not stop the map from being drawn.
+ */
+export async function loadJourneyFile(given: string, workspace?: string): Promise<LoadedJourneyFile> {
+    const files = await collectJourneyFiles([given], workspace);
+    if (files.checked.length !== 1) {
+        throw new UsageError(`${given}: name one .journey file, not a folder`);
+    }
+    const file = files.checked[0];
+    const { documents } = await loadWorkspace([file, ...files.context]);
+    const document = documents.get(file)!;
+    assertParses(file, document);
+    return { file, document, model: buildDocumentModel(document) };
+}
+
+/** Refuses a document with lexing or parsing errors, naming `file:line:column` of the first one. */
+export function assertParses(file: string, document: LangiumDocument): void {
+    const syntaxError = diagnosticsOf(document).find(d => d.code === IssueCodes.LexingError || d.code === IssueCodes.ParsingError);
+    const { lexerErrors, parserErrors } = document.parseResult;
+    if (syntaxError) {
+        const message = typeof syntaxError.message === 'string' ? syntaxError.message : syntaxError.message.value;
+        throw new UsageError(`${displayPath(file)}:${syntaxError.range.start.line + 1}:${syntaxError.range.start.character + 1}: ` +
+            `the file does not parse: ${message}`);
+    }
+    if (lexerErrors.length > 0 || parserErrors.length > 0) {
+        const line = lexerErrors[0]?.line ?? parserErrors[0]?.token.startLine ?? 1;
+        throw new UsageError(`${displayPath(file)}:${line}: the file does not parse`);
+    }
+}
+
+/** The journey named `name`, or the file's first one; a missing name lists the file's journeys. */
+export function pickJourney(loaded: LoadedJourneyFile, name?: string): JourneyModel {
+    const journeys = loaded.model.journeys;
+    const file = displayPath(loaded.file);
+    if (journeys.length === 0) {
+        throw new UsageError(`${file}: declares no journey`);
+    }
+    if (name === undefined) {
+        return journeys[0];
+    }
+    const journey = journeys.find(j => j.name === name);
+    if (!journey) {
+        throw new UsageError(`${file}: no journey named '${name}'; its journeys: ${journeys.map(j => j.name).join(', ')}`);
+    }
+    return journey;
+}
+
+/** Every journey of the file, or only the one named (checked as `pickJourney` checks it). */
+export function selectJourneys(loaded: LoadedJourneyFile, name?: string): JourneyModel[] {
+    return name === undefined ? loaded.model.journeys : [pickJourney(loaded, name)];
+}

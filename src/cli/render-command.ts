@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { renderJourneyMap } from '../../webview/render/render-map.js';
+import { renderJourneyPage } from '../../webview/render/render-page.js';
+import type { Theme } from '../../webview/render/styles.js';
+import { UsageError } from './journey-files.js';
+import { loadJourneyFile, pickJourney } from './journey-document.js';
+import { svgToPng } from './render/png.js';
+import { checkOutput, writeOutput } from './safe-write.js';
+
+export interface RenderOptions {
+    output?: string;
+    journey?: string;
+    theme: Theme;
+    force?: boolean;
+    workspace?: string;
+}
+
+type OutputKind = 'svg' | 'html' | 'png';
+
+const KINDS: Record<string, OutputKind> = { '.svg': 'svg', '.html': 'html', '.htm': 'html', '.png': 'png' };
+
+export interface CommandOutput {
+    /** Writes to standard output exactly (the SVG itself, without -o). */
+    write: (text: string) => void;
+    /** Prints a note to standard error. */
+    warn: (text: string) => void;
+}
+
+/**
+ * `journey render`: one journey drawn by the preview's renderer, as an SVG with its styles inside, a
+ * self-contained HTML page or a PNG; to standard output (SVG) without `-o`.
+ */
+export async function render(file: string, options: RenderOptions, out: CommandOutput): Promise<number> {
+    const kind = options.output === undefined ? 'svg' : outputKind(options.output);
+    if (options.output !== undefined) {
+        await checkOutput(options.output, options);
+    }
+    const loaded = await loadJourneyFile(file, options.workspace);
+    const journey = pickJourney(loaded, options.journey);
+    const svg = () => renderJourneyMap(journey, { styles: 'embedded', theme: options.theme });
+    if (options.output === undefined) {
+        out.write(`${svg()}\n`);
+        return 0;
+    }
+    switch (kind) {
+        case 'svg':
+            await writeOutput(options.output, `${svg()}\n`, options);
+            break;
+        case 'html':
+            await writeOutput(options.output, renderJourneyPage(journey, { theme: options.theme }), options);
+            break;
+        case 'png': {
+            const image = await svgToPng(svg());
+            if (!image.hasText) {
+                out.warn('journey: no system font was found to draw text: the PNG has no words (install fonts-liberation or fonts-dejavu-core)');
+            }
+            if (image.scale < 1) {
+                out.warn(`journey: the map is very large: the PNG is scaled down to ${image.width}×${image.height} px`);
+            }
+            await writeOutput(options.output, image.png, options);
+            break;
+        }
+    }
+    return 0;
+}
+
+function outputKind(output: string): OutputKind {
+    const kind = KINDS[path.extname(output).toLowerCase()];
+    if (!kind) {
+        throw new UsageError(`-o ${output}: the output must end in .svg, .html or .png`);
+    }
+    return kind;
+}

@@ -1,0 +1,187 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { documentModels, exampleFiles } from '../helpers/example-models.js';
+import { EXAMPLES, journey } from '../helpers/cli-process.js';
+
+/** `journey export` as a process: Mermaid, the JSON view model, CSV and the Markdown report. */
+let folder: string;
+
+const ODD = `owner Web "Web: team, #1; 100%"
+channel Site "Site"
+persona P "Pat"
+journey Odd "Title: with # and ; and %% and <b>" for P {
+  stage S "section two: x" {
+    touchpoint A "<img src=x onerror=alert(1)>" { owner Web channel Site contacts 2 duration 1.5 h moment of truth }
+    touchpoint B "Journey planning" { emotion 4 "calm" pain "=cmd|' /C calc'!A0" pain "Second, with \\"quotes\\"" }
+    touchpoint C "title of it: :smile: @user #12 | x" { emotion 2 "meh" idea "Fix | it *now*" }
+  }
+  stage Empty "Nothing here" { }
+}
+journey Other "Another journey" for P { stage S { touchpoint Z { owner Web emotion 5 } } }
+`;
+
+beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'journey-export-'));
+    await cp(EXAMPLES, path.join(folder, 'examples'), { recursive: true });
+    await writeFile(path.join(folder, 'odd.journey'), ODD);
+    await writeFile(path.join(folder, 'broken.journey'), 'journey B {\n  stage S {\n    touchpoint A "unterminated\n  }\n}\n');
+});
+
+afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+});
+
+/**
+ * Mermaid's journey statements, as its lexer reads them after replacing entity codes (`#58;`): what a
+ * safe export must keep to.
+ */
+function expectMermaidLine(line: string): void {
+    expect(line.replace(/#\w+;/g, 'E')).toMatch(/^\s*(journey|%% [^\n]*|title [^#;\n]+|section [^#:;\n]+|[^#:;%\s][^#:;\n]*: [1-5](: [^#:;,\n]+)?)$/);
+}
+
+describe('journey export --format mermaid', () => {
+    test('a section per stage, a `Title: grade: owner` task per touchpoint, the rest in comments', async () => {
+        const run = await journey(folder, 'export', 'examples/passport-renewal.journey', '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        const lines = run.stdout.trimEnd().split('\n');
+        lines.forEach(expectMermaidLine);
+        expect(lines[0]).toBe('journey');
+        expect(lines).toContain('    title Renew a passport online');
+        const model = (await documentModels(await exampleFiles()))['passport-renewal.journey'].journeys[0];
+        expect(lines.filter(l => l.trimStart().startsWith('section ')).map(l => l.trim().slice('section '.length)))
+            .toEqual(model.stages.map(s => s.title));
+        const tasks = lines.filter(l => !/^\s*(journey|title |section |%%)/.test(l)).map(l => l.trim());
+        const touchpoints = model.stages.flatMap(s => s.touchpoints);
+        expect(tasks).toEqual(touchpoints.map(t => `${t.title}: ${t.emotion!.grade}: ${t.owner!.title}`));
+        expect(run.stdout).toContain('%% Persona: Self-employed plumber with a wedding abroad (Tomasz)');
+        expect(run.stdout).toContain('%% touchpoint Form · moment of truth · channel Website · feeling "focused" · time 35 min');
+        expect(run.stdout).toContain('%% pain: Asked whether he has');
+    });
+
+    test('labels cannot break the syntax; ungraded touchpoints get 3 and say so; owners listed once', async () => {
+        const run = await journey(folder, 'export', 'odd.journey', '--format', 'mermaid');
+        expect(run.code).toBe(0);
+        const lines = run.stdout.trimEnd().split('\n');
+        lines.forEach(expectMermaidLine);
+        expect(lines).toContain('    title Title#58; with #35; and #59; and #37;#37; and #60;b#62;');
+        expect(lines).toContain('    section section two#58; x');
+        expect(lines).toContain('        %% ungraded: no emotion grade; 3 (neutral) stands in, as Mermaid needs a score');
+        expect(lines).toContain('        #60;img src=x onerror=alert(1)#62;: 3: Web#58; team#44; #35;1#59; 100#37;');
+        // A task whose first word Mermaid would read as a statement.
+        expect(lines).toContain('        #74;ourney planning: 4');
+        expect(lines).toContain('        #116;itle of it#58; #58;smile#58; @user #35;12 | x: 2');
+        expect(lines).toContain('        %% Stage Empty has no touchpoints yet.');
+        expect(run.stdout).toContain("%% The file's other journeys (export them with --journey): Other");
+    });
+
+    test('--journey exports another journey', async () => {
+        const run = await journey(folder, 'export', 'odd.journey', '--format', 'mermaid', '--journey', 'Other');
+        expect(run.stdout).toContain('    title Another journey\n');
+        expect(run.stdout).toContain('        Z: 5: Web#58; team#44; #35;1#59; 100#37;\n');
+    });
+});
+
+describe('journey export --format json', () => {
+    test('the view model the preview draws, pretty-printed', async () => {
+        const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'json');
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(/^\{\n {2}"uri": "file:\/\/\//);
+        const exported = JSON.parse(run.stdout);
+        const expected = (await documentModels(await exampleFiles()))['hospital-visit.journey'];
+        const withoutUris = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => key === 'uri' || key === 'version' ? undefined : v));
+        expect(withoutUris(exported)).toEqual(withoutUris(expected));
+        expect(exported.uri).toBe(`file://${path.join(folder, 'examples', 'hospital-visit.journey')}`);
+    });
+
+    test('--journey keeps one journey', async () => {
+        const run = await journey(folder, 'export', 'odd.journey', '--format', 'json', '--journey', 'Other');
+        expect(JSON.parse(run.stdout).journeys.map((j: { name: string }) => j.name)).toEqual(['Other']);
+    });
+});
+
+describe('journey export --format csv', () => {
+    test('a row per touchpoint, RFC 4180 quoting, CRLF, and no formulas', async () => {
+        const run = await journey(folder, 'export', 'odd.journey', '--format', 'csv');
+        expect(run.code).toBe(0);
+        const rows = run.stdout.split('\r\n');
+        expect(rows.pop()).toBe('');
+        expect(rows[0]).toBe('journey,journey title,stage,stage title,position,touchpoint,title,moment of truth,channel,channel title,owner,owner title,' +
+            'external owner,emotion,feeling,contacts,duration,duration unit,duration minutes,pains,ideas,backstage,quotes');
+        expect(rows).toHaveLength(5);
+        expect(rows[1]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,1,A,<img src=x onerror=alert(1)>,yes,Site,Site,Web,' +
+            '"Web: team, #1; 100%",no,,,2,1.5,h,90,,,,');
+        // Two pains share a cell, one per line; the formula-looking one is defused; quotes doubled.
+        expect(rows[2]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,2,B,Journey planning,no,,,,,,4,calm,,,,,' +
+            `"'=cmd|' /C calc'!A0\nSecond, with ""quotes""",,,`);
+        expect(rows[4]).toBe('Other,Another journey,S,S,1,Z,Z,no,,,Web,"Web: team, #1; 100%",no,5,,,,,,,,,');
+    });
+
+    test('every bundled example: as many rows as touchpoints', async () => {
+        const run = await journey(folder, 'export', 'examples/online-purchase.journey', '--format', 'csv');
+        const model = (await documentModels(await exampleFiles()))['online-purchase.journey'];
+        // Rows may hold line breaks inside quotes, so count the rows that start a record: the journey's name.
+        expect(run.stdout.split('\r\n').filter(row => row.startsWith(`${model.journeys[0].name},`))).toHaveLength(model.journeys[0].summary.touchpoints);
+    });
+});
+
+describe('journey export --format markdown', () => {
+    test('summary, lowest moments, gaps and a table per stage, every label escaped', async () => {
+        const run = await journey(folder, 'export', 'odd.journey', '--format', 'markdown', '--journey', 'Odd');
+        expect(run.code).toBe(0);
+        const md = run.stdout;
+        expect(md).toContain('# Journey report: odd.journey\n');
+        expect(md).toContain('## Title: with \\# and ; and %% and \\<b\\>\n');
+        expect(md).toContain('| touchpoints | stages | average emotion | owned | graded | contacts | time |\n|---:|---:|---:|---:|---:|---:|---:|\n' +
+            '| 3 | 2 | 3.0 (neutral) | 33% | 67% | 2 | 1 h 30 min |\n');
+        expect(md).toContain('**Lowest moments** (grade 2, negative):\n\n- title of it: \\:smile: \\@user \\#12 \\| x\n');
+        expect(md).toContain('**Touchpoints with no owner** (2):\n\n- Journey planning\n- title of it');
+        expect(md).toContain('**Touchpoints with no emotion grade** (1):\n\n- ★ \\<img src=x onerror=alert(1)\\>\n');
+        expect(md).toContain('### 1. section two: x\n');
+        expect(md).toContain('| ★ \\<img src=x onerror=alert(1)\\> | Site | Web: team, \\#1; 100% | **ungraded** | 2 | 1.5 h |  |  |');
+        expect(md).toContain('| Journey planning | — | **no owner** | 4 calm | — | — | =cmd\\|\' /C calc\'!A0<br>Second, with "quotes" |  |');
+        expect(md).toContain('Fix \\| it \\*now\\*');
+        expect(md).toContain('### 2. Nothing here\n\nNo touchpoints yet.\n');
+        // No unescaped pipe inside a cell: every table row has as many cells as its header.
+        for (const line of md.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| touchpoints'))) {
+            expect(line.replace(/\\\|/g, '').split('|').length).toBeOneOf([9, 10]);
+        }
+    });
+
+    test('a bundled example: its lowest moment and every stage', async () => {
+        const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'markdown');
+        expect(run.stdout).toContain('**Lowest moments** (grade 1, very negative):\n\n- ★ Chases the referral by phone: Three calls');
+        expect(run.stdout.match(/^### /gm)).toHaveLength(5);
+    });
+});
+
+describe('journey export: files and errors', () => {
+    test('-o writes the file; an existing one is kept unless --force', async () => {
+        expect(await journey(folder, 'export', 'odd.journey', '--format', 'csv', '-o', 'odd.csv')).toEqual({ code: 0, stdout: '', stderr: '' });
+        const csv = await readFile(path.join(folder, 'odd.csv'), 'utf-8');
+        expect(csv.startsWith('journey,')).toBe(true);
+        expect(await journey(folder, 'export', 'odd.journey', '--format', 'json', '-o', 'odd.csv'))
+            .toEqual({ code: 2, stdout: '', stderr: 'journey: odd.csv already exists: add --force to replace it\n' });
+        expect(await readFile(path.join(folder, 'odd.csv'), 'utf-8')).toBe(csv);
+        expect((await journey(folder, 'export', 'odd.journey', '--format', 'json', '-o', 'odd.csv', '--force')).code).toBe(0);
+        expect(JSON.parse(await readFile(path.join(folder, 'odd.csv'), 'utf-8')).journeys).toHaveLength(2);
+    });
+
+    test.each([
+        [['export', 'missing.journey', '--format', 'csv'], 'journey: missing.journey: no such file or folder\n'],
+        [['export', 'broken.journey', '--format', 'csv'], 'journey: broken.journey:3:18: the file does not parse: Unterminated string: close it with " on the same line.\n'],
+        [['export', 'odd.journey', '--format', 'mermaid', '--journey', 'Nope'], "journey: odd.journey: no journey named 'Nope'; its journeys: Odd, Other\n"]
+    ])('%j: a one-line error and exit 2', async (args, message) => {
+        expect(await journey(folder, ...args)).toEqual({ code: 2, stdout: '', stderr: message });
+    });
+
+    test('a bad or missing format exits 2', async () => {
+        const bad = await journey(folder, 'export', 'odd.journey', '--format', 'pdf');
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain("argument 'pdf' is invalid. Allowed choices are mermaid, json, csv, markdown.");
+        const missing = await journey(folder, 'export', 'odd.journey');
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toContain("required option '--format <format>' not specified");
+    });
+});
