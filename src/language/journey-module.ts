@@ -24,6 +24,7 @@ import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './journey-parser-messages.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
+import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.js';
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
@@ -64,6 +65,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ScopeComputation: (services) => new JourneyScopeComputation(services)
     },
     parser: {
+        TokenBuilder: () => new JourneyTokenBuilder(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider()
     },
