@@ -2,13 +2,15 @@ import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/shared/journey-model.js';
 import type { ExportFormat, FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
+import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from './render/layout.js';
 import { renderJourneyMap } from './render/render-map.js';
 import { columnsAtLine, sourceOf } from './source-links.js';
-import { applyZoom, fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
+import { fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
 
 /**
  * The preview page: receives models, draws them with the shared renderer (patching the DOM in place so
- * scroll and zoom survive), and turns clicks, zoom and export buttons into messages for the host.
+ * scroll and zoom survive; a long journey only around what the window shows), and turns clicks, zoom and
+ * export buttons into messages for the host.
  */
 const vscode = acquireVsCodeApi<PreviewPageState>();
 const initial = JSON.parse(document.getElementById('journey-preview-state')!.dataset.state!) as PreviewPageState;
@@ -25,6 +27,22 @@ let lastGood: JourneyDocumentModel | undefined;
 let latest: JourneyDocumentModel | undefined;
 let scrollRestored = false;
 let highlightedLine: number | undefined;
+
+/**
+ * A long journey is a map far wider than the window (200 px a touchpoint): drawing all of it (some 60
+ * SVG elements a touchpoint) takes about a second per thousand touchpoints, on every edit. So a map of
+ * more than WHOLE_MAP_COLUMNS touchpoints is drawn only around what the window shows: the columns in
+ * view and as many again on each side (see margin()), redrawn as it scrolls or zooms. The
+ * map keeps its full size, so scrolling, zoom and Fit behave as before. A smaller map is drawn whole.
+ */
+const WHOLE_MAP_COLUMNS = 60;
+const MARGIN_COLUMNS = 12;
+/** Zoomed far out, the view holds a hundred columns or more: do not draw three times that. */
+const MAX_MARGIN_COLUMNS = 32;
+/** The layout of the journey drawn last (one per model and journey), and its columns drawn (undefined: all). */
+let drawnLayout: { journey: JourneyModel, layout: MapLayout } | undefined;
+let drawnColumns: ColumnWindow | undefined;
+let redrawRequested = false;
 
 function post(message: FromWebviewMessage): void {
     vscode.postMessage(message);
@@ -51,15 +69,7 @@ function render(): void {
     renderBanner(banner, latest?.problems ?? [], model !== latest, reveal);
     renderTabs(model);
     const journey = shownJourney(model);
-    const markup = journey
-        ? renderJourneyMap(journey)
-        : '<p class="placeholder">This file declares no journey yet: add <code>journey Name "Title" for Persona { … }</code>.</p>';
-    const map = viewport.querySelector('.map')!;
-    morphdom(map, `<div class="map">${markup}</div>`);
-    applyCurrentZoom();
-    if (highlightedLine !== undefined) {
-        highlight(highlightedLine, false);
-    }
+    drawMap(journey);
     if (!scrollRestored) {
         scrollRestored = true;
         viewport.scrollLeft = state.scrollLeft ?? 0;
@@ -74,6 +84,80 @@ function render(): void {
             touchpoints: touchpoints.length,
             titles: touchpoints.map(t => t.title),
             stale: model !== latest
+        }
+    });
+}
+
+/** Draws the journey (or the placeholder) into the page, patching the DOM in place. */
+function drawMap(journey: JourneyModel | undefined): void {
+    const markup = journey
+        ? mapMarkup(journey)
+        : '<p class="placeholder">This file declares no journey yet: add <code>journey Name "Title" for Persona { … }</code>.</p>';
+    if (!journey) {
+        drawnLayout = undefined;
+        drawnColumns = undefined;
+    }
+    const map = viewport.querySelector('.map')!;
+    morphdom(map, `<div class="map">${markup}</div>`, {
+        onBeforeElUpdated: (from, to) => {
+            // The new map comes at its natural size: give it the current zoom first, so that its size
+            // attributes compare equal (changing them, even back, lays out and repaints the whole map).
+            if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
+                zoomAttributes(to, state.zoom ?? 1);
+            }
+            // An element equal to its new version (most of them after an edit) is left as it is.
+            return !from.isEqualNode(to);
+        }
+    });
+    applyCurrentZoom();
+    if (highlightedLine !== undefined) {
+        highlight(highlightedLine, false);
+    }
+}
+
+function mapMarkup(journey: JourneyModel): string {
+    if (drawnLayout?.journey !== journey) {
+        drawnLayout = { journey, layout: computeLayout(journey) };
+    }
+    const { layout } = drawnLayout;
+    const count = layout.grid?.columns.length ?? 0;
+    drawnColumns = count > WHOLE_MAP_COLUMNS ? columnWindow(layout, count) : undefined;
+    return renderJourneyMap(journey, { layout, columns: drawnColumns });
+}
+
+/** The columns in view (where the view is about to be, before the first scroll is restored). */
+function columnsInView(layout: MapLayout): ColumnWindow {
+    const zoom = state.zoom ?? 1;
+    const scrollLeft = scrollRestored ? viewport.scrollLeft : state.scrollLeft ?? 0;
+    return visibleColumns(layout, scrollLeft / zoom, (scrollLeft + viewport.clientWidth) / zoom);
+}
+
+/** Columns drawn beyond each side of the view: as many as it shows, within MARGIN_COLUMNS..MAX_MARGIN_COLUMNS. */
+function margin(inView: ColumnWindow): number {
+    return Math.max(MARGIN_COLUMNS, Math.min(MAX_MARGIN_COLUMNS, inView.to - inView.from));
+}
+
+function columnWindow(layout: MapLayout, count: number): ColumnWindow {
+    const inView = columnsInView(layout);
+    return { from: Math.max(0, inView.from - margin(inView)), to: Math.min(count, inView.to + margin(inView)) };
+}
+
+/** After a scroll or a zoom: once the view comes within half a margin of an undrawn column, redraw around it. */
+function redrawIfNeeded(): void {
+    if (!drawnColumns || redrawRequested) {
+        return;
+    }
+    redrawRequested = true;
+    requestAnimationFrame(() => {
+        redrawRequested = false;
+        if (!drawnColumns || !drawnLayout) {
+            return;
+        }
+        const count = drawnLayout.layout.grid?.columns.length ?? 0;
+        const inView = columnsInView(drawnLayout.layout);
+        const slack = Math.floor(margin(inView) / 2);
+        if ((drawnColumns.from > 0 && inView.from - slack < drawnColumns.from) || (drawnColumns.to < count && inView.to + slack > drawnColumns.to)) {
+            drawMap(drawnLayout.journey);
         }
     });
 }
@@ -102,9 +186,26 @@ function applyCurrentZoom(): void {
     const map = svg();
     const zoom = state.zoom ?? 1;
     if (map) {
-        applyZoom(map, zoom);
+        zoomAttributes(map, zoom);
     }
-    zoomLabel.textContent = `${Math.round(zoom * 100)}%`;
+    const label = `${Math.round(zoom * 100)}%`;
+    if (zoomLabel.textContent !== label) {
+        zoomLabel.textContent = label;
+    }
+}
+
+/** applyZoom (zoom.ts), setting only the attributes whose values change. */
+function zoomAttributes(map: SVGSVGElement, zoom: number): void {
+    const { width, height } = naturalSize(map);
+    const values: Record<string, string> = {
+        'data-width': String(width), 'data-height': String(height),
+        width: String(Math.round(width * zoom)), height: String(Math.round(height * zoom))
+    };
+    for (const [name, value] of Object.entries(values)) {
+        if (map.getAttribute(name) !== value) {
+            map.setAttribute(name, value);
+        }
+    }
 }
 
 function setZoom(zoom: number): void {
@@ -116,6 +217,7 @@ function setZoom(zoom: number): void {
     applyCurrentZoom();
     viewport.scrollLeft = centreX * zoom - viewport.clientWidth / 2;
     viewport.scrollTop = centreY * zoom - viewport.clientHeight / 2;
+    redrawIfNeeded();
 }
 
 function fit(): void {
@@ -133,17 +235,34 @@ function reveal(problem: MapProblem): void {
 
 function highlight(line: number, scroll: boolean): void {
     highlightedLine = line;
+    if (scroll) {
+        scrollToColumnAt(line);
+    }
     const map = viewport.querySelector('.map')!;
     map.querySelectorAll('.column.highlighted').forEach(column => column.classList.remove('highlighted'));
-    const columns = columnsAtLine(map, line);
-    columns.forEach(column => column.classList.add('highlighted'));
-    const first = columns[0]?.querySelector('.column-bg');
-    if (scroll && first) {
-        const box = first.getBoundingClientRect();
-        const view = viewport.getBoundingClientRect();
-        if (box.right < view.left || box.left > view.right) {
-            viewport.scrollLeft += box.left - view.left - (view.width - box.width) / 2;
-        }
+    columnsAtLine(map, line).forEach(column => column.classList.add('highlighted'));
+}
+
+/**
+ * Brings the column of the touchpoint at a line into view, centred, when it is out of view. Found in
+ * the layout, not the DOM, as it may not be drawn yet; its box is the column's background rectangle.
+ */
+function scrollToColumnAt(line: number): void {
+    const column = drawnLayout?.layout.grid?.columns.find(({ touchpoint }) => {
+        const range = touchpoint.source?.range;
+        return range !== undefined && range.startLine <= line && line <= range.endLine;
+    });
+    const map = svg();
+    if (!column || !map) {
+        return;
+    }
+    const zoom = state.zoom ?? 1;
+    const view = viewport.getBoundingClientRect();
+    const left = map.getBoundingClientRect().left + column.x * zoom;
+    const width = SIZE.column * zoom;
+    if (left + width < view.left || left > view.right) {
+        viewport.scrollLeft += left - view.left - (view.width - width) / 2;
+        redrawIfNeeded();
     }
 }
 
@@ -162,7 +281,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     }
     switch (message.type) {
         case 'update':
-            latest = message.model;
+            // The host may send the model as JSON text: passing one string is several times cheaper than
+            // the structured clone of the model's object graph (a thousand touchpoints, some 100,000 objects).
+            latest = 'modelJson' in message ? JSON.parse(String(message.modelJson)) as JourneyDocumentModel : message.model;
             if (latest.problems.length === 0) {
                 lastGood = latest;
             }
@@ -217,6 +338,7 @@ viewport.addEventListener('wheel', event => {
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 viewport.addEventListener('scroll', () => {
+    redrawIfNeeded();
     clearTimeout(scrollTimer);
     scrollTimer = setTimeout(() => saveState({ scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop }), 100);
 });

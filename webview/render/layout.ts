@@ -401,6 +401,24 @@ function layoutColumn(touchpoint: TouchpointModel, position: number, x: number):
     };
 }
 
+/** Touchpoint columns by position in the journey: `from` inclusive, `to` exclusive. */
+export interface ColumnWindow {
+    from: number;
+    to: number;
+}
+
+/**
+ * The columns of a layout that meet the horizontal span [left, right] (in map px, unzoomed): what a
+ * preview scrolled there shows. Empty (from = to) for a map without touchpoints or a span beside them.
+ */
+export function visibleColumns(layout: MapLayout, left: number, right: number): ColumnWindow {
+    const count = layout.grid?.columns.length ?? 0;
+    const start = layout.grid?.left ?? 0;
+    const clamp = (position: number) => Math.max(0, Math.min(count, position));
+    const from = clamp(Math.floor((left - start) / SIZE.column));
+    return { from, to: Math.max(from, clamp(Math.ceil((right - start) / SIZE.column))) };
+}
+
 /** The y of a grade's guide line in the emotion lane. */
 export function gradeY(lane: LaneLayout, grade: number): number {
     return lane.top + SIZE.emotionTop + (5 - grade) * SIZE.gradeStep;

@@ -12,7 +12,7 @@ import { GRADE_MEANINGS } from '../../src/language/emotion-scale.js';
 import { formatCount, formatDuration, MISSING } from './format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, NOTE_KINDS, SIZE, TEXT,
-    type ColumnLayout, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
+    type ColumnLayout, type ColumnWindow, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
 } from './layout.js';
 import { embeddedCss, type Theme } from './styles.js';
 import { escapeXml, firstBaseline, num, textBlock } from './text.js';
@@ -22,11 +22,21 @@ export interface RenderOptions {
     styles?: 'linked' | 'embedded';
     /** The palette: of the embedded CSS, and the fallback palette (`theme-dark`) when linked. Default 'light'. */
     theme?: Theme;
+    /** The layout of this journey from computeLayout, when the caller has it already (the preview keeps it while it scrolls). */
+    layout?: MapLayout;
+    /**
+     * Draw only the touchpoint columns at positions `from` (inclusive) to `to` (exclusive), the stages
+     * over them and the emotion curve through them (one column further each side, so it runs off the
+     * edge; drawn segment by segment, see renderCurve); everything else as usual and the map its full
+     * size, so that it scrolls and zooms as a whole. For a preview of a map far wider than the window
+     * (see visibleColumns in layout.ts). Default: all, exactly as without this option.
+     */
+    columns?: ColumnWindow;
 }
 
 export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
-    const layout = computeLayout(journey);
+    const layout = options.layout ?? computeLayout(journey);
     const { width, height } = layout;
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
@@ -49,7 +59,10 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
         renderSummary(out, layout.summary);
     }
     if (layout.grid) {
-        renderGrid(out, layout.grid);
+        const count = layout.grid.columns.length;
+        const from = Math.max(0, Math.min(count, Math.floor(options.columns?.from ?? 0)));
+        const to = Math.max(from, Math.min(count, Math.ceil(options.columns?.to ?? count)));
+        renderGrid(out, layout.grid, { from, to });
     }
     if (layout.legend) {
         renderLegend(out, layout.legend.top);
@@ -206,7 +219,7 @@ function renderTile(out: string[], tile: SummaryTile, top: number, height: numbe
 
 // --- The grid: stages, lanes, columns -------------------------------------------------------------
 
-function renderGrid(out: string[], grid: GridLayout): void {
+function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void {
     const { top, bottom, left, right, lanes } = grid;
     out.push('<g class="grid">');
 
@@ -225,13 +238,20 @@ function renderGrid(out: string[], grid: GridLayout): void {
     const separators = LANES.map(lane => `M${left},${num(lanes[lane.id].top)}H${right}`);
     separators.push(`M${left},${num(bottom)}H${right}`);
     out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
-    if (grid.stages.length > 1) {
-        const d = grid.stages.slice(1).map(stage => `M${num(stage.x)},${num(top)}V${num(bottom)}`).join('');
+    const all = shown.from === 0 && shown.to === grid.columns.length;
+    // The stages over the columns shown: a stage starts at the column of its x.
+    const stages = all ? grid.stages : grid.stages.filter(stage => {
+        const first = Math.round((stage.x - left) / SIZE.column);
+        return first < shown.to && first + Math.round(stage.width / SIZE.column) > shown.from;
+    });
+    const stageStarts = stages.filter(stage => stage !== grid.stages[0]);
+    if (stageStarts.length > 0) {
+        const d = stageStarts.map(stage => `M${num(stage.x)},${num(top)}V${num(bottom)}`).join('');
         out.push(`<path class="stage-sep" d="${d}"/>`);
     }
 
     out.push('<g class="stages">');
-    for (const stage of grid.stages) {
+    for (const stage of stages) {
         const count = stage.stage.touchpoints?.length ?? 0;
         const inset = SIZE.inset;
         out.push(openGroup(`stage${stage.alternate ? ' alternate' : ''}`, 'stage', stage.stage.source));
@@ -242,11 +262,15 @@ function renderGrid(out: string[], grid: GridLayout): void {
     }
     out.push('</g>');
 
-    renderCurve(out, grid.columns, emotion);
+    if (all) {
+        renderCurve(out, grid.columns, emotion);
+    } else {
+        renderCurve(out, grid.columns.slice(Math.max(0, shown.from - 1), shown.to + 1), emotion, true);
+    }
 
     out.push('<g class="columns">');
-    for (const column of grid.columns) {
-        renderColumn(out, column, grid);
+    for (let i = shown.from; i < shown.to; i++) {
+        renderColumn(out, grid.columns[i], grid);
     }
     out.push('</g>');
 
@@ -254,12 +278,21 @@ function renderGrid(out: string[], grid: GridLayout): void {
     out.push('</g>');
 }
 
-/** One path per run of consecutive graded touchpoints: an ungraded one breaks the curve. */
-function renderCurve(out: string[], columns: ColumnLayout[], emotion: LaneLayout): void {
+/**
+ * One path per run of consecutive graded touchpoints: an ungraded one breaks the curve. Segmented (a
+ * window of a preview): one path per segment instead, which looks the same (round caps and joins) but
+ * lets the browser repaint only the two segments around a touchpoint whose grade changed, not the
+ * whole lane across the window.
+ */
+function renderCurve(out: string[], columns: ColumnLayout[], emotion: LaneLayout, segmented = false): void {
     const paths: string[] = [];
     let run: string[] = [];
     const flush = (): void => {
-        if (run.length > 1) {
+        if (segmented) {
+            for (let i = 1; i < run.length; i++) {
+                paths.push(`<path class="curve" d="M${run[i - 1]}L${run[i]}"/>`);
+            }
+        } else if (run.length > 1) {
             paths.push(`<path class="curve" d="M${run.join('L')}"/>`);
         }
         run = [];

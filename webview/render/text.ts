@@ -81,12 +81,43 @@ function charWidth(char: string, style: TextStyle): number {
     return textWidth(char, style);
 }
 
+/** Wrapped lines by style, width and text: a map is laid out again on every edit, mostly of the same labels. */
+const wrapped = new WeakMap<TextStyle, Map<number, Map<string, readonly string[]>>>();
+/** Entries kept per style and width before the cache starts over (a few MB at most). */
+const WRAP_CACHE_LIMIT = 50_000;
+
 /**
  * Wraps a text into lines no wider than `maxWidth`, breaking at white space (runs of it count as one
  * space) and, for a word wider than a whole line, inside the word. Nothing is dropped: the lines joined
  * with spaces give the words of the text back. An empty or blank text gives no lines. O(length).
+ *
+ * Memoised: the same (text, width, style) gives the same frozen array of lines, so a relayout after an
+ * edit only wraps the labels that changed.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle): string[] {
+    let byWidth = wrapped.get(style);
+    if (!byWidth) {
+        byWidth = new Map();
+        wrapped.set(style, byWidth);
+    }
+    let byText = byWidth.get(maxWidth);
+    if (!byText) {
+        byText = new Map();
+        byWidth.set(maxWidth, byText);
+    }
+    const key = String(text);
+    let lines = byText.get(key);
+    if (!lines) {
+        if (byText.size >= WRAP_CACHE_LIMIT) {
+            byText.clear();
+        }
+        lines = Object.freeze(wrapUncached(key, maxWidth, style));
+        byText.set(key, lines);
+    }
+    return lines as string[];
+}
+
+function wrapUncached(text: string, maxWidth: number, style: TextStyle): string[] {
     const lines: string[] = [];
     const space = textWidth(' ', style);
     let line = '';

@@ -103,7 +103,7 @@ export class JourneyPreview extends Disposable {
                 // A model for a document this panel no longer shows, or older than the one shown, is dropped.
                 if (model && source === this.#resource.toString() && (model.version ?? 0) >= this.#lastVersion) {
                     this.#lastVersion = model.version ?? 0;
-                    this.#post({ type: 'update', source, model });
+                    this.#post({ type: 'update', source, modelJson: JSON.stringify(model) });
                 }
             } while (this.#refreshAgain && !this.isDisposed);
         } finally {

@@ -34,6 +34,8 @@ const TOUCHPOINT_PROPERTIES: ReadonlyArray<{ keyword: string, label: string, det
 interface RestartPoint {
     /** Offset of the stage's or touchpoint's first token in the document. */
     offset: number;
+    /** The end of its last token. */
+    end: number;
     /** Its first token (not a comment) ends here (exclusive). */
     firstTokenEnd: number;
     prefix: string;
@@ -84,11 +86,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
         const restart = this.#restartPoint(this.#document, text, offset);
         // The window must start with a whole token before the cursor, so that the token before the cursor
-        // is in it too; lexing from a token start of the whole text gives the whole text's tokens from there.
+        // is in it too. It starts and ends on token boundaries of the whole text, so lexing it gives the
+        // whole text's tokens there; a cursor just after its last token gives the same answer as a cursor
+        // followed by more tokens (the end of the text counts as "between tokens").
         if (!restart || restart.firstTokenEnd >= offset) {
             return super.backtrackToAnyToken(text, offset);
         }
-        const info = super.backtrackToAnyToken(text.substring(restart.offset), offset - restart.offset);
+        const info = super.backtrackToAnyToken(text.substring(restart.offset, restart.end), offset - restart.offset);
         const shift = (value: number | undefined) => value === undefined ? undefined : value + restart.offset;
         return {
             nextTokenStart: info.nextTokenStart + restart.offset,
@@ -128,7 +132,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return undefined;
         }
         const first = firstToken(cst);
-        return { offset: cst.offset, firstTokenEnd: first ? first.end : cst.end, prefix: RESTART_PREFIX[touchpoint ? 'Touchpoint' : 'Stage'] };
+        return { offset: cst.offset, end: cst.end, firstTokenEnd: first ? first.end : cst.end, prefix: RESTART_PREFIX[touchpoint ? 'Touchpoint' : 'Stage'] };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

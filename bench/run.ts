@@ -1,0 +1,373 @@
+/**
+ * `npm run bench`: the performance budgets of issue 7, measured on generated journeys (bench/generate.ts)
+ * against the built bundles in out/ (run `npm run build` first). Prints one table of medians (min – max)
+ * and writes bench/results.json with the versions and the date.
+ *
+ *   node bench/run.ts [--quick] [--only=lsp,activation,memory,preview,cli,size]
+ *                     [--server-node-options="..."]   (experiments: extra Node options for the server)
+ *                     [--preview-script=<file>]         (experiments: another build of the preview page script,
+ *                                                        e.g. an experimental build of webview/main.ts)
+ *                     [--update-as=auto|object|json]    (the update message: the model, or its JSON text;
+ *                                                        auto: as src/shared/preview-messages.ts says)
+ *
+ * --quick: small N and few repetitions, for development. Not part of `npm test`.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { JourneyDocumentModel } from '../src/shared/journey-model.ts';
+import type * as RenderMap from '../webview/render/render-map.ts';
+import { BrowserBench, MERMAID_MAX_TEXT_SIZE } from './browser.ts';
+import { BUNDLES, bundle } from './bundle.ts';
+import { workspaceFiles } from './generate.ts';
+import { activation, completion, editToDiagnostics, serverHeap, Session, Workspace } from './lsp.ts';
+import { figure, format, repeat, table, verdict, type Row, type Samples } from './stats.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = path.join(ROOT, 'out/cli/main.cjs');
+const RESULTS = path.join(ROOT, 'bench/results.json');
+const GROUPS = ['lsp', 'activation', 'memory', 'preview', 'cli', 'size'] as const;
+type Group = typeof GROUPS[number];
+
+const { values: options } = parseArgs({
+    options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'server-node-options': { type: 'string' },
+        'preview-script': { type: 'string' },
+        'update-as': { type: 'string', default: 'auto' }
+    }
+});
+const quick = options.quick!;
+const only = new Set((options.only?.split(',') ?? GROUPS) as Group[]);
+for (const group of only) {
+    if (!GROUPS.includes(group)) {
+        throw new Error(`unknown group '${group}': use ${GROUPS.join(', ')}`);
+    }
+}
+if (options['server-node-options']) {
+    // Inherited by the server processes the LSP client spawns (an experiment; never the default).
+    process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, options['server-node-options']].filter(Boolean).join(' ');
+}
+
+/** Repetitions (warm-up, measured) per measurement; --quick for development. */
+const PLAN = quick ? {
+    edit: [{ n: 1000, warmup: 1, runs: 3 }],
+    completion: { n: 1000, warmup: 2, runs: 8 },
+    activation: { warmup: 0, runs: 2 },
+    memory: { n: 1000 },
+    firstPaint: [{ n: 1000, warmup: 0, runs: 1 }],
+    mermaid: [{ n: 1000, warmup: 0, runs: 1 }],
+    afterEdit: { n: 1000, warmup: 2, runs: 6 },
+    validate: { files: 20, touchpoints: 100, warmup: 0, runs: 1 },
+    render: { n: 1000, warmup: 1, runs: 3 }
+} : {
+    edit: [{ n: 1000, warmup: 3, runs: 15 }, { n: 10000, warmup: 2, runs: 7 }],
+    completion: { n: 10000, warmup: 5, runs: 40 },
+    activation: { warmup: 1, runs: 7 },
+    memory: { n: 10000 },
+    firstPaint: [{ n: 1000, warmup: 1, runs: 5 }, { n: 5000, warmup: 1, runs: 3 }],
+    mermaid: [{ n: 1000, warmup: 1, runs: 3 }, { n: 5000, warmup: 1, runs: 3 }],
+    afterEdit: { n: 1000, warmup: 3, runs: 15 },
+    validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
+    render: { n: 1000, warmup: 2, runs: 7 }
+};
+
+const rows: Row[] = [];
+const extra: Record<string, unknown> = {};
+const started = performance.now();
+const log = (text: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}`);
+const fmt = (n: number) => n.toLocaleString('en');
+
+function requireBuilt(file: string): void {
+    if (!existsSync(path.join(ROOT, file))) {
+        throw new Error(`${file} is missing: run \`npm run build\` first`);
+    }
+}
+requireBuilt('out/language/main.cjs');
+requireBuilt('out/webview/preview.js');
+await bundle();
+
+// --- The language server -------------------------------------------------------------------------
+
+if (only.has('lsp')) {
+    for (const { n, warmup, runs } of PLAN.edit) {
+        log(`edit to diagnostics, ${fmt(n)} touchpoints`);
+        const budget = n <= 1000 ? { max: 150, text: '≤ 150 ms' } : n >= 10000 ? { max: 800, text: '≤ 800 ms' } : undefined;
+        rows.push({
+            group: 'server', what: `edit → diagnostics, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget,
+            how: 'bundled server over stdio, real LSP client: incremental didChange of 1 char → next publishDiagnostics',
+            samples: await editToDiagnostics(n, warmup, runs)
+        });
+    }
+    const { n, warmup, runs } = PLAN.completion;
+    log(`completion after 'owner ', ${fmt(n)} touchpoints`);
+    const result = await completion(n, warmup, runs);
+    rows.push({
+        group: 'server', what: `completion after \`owner \`, N=${fmt(n)}`, unit: 'ms', stat: 'p95',
+        budget: n >= 10000 ? { max: 50, text: 'p95 ≤ 50 ms' } : undefined,
+        how: `textDocument/completion in the middle touchpoint, document built; ${result.items} items`,
+        samples: result.samples
+    });
+}
+
+if (only.has('activation')) {
+    log('activation (spawn + initialize)');
+    const { warmup, runs } = PLAN.activation;
+    rows.push({
+        group: 'server', what: 'activation → client ready', unit: 'ms', stat: 'median', budget: { max: 500, text: '≤ 500 ms' },
+        how: 'measured OUTSIDE VS Code: spawn bundled server + initialize round trip (what client.start() waits for)',
+        samples: await activation(warmup, runs)
+    });
+}
+
+if (only.has('memory')) {
+    const { n } = PLAN.memory;
+    log(`server heap, ${fmt(n)} touchpoints`);
+    const heap = await serverHeap(n);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    rows.push({
+        group: 'server', what: `server heap after GC, N=${fmt(n)} open`, unit: 'MB', value: mb(heap.open),
+        budget: n >= 10000 ? { max: 100, text: '≤ 100 MB' } : undefined,
+        how: 'heapUsed after gc() (NODE_OPTIONS --expose-gc --import bench/heap-probe.ts, SIGUSR2); server unchanged',
+        note: `idle server ${mb(heap.idle).toFixed(1)} MB; RSS with the file open ${mb(heap.openRss).toFixed(0)} MB`
+    });
+}
+
+// --- The preview and Mermaid ------------------------------------------------------------------------
+
+/** View models as the server computes them (the journey/documentModel request), by N. */
+async function models(ns: number[], withEdit: number | undefined): Promise<{ byN: Map<number, JourneyDocumentModel>, edited?: JourneyDocumentModel }> {
+    const byN = new Map<number, JourneyDocumentModel>();
+    let edited: JourneyDocumentModel | undefined;
+    for (const n of new Set([...ns, ...(withEdit ? [withEdit] : [])])) {
+        const workspace = await Workspace.create(n);
+        const session = await Session.start(workspace);
+        byN.set(n, await session.documentModel());
+        if (n === withEdit) {
+            const { value } = workspace.journey.marks.grade;
+            await session.setMiddleGrade(value === 1 ? 5 : value - 1);
+            edited = await session.documentModel();
+        }
+        await session.stop();
+        await workspace.dispose();
+    }
+    return { byN, edited };
+}
+
+let chromiumVersion: string | undefined;
+if (only.has('preview')) {
+    log('view models from the server');
+    const ns = [...PLAN.firstPaint.map(p => p.n), ...PLAN.mermaid.map(p => p.n)];
+    const { byN, edited } = await models(ns, PLAN.afterEdit.n);
+    // Post the update as the extension does: the model as JSON text once the shared message type has
+    // `modelJson` (the extension posts the model as JSON text), the model object before.
+    const updateAs = options['update-as'] === 'auto'
+        ? (await readFile(path.join(ROOT, 'src/shared/preview-messages.ts'), 'utf-8')).includes('modelJson') ? 'json' : 'object'
+        : options['update-as'];
+    if (updateAs !== 'object' && updateAs !== 'json') {
+        throw new Error('--update-as is auto, object (the model) or json (the model as JSON text)');
+    }
+    extra.updateAs = updateAs;
+    const browser = await BrowserBench.start(options['preview-script'], updateAs === 'json');
+    chromiumVersion = browser.chromiumVersion;
+    try {
+        const ours = new Map<number, Samples>();
+        for (const { n, warmup, runs } of PLAN.firstPaint) {
+            log(`preview first paint, ${fmt(n)} touchpoints`);
+            const result = await browser.firstPaint(byN.get(n)!, warmup, runs);
+            ours.set(n, result.total);
+            rows.push({
+                group: 'preview', what: `preview first paint, N=${fmt(n)}`, unit: 'ms', stat: 'median',
+                budget: n >= 5000 ? { max: 1000, text: '≤ 1 s' } : undefined,
+                how: `real preview page${options['preview-script'] ? ` (script ${options['preview-script']})` : ''}, headless Chromium: post update (model as ${updateAs === 'json' ? 'JSON text' : 'object'}) → 2nd rAF after the 'rendered' report`,
+                note: `to 'rendered' (render + morphdom + forced layout) ${format(result.script.median, 'ms')}`,
+                samples: result.total
+            });
+        }
+        const { n, warmup, runs } = PLAN.afterEdit;
+        log(`preview after an edit, ${fmt(n)} touchpoints`);
+        const after = await browser.afterEdit(byN.get(n)!, edited!, warmup, runs);
+        rows.push({
+            group: 'preview', what: `preview after an edit, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 50, text: '≤ 50 ms' },
+            how: 'one touchpoint\'s grade changed (model from the server) → next painted frame, same page',
+            note: `to 'rendered' ${format(after.script.median, 'ms')}`,
+            samples: after.total
+        });
+        for (const { n, warmup, runs } of PLAN.mermaid) {
+            log(`Mermaid journey, ${fmt(n)} tasks`);
+            const mermaid = await browser.mermaid(byN.get(n)!, warmup, runs);
+            rows.push({
+                group: 'preview', what: `Mermaid journey render + mount, N=${fmt(n)}`, unit: 'ms', stat: 'median',
+                how: `mermaid ${await packageVersion('mermaid')} render() + innerHTML → 2nd rAF, same browser; text by ${mermaid.converter}, ${fmt(mermaid.characters)} chars; maxTextSize raised to ${fmt(MERMAID_MAX_TEXT_SIZE)} (default 50,000)`,
+                note: `render() alone ${format(mermaid.render.median, 'ms')}`,
+                samples: mermaid.total
+            });
+            const ourSamples = ours.get(n);
+            if (ourSamples) {
+                rows.push({
+                    group: 'preview', what: `preview / Mermaid first paint, N=${fmt(n)}`, unit: 'ratio', value: ourSamples.median / mermaid.total.median,
+                    budget: n === 1000 ? { max: 0.2, text: '≤ 0.2 (1/5)' } : undefined,
+                    how: 'ratio of the medians above, same run and browser'
+                });
+            }
+        }
+        if (browser.problems.length > 0) {
+            extra.pageProblems = browser.problems;
+            log(`page problems: ${browser.problems.join('; ')}`);
+        }
+    } finally {
+        await browser.close();
+    }
+}
+
+// --- The CLI -------------------------------------------------------------------------------------------
+
+function run(command: string, args: string[]): Promise<{ ms: number, code: number | null, stdout: string, stderr: string }> {
+    return new Promise((resolve, reject) => {
+        const start = performance.now();
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', chunk => { stdout += chunk; });
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        child.on('error', reject);
+        child.on('close', code => resolve({ ms: performance.now() - start, code, stdout, stderr }));
+    });
+}
+
+if (only.has('cli')) {
+    requireBuilt('out/cli/main.cjs');
+    const { files, touchpoints, warmup, runs } = PLAN.validate;
+    log(`journey validate, ${files} files of ${touchpoints} touchpoints`);
+    const folder = await mkdtemp(path.join(tmpdir(), 'journey-bench-cli-'));
+    try {
+        for (const [name, text] of Object.entries(workspaceFiles(files, touchpoints))) {
+            await writeFile(path.join(folder, name), text);
+        }
+        let summary = '';
+        const samples = await repeat(warmup, runs, async () => {
+            const result = await run(process.execPath, [CLI, 'validate', folder]);
+            if (result.code !== 0) {
+                throw new Error(`journey validate exited with ${result.code}: ${result.stderr || result.stdout.slice(-500)}`);
+            }
+            summary = result.stdout.trim().split('\n').at(-1) ?? '';
+            return result.ms;
+        });
+        rows.push({
+            group: 'cli', what: `journey validate, ${files} files × ${touchpoints} touchpoints`, unit: 'ms', stat: 'median',
+            budget: files >= 100 ? { max: 3000, text: '≤ 3 s' } : undefined,
+            how: `process wall time of node out/cli/main.cjs validate <folder> (+ organisation.journey); "${summary}"`,
+            samples
+        });
+
+        const { n, warmup: renderWarmup, runs: renderRuns } = PLAN.render;
+        const help = await run(process.execPath, [CLI, 'render', '--help']);
+        const hasRender = help.code === 0 && /render/i.test(help.stdout);
+        let rendered = false;
+        if (hasRender) {
+            log(`journey render, ${fmt(n)} touchpoints`);
+            const workspace = await Workspace.create(n);
+            const file = path.join(workspace.folder, 'journey.journey');
+            const output = path.join(workspace.folder, 'journey.svg');
+            const attempt = await run(process.execPath, [CLI, 'render', file, '--output', output]);
+            if (attempt.code === 0 && existsSync(output)) {
+                rows.push({
+                    group: 'cli', what: `journey render → SVG, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 300, text: '≤ 300 ms' },
+                    how: 'process wall time of node out/cli/main.cjs render <file> --output <svg>',
+                    samples: await repeat(renderWarmup, renderRuns, async () => (await run(process.execPath, [CLI, 'render', file, '--output', output])).ms)
+                });
+                rendered = true;
+            } else {
+                extra.cliRender = `out/cli/main.cjs render exists but \`render <file> --output <svg>\` failed (${attempt.code}): ${attempt.stderr.split('\n')[0]}`;
+            }
+            await workspace.dispose();
+        }
+        if (!rendered) {
+            log(`renderJourneyMap in-process, ${fmt(n)} touchpoints`);
+            const { byN } = await models([n], undefined);
+            const { renderJourneyMap } = await import(BUNDLES.renderMap) as typeof RenderMap;
+            const journey = byN.get(n)!.journeys[0];
+            let size = 0;
+            rows.push({
+                group: 'cli', what: `render → SVG, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 300, text: '≤ 300 ms' },
+                how: 'in-process, CLI render not yet available: renderJourneyMap(view model) in Node',
+                samples: await repeat(renderWarmup, renderRuns, async () => {
+                    const start = performance.now();
+                    size = renderJourneyMap(journey, { styles: 'embedded' }).length;
+                    return performance.now() - start;
+                }),
+                note: `${format(size, 'bytes')} of SVG${extra.cliRender ? `; ${String(extra.cliRender)}` : ''}`
+            });
+        }
+    } finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
+// --- Sizes ---------------------------------------------------------------------------------------------
+
+if (only.has('size')) {
+    log('sizes');
+    const minified = async (file: string) => !existsSync(path.join(ROOT, `${file}.map`)) ? 'minified' : 'development build (npm run build), not minified';
+    for (const file of ['out/extension/main.cjs', 'out/language/main.cjs', 'out/webview/preview.js']) {
+        if (existsSync(path.join(ROOT, file))) {
+            rows.push({ group: 'size', what: file, unit: 'bytes', value: (await stat(path.join(ROOT, file))).size, how: await minified(file) });
+        }
+    }
+    const vsix = path.join(ROOT, 'journey-maps.vsix');
+    if (existsSync(vsix)) {
+        let inside = '';
+        try {
+            const listing = execFileSync('unzip', ['-l', vsix], { encoding: 'utf-8' });
+            inside = listing.split('\n').filter(line => /extension\/out\/(extension|language)\/main\.cjs$|extension\/out\/webview\/preview\.js$/.test(line))
+                .map(line => line.trim().split(/\s+/)).map(parts => `${parts.at(-1)!.replace('extension/', '')} ${format(Number(parts[0]), 'bytes')}`).join(', ');
+        } catch {
+            inside = 'unzip not available to list the bundles inside';
+        }
+        const built = (await stat(vsix)).mtime.toISOString().slice(0, 16).replace('T', ' ');
+        rows.push({ group: 'size', what: 'journey-maps.vsix', unit: 'bytes', value: (await stat(vsix)).size, how: `packaged ${built} (npm run package, minified)`, note: inside });
+    }
+}
+
+// --- Report --------------------------------------------------------------------------------------------
+
+async function packageVersion(name: string): Promise<string> {
+    return (JSON.parse(await readFile(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf-8')) as { version: string }).version;
+}
+
+const versions = {
+    node: process.version,
+    chromium: chromiumVersion ?? 'not run',
+    langium: await packageVersion('langium'),
+    mermaid: await packageVersion('mermaid'),
+    'playwright-core': await packageVersion('playwright-core'),
+    'journey-maps': await packageVersion('..').catch(() => 'unknown')
+};
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map(l => Number(l.toFixed(2))) };
+const seconds = (performance.now() - started) / 1000;
+
+console.log(`\nJourney Maps benchmarks, ${new Date().toISOString()}${quick ? ' (QUICK: small N, few runs — not the budgets)' : ''}`);
+console.log(Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', '));
+console.log(`${machine.cpus} × ${machine.cpu}, load ${machine.loadAverage.join(' ')}; ${seconds.toFixed(0)} s\n`);
+console.log(table(rows));
+const missed = rows.filter(row => verdict(row) === 'MISSED');
+console.log(`\n${rows.filter(row => row.budget).length - missed.length} budgets met, ${missed.length} missed${missed.length ? `: ${missed.map(row => row.what).join('; ')}` : ''}`);
+
+await mkdir(path.dirname(RESULTS), { recursive: true });
+await writeFile(RESULTS, JSON.stringify({
+    date: new Date().toISOString(),
+    quick,
+    groups: [...only],
+    options: { serverNodeOptions: options['server-node-options'], previewScript: options['preview-script'], updateAs: options['update-as'] },
+    versions,
+    machine,
+    seconds: Math.round(seconds),
+    results: rows.map(row => ({ ...row, figure: figure(row), verdict: verdict(row) || undefined })),
+    ...extra
+}, null, 2) + '\n');
+console.log(`\nwritten ${path.relative(process.cwd(), RESULTS)}`);
