@@ -8,3 +8,14 @@ export { EmptyFileSystem, URI, DocumentState } from 'langium';
 export { NodeFileSystem } from 'langium/node';
 export { setTextDocument } from 'langium/test';
 export { TextDocument } from 'vscode-languageserver-textdocument';
+// For the equivalence checks of the optimisations (bench/check-equivalence.ts).
+export { DefaultTokenBuilder } from 'langium';
+export { DefaultCompletionProvider } from 'langium/lsp';
+export { Lexer as ChevrotainLexer } from 'chevrotain';
+export { ValueConverter } from 'langium';
+export { convertString } from '../src/language/journey-value-converter.ts';
+export { forEachReference } from '../src/language/ast-traversal.ts';
+export { AstUtils, DefaultReferenceDescriptionProvider } from 'langium';
+export { CancellationToken } from 'vscode-languageserver';
+export { DefaultDocumentValidator } from 'langium';
+export { DefaultAstNodeLocator } from 'langium';

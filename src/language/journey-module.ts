@@ -24,9 +24,14 @@ import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './journey-parser-messages.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
+import { createJourneyParser } from './journey-parser.js';
+import { JourneyTokenBuilder } from './journey-token-builder.js';
+import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.js';
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
+import { JourneyAstNodeLocator } from './workspace/journey-ast-node-locator.js';
+import { JourneyReferenceDescriptionProvider } from './workspace/journey-reference-descriptions.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -63,7 +68,14 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Linker: (services) => new JourneyLinker(services),
         ScopeComputation: (services) => new JourneyScopeComputation(services)
     },
+    workspace: {
+        AstNodeLocator: () => new JourneyAstNodeLocator(),
+        ReferenceDescriptionProvider: (services) => new JourneyReferenceDescriptionProvider(services)
+    },
     parser: {
+        LangiumParser: (services) => createJourneyParser(services),
+        TokenBuilder: () => new JourneyTokenBuilder(),
+        ValueConverter: () => new JourneyValueConverter(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider()
     },

@@ -1,4 +1,3 @@
-import { DocumentState } from 'langium';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { ValidationSeverity } from 'langium';
 import type { JourneyServices } from './journey-module.js';
@@ -75,10 +74,9 @@ export function revalidateOnSettingsChange(services: JourneyServices): void {
         if (update.section !== services.LanguageMetaData.languageId) {
             return;
         }
-        void WorkspaceLock.write(async token => {
-            const validated = LangiumDocuments.all.filter(doc => doc.state === DocumentState.Validated).toArray();
-            await DocumentBuilder.build(validated, { validation: true }, token);
-        });
+        // All documents, not only the validated ones: this write cancels a build in progress (a file just
+        // opened, say), whose documents must be built to the end here, or they would wait for the next edit.
+        void WorkspaceLock.write(token => DocumentBuilder.build(LangiumDocuments.all.toArray(), { validation: true }, token));
         void services.shared.lsp.Connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     });
 }
