@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLI, EXAMPLES, journey } from '../helpers/cli-process.js';
-import { launchChromium } from '../helpers/preview-page.js';
+import { launchChromium, watchedPage } from '../helpers/preview-page.js';
 
 /**
  * `journey serve` as a user runs it: the CLI as a child process on a temporary copy of the examples, and
@@ -50,23 +50,11 @@ afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
 });
 
-/** A page that records errors, console errors and dialogs (an XSS would open one), and reaches nothing but the server. */
+/** A watched page (errors, dialogs; nothing but the server reachable) on a path of the server. */
 async function open(url: string): Promise<{ page: Page, problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems: string[] = [];
-    page.on('pageerror', error => problems.push(`page error: ${error.message}`));
-    page.on('console', message => {
-        if (message.type() === 'error') {
-            problems.push(`console error: ${message.text()}`);
-        }
-    });
-    page.on('dialog', dialog => {
-        problems.push(`dialog: ${dialog.message()}`);
-        void dialog.dismiss();
-    });
-    await page.route(target => !target.toString().startsWith(origin), route => route.abort());
-    await page.goto(`${origin}${url}`);
-    return { page, problems };
+    const watched = await watchedPage(browser, origin);
+    await watched.page.goto(`${origin}${url}`);
+    return watched;
 }
 
 /** A raw request: the path is sent as written (browsers and fetch would normalise `..` away). */

@@ -78,8 +78,11 @@ declare global {
     }
 }
 
-/** Opens the page with the webview API shim; `send` delivers a message as VS Code would. */
-export async function openPreview(browser: Browser, server: PreviewPageServer, state: PreviewPageState, viewport = { width: 1280, height: 800 }) {
+/**
+ * A new page that records errors, console errors and dialogs (an XSS would open one) and reaches nothing
+ * but `origin`: a clean page ends with no problems.
+ */
+export async function watchedPage(browser: Browser, origin: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page, problems: string[] }> {
     const page = await browser.newPage({ viewport });
     const problems: string[] = [];
     page.on('pageerror', error => problems.push(`page error: ${error.message}`));
@@ -92,7 +95,13 @@ export async function openPreview(browser: Browser, server: PreviewPageServer, s
         problems.push(`dialog: ${dialog.message()}`);
         void dialog.dismiss();
     });
-    await page.route(url => !url.toString().startsWith(server.origin), route => route.abort());
+    await page.route(url => !url.toString().startsWith(origin), route => route.abort());
+    return { page, problems };
+}
+
+/** Opens the page with the webview API shim; `send` delivers a message as VS Code would. */
+export async function openPreview(browser: Browser, server: PreviewPageServer, state: PreviewPageState, viewport = { width: 1280, height: 800 }) {
+    const { page, problems } = await watchedPage(browser, server.origin, viewport);
     await page.addInitScript(() => {
         window.__posted = [];
         const key = 'vscode-webview-state';
