@@ -1,3 +1,4 @@
+import { htmlPage } from './render/html-page.js';
 import { escapeXml as escapeAttribute } from './render/text.js';
 import type { PreviewPageState } from '../src/shared/preview-messages.js';
 
@@ -32,18 +33,12 @@ export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state, 
         ...(connectSrc ? [`connect-src ${connectSrc}`] : [])
     ].join('; ');
     const hostScript = hostScriptUri ? `<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(hostScriptUri)}"></script>\n` : '';
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta id="journey-preview-state" data-state="${escapeAttribute(JSON.stringify(state))}">
-<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
-<title>Journey map</title>
-</head>
-<body>
-<header class="toolbar" role="toolbar" aria-label="Journey map">
+    return htmlPage({
+        csp,
+        title: 'Journey map',
+        head: `<meta id="journey-preview-state" data-state="${escapeAttribute(JSON.stringify(state))}">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">`,
+        body: `<header class="toolbar" role="toolbar" aria-label="Journey map">
   <nav class="journey-tabs" aria-label="Journeys in this file"></nav>
   <span class="toolbar-spacer"></span>
   <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#8722;</button>
@@ -56,7 +51,6 @@ export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state, 
 </header>
 <div class="banner" role="alert" hidden></div>
 <main class="viewport" tabindex="0"><div class="map"><p class="placeholder">Loading the journey map…</p></div></main>
-${hostScript}<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
-</body>
-</html>`;
+${hostScript}<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>`
+    });
 }

@@ -1,7 +1,7 @@
 import type { JourneyModel } from '../../src/shared/journey-model.js';
 import { renderJourneyMap } from './render-map.js';
 import type { Theme } from './styles.js';
-import { escapeXml } from './text.js';
+import { htmlPage } from './html-page.js';
 
 const PAGE_BACKGROUND: Record<Theme, string> = { light: '#ffffff', dark: '#1e1e1e' };
 
@@ -11,19 +11,11 @@ const PAGE_BACKGROUND: Record<Theme, string> = { light: '#ffffff', dark: '#1e1e1
  */
 export function renderJourneyPage(journey: JourneyModel, options: { theme?: Theme } = {}): string {
     const theme = options.theme ?? 'light';
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="Journey Maps">
-<title>${escapeXml(journey.title)}: journey map</title>
-<style>html, body { margin: 0; background: ${PAGE_BACKGROUND[theme]}; } body { padding: 16px; } svg { display: block; }</style>
-</head>
-<body>
-${renderJourneyMap(journey, { styles: 'embedded', theme })}
-</body>
-</html>
-`;
+    return htmlPage({
+        csp: "default-src 'none'; style-src 'unsafe-inline'",
+        title: `${journey.title}: journey map`,
+        head: '<meta name="generator" content="Journey Maps">\n'
+            + `<style>html, body { margin: 0; background: ${PAGE_BACKGROUND[theme]}; } body { padding: 16px; } svg { display: block; }</style>`,
+        body: renderJourneyMap(journey, { styles: 'embedded', theme })
+    });
 }

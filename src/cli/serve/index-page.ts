@@ -1,5 +1,6 @@
 import type { JourneyDocumentModel } from '../../shared/journey-model.js';
 import { formatAverage, formatCount, formatPercent, gradeMeaning } from '../../../webview/render/format.js';
+import { htmlPage } from '../../../webview/render/html-page.js';
 import { escapeXml as escapeHtml } from '../../../webview/render/text.js';
 
 export interface IndexEntry {
@@ -40,23 +41,15 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 export function indexPageHtml(folderName: string, entries: IndexEntry[], nonce: string): string {
     const journeyCount = entries.reduce((n, e) => n + e.model.journeys.length, 0);
     const sections = entries.map(entry => fileSection(entry)).join('\n');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(indexCsp(nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Journey maps: ${escapeHtml(folderName)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-<h1>Journey maps in ${escapeHtml(folderName)}</h1>
+    return htmlPage({
+        csp: indexCsp(nonce),
+        title: `Journey maps: ${folderName}`,
+        head: `<style nonce="${escapeHtml(nonce)}">${STYLE}</style>`,
+        body: `<h1>Journey maps in ${escapeHtml(folderName)}</h1>
 <p class="lead">${formatCount(journeyCount)} journey${journeyCount === 1 ? '' : 's'} in ${formatCount(entries.length)} file${entries.length === 1 ? '' : 's'}. ` +
     `Maps redraw when a file is saved; reload this page to see new journeys.</p>
-${entries.length === 0 ? '<p class="none">No <code>.journey</code> files in this folder yet.</p>' : sections}
-</body>
-</html>
-`;
+${entries.length === 0 ? '<p class="none">No <code>.journey</code> files in this folder yet.</p>' : sections}`
+    });
 }
 
 function fileSection({ file, model }: IndexEntry): string {
