@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
@@ -20,6 +23,24 @@ export class LanguageServerProcess {
     readonly #process: ChildProcessWithoutNullStreams;
     readonly #stderr: string[] = [];
     readonly #listeners = new Set<() => void>();
+    #folder: string | undefined;
+
+    /** A server initialized on a new temporary workspace folder holding these files; `stop` removes it. */
+    static async startInFolder(files: Record<string, string>): Promise<LanguageServerProcess> {
+        const folder = await mkdtemp(path.join(tmpdir(), 'journey-lsp-'));
+        for (const [name, text] of Object.entries(files)) {
+            await writeFile(path.join(folder, name), text);
+        }
+        const server = new LanguageServerProcess();
+        server.#folder = folder;
+        await server.initialize(folder);
+        return server;
+    }
+
+    /** The URI of a file of the workspace folder. */
+    uriOf(name: string): string {
+        return `file://${this.#folder}/${name}`;
+    }
 
     constructor() {
         this.#process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
@@ -98,6 +119,9 @@ export class LanguageServerProcess {
             await exited;
             clearTimeout(killer);
             this.connection.dispose();
+            if (this.#folder) {
+                await rm(this.#folder, { recursive: true, force: true });
+            }
         }
     }
 

@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -13,7 +10,6 @@ import { LanguageServerProcess } from '../helpers/language-server-process.js';
  * bundled server over stdio, applying what comes back as an editor would.
  */
 let server: LanguageServerProcess;
-let folder: string;
 let organisationUri: string;
 let tripUri: string;
 
@@ -21,20 +17,15 @@ const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\npersona
 const TRIP = 'journey Trip for Maria {\n  stage S {\n    touchpoint Form { emotion 2 }\n    touchpoint Visit {owner   Desk   emotion 4}\n  }\n}\n';
 
 beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'journey-lsp-edits-'));
-    await writeFile(path.join(folder, 'organisation.journey'), ORGANISATION);
-    await writeFile(path.join(folder, 'trip.journey'), TRIP);
-    organisationUri = `file://${folder}/organisation.journey`;
-    tripUri = `file://${folder}/trip.journey`;
-    server = new LanguageServerProcess();
-    await server.initialize(folder);
+    server = await LanguageServerProcess.startInFolder({ 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+    organisationUri = server.uriOf('organisation.journey');
+    tripUri = server.uriOf('trip.journey');
     await server.open(tripUri, TRIP);
     await server.waitForDiagnostics(tripUri, d => d.some(x => x.code === 'missing-owner'));
 });
 
 afterAll(async () => {
     await server?.stop();
-    await rm(folder, { recursive: true, force: true });
 });
 
 function applied(text: string, edits: TextEdit[] | undefined): string {

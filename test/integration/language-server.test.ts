@@ -1,13 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CompletionRequest, type CompletionItem, type CompletionList, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
 
 /** The bundled server (out/language/main.cjs) over stdio, on a workspace folder of two files. */
 let server: LanguageServerProcess;
-let folder: string;
 let organisationUri: string;
 let tripUri: string;
 
@@ -30,18 +26,13 @@ const TRIP = `journey Trip for Maria {
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map(d => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
 
 beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'journey-lsp-'));
-    await writeFile(path.join(folder, 'organisation.journey'), ORGANISATION);
-    await writeFile(path.join(folder, 'trip.journey'), TRIP);
-    organisationUri = `file://${folder}/organisation.journey`;
-    tripUri = `file://${folder}/trip.journey`;
-    server = new LanguageServerProcess();
-    await server.initialize(folder);
+    server = await LanguageServerProcess.startInFolder({ 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
+    organisationUri = server.uriOf('organisation.journey');
+    tripUri = server.uriOf('trip.journey');
 });
 
 afterAll(async () => {
     await server?.stop();
-    await rm(folder, { recursive: true, force: true });
 });
 
 describe('the language server over stdio', () => {
@@ -89,7 +80,7 @@ describe('the language server over stdio', () => {
     });
 
     test('survives binary junk and keeps serving', async () => {
-        const junkUri = `file://${folder}/junk.journey`;
+        const junkUri = server.uriOf('junk.journey');
         await server.open(junkUri, String.fromCharCode(...Array.from({ length: 2048 }, (_, i) => (i * 131) % 256)));
         const diagnostics = await server.waitForDiagnostics(junkUri, d => d.length > 0);
         expect(diagnostics.every(d => d.code === 'lexing-error' || d.code === 'parsing-error')).toBe(true);
