@@ -20,8 +20,14 @@ const RULES: Record<string, string> = {
     'empty-stage': 'A stage with no touchpoints.',
     'missing-persona': 'A journey with no `for <persona>`.',
     'unused-declaration': 'An owner, channel or persona that no journey in the workspace uses.',
+    'low-moment-of-truth': 'A moment of truth graded 1 or 2 with no idea: a critical low point with no improvement planned.',
+    'steep-drop': 'The grade falls by 3 or more from one touchpoint to the next with no pain saying why.',
+    'control-character': 'A text holds a control character: on a terminal it would be a command.',
     'lexing-error': 'Text that is not the journey language (an unterminated string or comment, say).',
-    'parsing-error': 'Text that is not the journey language (a missing brace, say).'
+    'parsing-error': 'Text that is not the journey language (a missing brace, say).',
+    'more-syntax-errors': 'The syntax errors of a file past its first 100, counted in one.',
+    'not-text': 'The file holds a NUL byte or bytes that are not UTF-8: it is not read.',
+    'internal-error': 'The journey language failed on this file (a bug); the other files are not affected.'
 };
 
 type Level = 'error' | 'warning' | 'note';

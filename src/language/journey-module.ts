@@ -28,9 +28,11 @@ import { createJourneyParser } from './journey-parser.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.js';
+import { JourneyValidationRegistry } from './validation/journey-validation-registry.js';
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
 import { JourneyAstNodeLocator } from './workspace/journey-ast-node-locator.js';
+import { JourneyIndexManager } from './workspace/journey-index-manager.js';
 import { JourneyReferenceDescriptionProvider } from './workspace/journey-reference-descriptions.js';
 
 /**
@@ -45,11 +47,18 @@ export type JourneyAddedServices = {
     }
 }
 
+/** Langium's shared services, with the index that answers the questions the validator asks of it. */
+export type JourneySharedServices = LangiumSharedServices & {
+    workspace: {
+        IndexManager: JourneyIndexManager
+    }
+}
+
 /**
  * Union of Langium default services and your custom services - use this as constructor parameter
  * of custom service classes.
  */
-export type JourneyServices = LangiumServices & JourneyAddedServices
+export type JourneyServices = LangiumServices & JourneyAddedServices & { shared: JourneySharedServices }
 
 /**
  * Dependency injection module that overrides Langium default services and contributes the
@@ -59,7 +68,8 @@ export type JourneyServices = LangiumServices & JourneyAddedServices
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     validation: {
         JourneyValidator: (services) => new JourneyValidator(services),
-        DocumentValidator: (services) => new JourneyDocumentValidator(services)
+        DocumentValidator: (services) => new JourneyDocumentValidator(services),
+        ValidationRegistry: (services) => new JourneyValidationRegistry(services)
     },
     settings: {
         JourneySettings: (services) => new JourneySettings(services)
@@ -93,11 +103,13 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 
 /**
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
- * (duplicate names, unused declarations) depend on a changed file.
+ * (duplicate names, unused declarations) depend on a changed file; the index tells in one pass which
+ * declarations of a file are used.
  */
-export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & { workspace: { IndexManager: JourneyIndexManager } }> = {
     workspace: {
-        DocumentBuilder: (services) => new JourneyDocumentBuilder(services)
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+        IndexManager: (services) => new JourneyIndexManager(services)
     },
     lsp: {
         NodeKindProvider: () => new JourneyNodeKindProvider(),
@@ -114,10 +126,11 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
  * This separation is done so that multiple languages can share the same services.
  *
  * @param context Optional module context with the LSP connection
+ * @param overrides Modules injected last, over the language's own services (tests use it to stand in a part)
  * @returns An object wrapping the shared services and the language-specific services
  */
-export function createJourneyServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices,
+export function createJourneyServices(context: DefaultSharedModuleContext, overrides: Module<JourneyServices, PartialLangiumServices> = {}): {
+    shared: JourneySharedServices,
     Journey: JourneyServices
 } {
     const shared = inject(
@@ -128,7 +141,8 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     const Journey = inject(
         createDefaultModule({ shared }),
         JourneyMapsGeneratedModule,
-        JourneyModule
+        JourneyModule,
+        overrides
     );
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);

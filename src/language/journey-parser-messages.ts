@@ -1,5 +1,5 @@
-import { LangiumParserErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
+import { LangiumParserErrorMessageProvider } from 'langium';
 
 const TERMINAL_LABELS: Record<string, string> = {
     ID: 'a name',
@@ -12,6 +12,9 @@ function describe(type: TokenType): string {
     const name = type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
     return TERMINAL_LABELS[name] ?? `'${name}'`;
 }
+
+/** Only declarations may follow a declaration at the top of a file, and the end of the file. */
+const TOP_LEVEL = 'a declaration (owner, channel, persona or journey)';
 
 function oneOf(types: TokenType[]): string {
     const labels = [...new Set(types.map(describe))];
@@ -28,11 +31,12 @@ function found(token: IToken | undefined): string {
  */
 export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
     override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType, actual: IToken }): string {
-        return `Expected ${describe(expected)} but found ${found(actual)}.`;
+        // The end of the file (Chevrotain's EOF) is what recovery at the top level expects after a declaration.
+        return `Expected ${expected.name === 'EOF' ? TOP_LEVEL : describe(expected)} but found ${found(actual)}.`;
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
-        return `Expected a declaration (owner, channel, persona or journey) but found ${found(firstRedundant)}.`;
+        return `Expected ${TOP_LEVEL} but found ${found(firstRedundant)}.`;
     }
 
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][], actual: IToken[] }): string {

@@ -132,6 +132,23 @@ describe('values', () => {
 journey Trip for Ana { stage S { touchpoint A { owner Web emotion 3 } } }`);
         expect(await diagnosticsOf(text)).toEqual([`duplicate-property error ${ranges[0]}`]);
     });
+
+    test('control-character: a warning on every text that holds one, raw or escaped; tab and line break are text', async () => {
+        const { text, ranges } = marked(`journey Trip «"Title \u001b]0;pwned\u0007"» for Maria {
+  stage S «"Stage \\f"» {
+    touchpoint A "Tab\\there, a new\\nline, and a raw\ttab" {
+      owner Web
+      emotion 3 «"fine\u009b2J"»
+      pain «"\\0 NUL"»
+    }
+  }
+}`);
+        const diagnostics = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const warnings = diagnostics['trip.journey'].diagnostics!.filter(d => d.code === 'control-character');
+        expect(summarise(diagnostics['trip.journey'])).toEqual(ranges.map(range => `control-character warning ${range}`).sort());
+        expect(warnings.map(d => d.message)).toEqual(['U+001B', 'U+000C', 'U+009B', 'U+0000'].map(character =>
+            `This text holds the control character ${character}: remove it (on a terminal it would be a command; exports replace it).`));
+    });
 });
 
 describe('structure', () => {

@@ -8,8 +8,14 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Whether a text holds a control character other than tab and line feed. */
 export function hasControlCharacter(text: string): boolean {
+    return firstControlCharacter(text) !== undefined;
+}
+
+/** The first control character of a text, written `U+001B`; undefined when it has none. */
+export function firstControlCharacter(text: string): string | undefined {
     CONTROL.lastIndex = 0;
-    return CONTROL.test(text);
+    const found = CONTROL.exec(text);
+    return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
 /** For messages: each control character shown as its escape, `\u001b`, so the reader sees what is there. */

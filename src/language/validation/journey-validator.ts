@@ -1,8 +1,10 @@
-import { AstUtils, diagnosticData, MultiMap, UriUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    AstUtils, diagnosticData, MultiMap, UriUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks
+} from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
-import type {
-    Channel, ContactsProperty, DurationProperty, EmotionProperty, Journey, JourneyAstType, Owner, Persona,
-    PersonaField, Stage, Touchpoint
+import {
+    isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
+    type JourneyAstType, type Model, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
 } from '../generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../emotion-scale.js';
 import { DURATION_UNITS, isDurationUnit } from '../duration-units.js';
@@ -10,6 +12,8 @@ import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES, touchpointFacts } from '../touchpoint-properties.js';
 import { IssueCodes } from './issue-codes.js';
+import { firstControlCharacter } from '../../../webview/render/control-characters.js';
+import { formatCount } from '../../../webview/render/format.js';
 
 /**
  * Register custom validation checks.
@@ -18,10 +22,10 @@ export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
     const checks: ValidationChecks<JourneyAstType> = {
-        Owner: [validator.checkUniqueWorkspaceName, validator.checkUsed],
-        Channel: [validator.checkUniqueWorkspaceName, validator.checkUsed],
-        Persona: [validator.checkUniqueWorkspaceName, validator.checkUsed, validator.checkSingleValuedPersonaFields],
-        Journey: [validator.checkUniqueWorkspaceName, validator.checkPersona, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
+        AstNode: validator.checkControlCharacters,
+        Model: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
+        Persona: validator.checkSingleValuedPersonaFields,
+        Journey: [validator.checkPersona, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
         Stage: validator.checkStageNotEmpty,
         Touchpoint: [validator.checkOwnerAndGrade, validator.checkSingleValuedProperties, validator.checkLowMomentOfTruth],
         EmotionProperty: validator.checkGradeRange,
@@ -53,48 +57,65 @@ export class JourneyValidator {
         this.#services = services;
     }
 
-    /** Owners, channels, personas and journeys are visible workspace-wide, so their names must be too. */
-    checkUniqueWorkspaceName(declaration: WorkspaceDeclaration, accept: ValidationAcceptor): void {
-        if (!declaration.name) {
+    /**
+     * Owners, channels, personas and journeys are visible workspace-wide, so their names must be too. One
+     * pass over the file's declarations and one over the workspace index, whatever the number of names.
+     */
+    checkUniqueWorkspaceNames(file: Model, accept: ValidationAcceptor): void {
+        const here = new MultiMap<string, WorkspaceDeclaration>();
+        for (const declaration of file.declarations) {
+            if (declaration.name) {
+                here.add(declarationKey(declaration.$type, declaration.name), declaration);
+            }
+        }
+        if (here.size === 0) {
             return;
         }
-        const document = AstUtils.getDocument(declaration);
-        const earlierInFile = declaration.$container.declarations
-            .slice(0, declaration.$container.declarations.indexOf(declaration))
-            .find(other => other.$type === declaration.$type && other.name === declaration.name);
-        const otherFiles = this.#services.shared.workspace.IndexManager.allElements(declaration.$type)
-            .filter(description => description.name === declaration.name
-                && !UriUtils.equals(description.documentUri, document.uri))
-            .toArray();
-        const where: string[] = [];
-        if (earlierInFile?.$cstNode) {
-            where.push(`line ${earlierInFile.$cstNode.range.start.line + 1}`);
+        const uri = AstUtils.getDocument(file).uri;
+        const elsewhere = new MultiMap<string, AstNodeDescription>();
+        for (const description of this.#services.shared.workspace.IndexManager.allElements()) {
+            const key = declarationKey(description.type, description.name);
+            if (here.has(key) && !UriUtils.equals(description.documentUri, uri)) {
+                elsewhere.add(key, description);
+            }
         }
-        for (const other of otherFiles) {
-            const line = other.nameSegment ? ` line ${other.nameSegment.range.start.line + 1}` : '';
-            where.push(`${UriUtils.basename(other.documentUri)}${line}`);
-        }
-        if (where.length > 0) {
-            const kind = KIND_LABELS[declaration.$type];
-            accept('error', `${kind} '${declaration.name}' is declared more than once (also at ${where.join(', ')}): give each ${kind.toLowerCase()} its own name.`, {
-                node: declaration, property: 'name', code: IssueCodes.DuplicateName, data: diagnosticData(IssueCodes.DuplicateName)
+        for (const [key, declarations] of here.entriesGroupedByKey()) {
+            const otherFiles = elsewhere.get(key).map(other =>
+                `${UriUtils.basename(other.documentUri)}${other.nameSegment ? ` line ${other.nameSegment.range.start.line + 1}` : ''}`);
+            declarations.forEach((declaration, i) => {
+                // In one file only the later ones are flagged, each naming the first; every one names the other files.
+                const where = i > 0 ? [`line ${lineOf(declarations[0])}`, ...otherFiles] : otherFiles;
+                if (where.length === 0) {
+                    return;
+                }
+                const kind = KIND_LABELS[declaration.$type];
+                accept('error', `${kind} '${declaration.name}' is declared more than once (also at ${listSome(where)}): give each ${kind.toLowerCase()} its own name.`, {
+                    node: declaration, property: 'name', code: IssueCodes.DuplicateName, data: diagnosticData(IssueCodes.DuplicateName)
+                });
             });
         }
     }
 
-    /** An owner, channel or persona that no journey uses is clutter on the map (or a forgotten reference). */
-    checkUsed(declaration: Owner | Channel | Persona, accept: ValidationAcceptor): void {
-        if (!declaration.name) {
+    /**
+     * An owner, channel or persona that no journey uses is clutter on the map (or a forgotten reference).
+     * The workspace's references are read once for the whole file.
+     */
+    checkUsedDeclarations(file: Model, accept: ValidationAcceptor): void {
+        const declarations = file.declarations.filter((declaration): declaration is Owner | Channel | Persona =>
+            (isOwner(declaration) || isChannel(declaration) || isPersona(declaration)) && Boolean(declaration.name));
+        if (declarations.length === 0) {
             return;
         }
-        const path = this.#services.workspace.AstNodeLocator.getAstNodePath(declaration);
-        const used = !this.#services.shared.workspace.IndexManager.findAllReferences(declaration, path).isEmpty();
-        if (!used) {
-            const kind = KIND_LABELS[declaration.$type];
-            accept('hint', `${kind} '${declaration.name}' is not used by any journey in the workspace: use it or remove it.`, {
-                node: declaration, property: 'name', code: IssueCodes.UnusedDeclaration, data: diagnosticData(IssueCodes.UnusedDeclaration),
-                tags: [DiagnosticTag.Unnecessary]
-            });
+        const referenced = this.#services.shared.workspace.IndexManager.referencedPaths(AstUtils.getDocument(file).uri);
+        const locator = this.#services.workspace.AstNodeLocator;
+        for (const declaration of declarations) {
+            if (!referenced.has(locator.getAstNodePath(declaration))) {
+                const kind = KIND_LABELS[declaration.$type];
+                accept('hint', `${kind} '${declaration.name}' is not used by any journey in the workspace: use it or remove it.`, {
+                    node: declaration, property: 'name', code: IssueCodes.UnusedDeclaration, data: diagnosticData(IssueCodes.UnusedDeclaration),
+                    tags: [DiagnosticTag.Unnecessary]
+                });
+            }
         }
     }
 
@@ -205,6 +226,22 @@ export class JourneyValidator {
         }
     }
 
+    /**
+     * A control character in a text (ESC, BEL, a form feed...) is a command on a terminal, not text: it is
+     * escaped in messages and replaced in exports, so say so where it is written. Every text of the language
+     * is a string property (names cannot hold one).
+     */
+    checkControlCharacters(node: AstNode, accept: ValidationAcceptor): void {
+        for (const [property, value] of Object.entries(node)) {
+            const character = typeof value === 'string' && property.charCodeAt(0) !== 36 /* $ */ ? firstControlCharacter(value) : undefined;
+            if (character) {
+                accept('warning', `This text holds the control character ${character}: remove it (on a terminal it would be a command; exports replace it).`, {
+                    node, property, code: IssueCodes.ControlCharacter, data: diagnosticData(IssueCodes.ControlCharacter)
+                });
+            }
+        }
+    }
+
     checkSingleValuedPersonaFields(persona: Persona, accept: ValidationAcceptor): void {
         const seen = new Set<string>();
         for (const field of persona.fields) {
@@ -252,4 +289,14 @@ export class JourneyValidator {
 
 function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+function declarationKey(type: string, name: string): string {
+    return `${type} ${name}`;
+}
+
+/** Places named in a message: the first three, and how many more. */
+function listSome(places: string[]): string {
+    const shown = 3;
+    return places.length <= shown ? places.join(', ') : `${places.slice(0, shown).join(', ')} and ${formatCount(places.length - shown)} more`;
 }

@@ -1,6 +1,7 @@
-import { AstUtils, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, DocumentState, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
+import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
 
 /**
  * Some diagnostics of a document depend on other documents: `duplicate-name` on the names other files
@@ -11,8 +12,10 @@ import { isModel } from '../generated/ast.js';
  * It compares the workspace-visible names of each changed document before and after the change and
  * revalidates only the documents that declare a name in the difference: typing inside a touchpoint
  * revalidates nothing else, adding `owner Web` revalidates the file that declares `Web`.
+ *
+ * A failure on one document costs that document only (IsolatingDocumentBuilder).
  */
-export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
+export class JourneyDocumentBuilder extends IsolatingDocumentBuilder {
     /** Names each changed document exposed before the change; kept until the follow-up validation ran. */
     readonly #namesBefore = new Map<string, { uri: URI, names: ReadonlySet<string> }>();
 
