@@ -1,10 +1,11 @@
+import { escapeControlCharacters } from '../../webview/render/control-characters.js';
 import { toCsv } from './export/csv-export.js';
 import { toMarkdownReport } from './export/markdown-report.js';
 import { toMermaid } from './export/mermaid-export.js';
 import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
+import { displayPath } from './journey-files.js';
 import type { CommandOutput } from './render-command.js';
 import { checkOutput, writeOutput } from './safe-write.js';
-import { displayPath } from './validate-command.js';
 
 export const EXPORT_FORMATS = ['mermaid', 'json', 'csv', 'markdown'] as const;
 export type ExportFormat = typeof EXPORT_FORMATS[number];
@@ -25,7 +26,7 @@ export async function exportJourneys(file: string, options: ExportOptions, out: 
     if (options.output !== undefined) {
         await checkOutput(options.output, options);
     }
-    const loaded = await loadJourneyFile(file, options.workspace);
+    const loaded = await loadJourneyFile(file, options.workspace, out.warn);
     const shownFile = displayPath(loaded.file);
     let text: string;
     switch (options.format) {
@@ -37,7 +38,9 @@ export async function exportJourneys(file: string, options: ExportOptions, out: 
         }
         case 'json': {
             const journeys = selectJourneys(loaded, options.journey);
-            text = `${JSON.stringify({ ...loaded.model, journeys }, undefined, 2)}\n`;
+            // JSON.stringify escapes C0 control characters but leaves DEL and C1 (U+007F-U+009F) as they are:
+            // written as \u escapes too, the same JSON.
+            text = `${escapeControlCharacters(JSON.stringify({ ...loaded.model, journeys }, undefined, 2))}\n`;
             break;
         }
         case 'csv':

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
+import { escapeControlCharacters } from '../../webview/render/control-characters.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { mermaidToJourney } from './import/mermaid-import.js';
 import { readMermaidJourneys } from './import/mermaid-parser.js';
@@ -55,8 +56,9 @@ export async function importMermaid(file: string, options: ImportOptions, out: C
     } else {
         await writeOutput(options.output, result.text, options);
         const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-        out.write(`${options.output}: ${plural(result.journeys, 'journey')}, ${plural(result.stages, 'stage')}, ` +
-            `${plural(result.touchpoints, 'touchpoint')}, ${plural(result.owners, 'owner')} imported from ${file}\n`);
+        // A message naming files: their control characters shown escaped, as in every message.
+        out.write(`${escapeControlCharacters(`${options.output}: ${plural(result.journeys, 'journey')}, ${plural(result.stages, 'stage')}, ` +
+            `${plural(result.touchpoints, 'touchpoint')}, ${plural(result.owners, 'owner')} imported from ${file}`)}\n`);
     }
     return 0;
 }

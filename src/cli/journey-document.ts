@@ -2,9 +2,8 @@ import type { LangiumDocument } from 'langium';
 import type { JourneyDocumentModel, JourneyModel } from '../shared/journey-model.js';
 import { buildDocumentModel } from '../language/preview/journey-view-model.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
-import { collectJourneyFiles, UsageError } from './journey-files.js';
+import { collectJourneyFiles, displayPath, UsageError, type Warn } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
-import { displayPath } from './validate-command.js';
 
 /** One `.journey` file loaded with the journeys beside it (and under `--workspace`), and its view model. */
 export interface LoadedJourneyFile {
@@ -20,8 +19,8 @@ export interface LoadedJourneyFile {
  * that does not parse is refused with its first syntax error (a `UsageError`: exit code 2); any other
  * diagnostic (a missing owner, an unresolved channel...) does not stop the map from being drawn.
  */
-export async function loadJourneyFile(given: string, workspace?: string): Promise<LoadedJourneyFile> {
-    const files = await collectJourneyFiles([given], workspace);
+export async function loadJourneyFile(given: string, workspace?: string, warn?: Warn): Promise<LoadedJourneyFile> {
+    const files = await collectJourneyFiles([given], workspace, warn);
     if (files.checked.length !== 1) {
         throw new UsageError(`${given}: name one .journey file, not a folder`);
     }

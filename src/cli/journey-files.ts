@@ -4,16 +4,54 @@ import * as path from 'node:path';
 /** A problem with the command line or the files it names: reported in one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Says something on standard error that does not stop the command (a `journey: warning: ...` line). */
+export type Warn = (text: string) => void;
+
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-/** Every `*.journey` file under a folder, recursively, sorted; hidden folders and node_modules skipped. */
-export async function findJourneyFiles(folder: string): Promise<string[]> {
-    const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-    return entries
-        .filter(entry => entry.isFile() && entry.name.endsWith('.journey'))
-        .map(entry => path.join(entry.parentPath, entry.name))
-        .filter(file => !path.relative(folder, file).split(path.sep).some(part => SKIPPED_FOLDERS.has(part) || part.startsWith('.')))
-        .sort();
+/**
+ * Every `*.journey` file under a folder, recursively, sorted; hidden files and folders, and
+ * node_modules, skipped. A subfolder that cannot be read (no permission) is skipped with a warning
+ * naming it, and the rest is still searched; symbolic links are not followed. The folder itself must be
+ * readable: if it is not, a `UsageError`.
+ */
+export async function findJourneyFiles(folder: string, warn: Warn = () => undefined): Promise<string[]> {
+    const files: string[] = [];
+    const pending = [folder];
+    for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+        let entries;
+        try {
+            entries = await readdir(current, { withFileTypes: true });
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+            if (current === folder) {
+                throw new UsageError(`${displayPath(folder)}: cannot read this folder (${code})`);
+            }
+            // Gone since its parent was read: nothing to say.
+            if (code !== 'ENOENT') {
+                warn(`journey: warning: cannot read folder ${displayPath(current)} (${code}): skipped`);
+            }
+            continue;
+        }
+        for (const entry of entries) {
+            if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) {
+                continue;
+            }
+            const child = path.join(current, entry.name);
+            if (entry.isDirectory()) {
+                pending.push(child);
+            } else if (entry.isFile() && entry.name.endsWith('.journey')) {
+                files.push(child);
+            }
+        }
+    }
+    return files.sort();
+}
+
+/** Paths relative to the working directory when inside it, as compilers print them. */
+export function displayPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 export interface JourneyFileSet {
@@ -28,7 +66,7 @@ export interface JourneyFileSet {
  * are, and the other journeys beside a named file (and under `--workspace`) resolve its references,
  * as the editor resolves them across the workspace.
  */
-export async function collectJourneyFiles(paths: string[], workspace?: string): Promise<JourneyFileSet> {
+export async function collectJourneyFiles(paths: string[], workspace?: string, warn: Warn = () => undefined): Promise<JourneyFileSet> {
     const checked = new Set<string>();
     const contextFolders = new Set<string>();
     for (const given of paths) {
@@ -37,7 +75,7 @@ export async function collectJourneyFiles(paths: string[], workspace?: string): 
             throw new UsageError(`${given}: no such file or folder`);
         });
         if (info.isDirectory()) {
-            const files = await findJourneyFiles(absolute);
+            const files = await findJourneyFiles(absolute, warn);
             if (files.length === 0) {
                 throw new UsageError(`${given}: no .journey files in this folder`);
             }
@@ -51,7 +89,12 @@ export async function collectJourneyFiles(paths: string[], workspace?: string): 
     }
     const context = new Set<string>();
     for (const folder of contextFolders) {
-        const siblings = await readdir(folder, { withFileTypes: true });
+        const siblings = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+            // The file can be read but not the folder's list (execute permission without read).
+            warn(`journey: warning: cannot read folder ${displayPath(folder)} (${error.code ?? error.message}): ` +
+                'the journeys beside the file are not loaded');
+            return [];
+        });
         siblings.filter(entry => entry.isFile() && entry.name.endsWith('.journey'))
             .forEach(entry => context.add(path.join(folder, entry.name)));
     }
@@ -61,7 +104,7 @@ export async function collectJourneyFiles(paths: string[], workspace?: string): 
         if (!info?.isDirectory()) {
             throw new UsageError(`--workspace ${workspace}: no such folder`);
         }
-        (await findJourneyFiles(folder)).forEach(file => context.add(file));
+        (await findJourneyFiles(folder, warn)).forEach(file => context.add(file));
     }
     return {
         checked: [...checked].sort(),

@@ -5,7 +5,9 @@ import { EXPORT_FORMATS, exportJourneys, type ExportFormat } from './export-comm
 import { importMermaid } from './import-command.js';
 import { UsageError } from './journey-files.js';
 import { render, type CommandOutput } from './render-command.js';
+import { removeTemporaryFiles } from './safe-write.js';
 import { serve } from './serve/serve-command.js';
+import { finish, internalErrorMessage, terminal } from './standard-streams.js';
 import { validate } from './validate-command.js';
 
 /** Exit codes: 0 fine, 1 the journeys have errors, 2 the command could not run as asked. */
@@ -37,18 +39,22 @@ function wholeNumber(name: string, min: number, max: number) {
     };
 }
 
-// `journey render map.journey | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-        process.exit(process.exitCode ?? 0);
-    }
-    throw error;
-});
-
+// Every write goes through `terminal`: a closed pipe (`journey render map.journey | head`) ends quietly,
+// another write failure says so in one line and exits 2, and no control character from a file reaches
+// the terminal in a message. The results themselves (SVG, exports) are written exactly.
 const output: CommandOutput = {
-    write: text => process.stdout.write(text),
-    warn: text => console.error(text)
+    write: text => terminal.raw(text),
+    warn: text => terminal.message(text)
 };
+
+// Nothing unexpected prints a stack trace: one line, and no temporary file left behind.
+const internalError = (error: unknown) => {
+    removeTemporaryFiles();
+    terminal.message(internalErrorMessage(error));
+    process.exit(USAGE_EXIT_CODE);
+};
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
 
 const version = packageVersion();
 
@@ -56,7 +62,11 @@ const program = new Command('journey')
     .description('Customer journey maps as text: check, draw, serve, export and import .journey files.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({
+        writeOut: text => terminal.raw(text),
+        writeErr: text => terminal.error(text),
+        outputError: (text, write) => write(text)
+    });
 
 program.command('validate')
     .description('Check .journey files (folders recursively) and print their diagnostics.')
@@ -65,7 +75,7 @@ program.command('validate')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0, Number.MAX_SAFE_INTEGER))
     .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif', workspace?: string, maxWarnings?: number }) => {
-        process.exitCode = await validate(paths, { ...options, version }, text => console.log(text), text => console.error(text));
+        finish(await validate(paths, { ...options, version }, text => terminal.line(text), text => terminal.message(text)));
     });
 
 program.command('render')
@@ -77,7 +87,7 @@ program.command('render')
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string }) => {
-        process.exitCode = await render(file, options, output);
+        finish(await render(file, options, output));
     });
 
 program.command('export')
@@ -89,7 +99,7 @@ program.command('export')
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .action(async (file: string, options: { format: ExportFormat, output?: string, journey?: string, force?: boolean, workspace?: string }) => {
-        process.exitCode = await exportJourneys(file, options, output);
+        finish(await exportJourneys(file, options, output));
     });
 
 program.command('import')
@@ -98,7 +108,7 @@ program.command('import')
     .option('-o, --output <file>', 'write this .journey file instead of printing it (refused if it exists, unless --force)')
     .option('--force', 'replace the output file if it exists')
     .action(async (file: string, options: { output?: string, force?: boolean }) => {
-        process.exitCode = await importMermaid(file, options, output);
+        finish(await importMermaid(file, options, output));
     });
 
 program.command('serve')
@@ -106,17 +116,18 @@ program.command('serve')
     .argument('[folder]', 'the folder to serve', '.')
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', wholeNumber('--port', 1, 65535))
     .action(async (folder: string, options: { port?: number }) => {
-        process.exitCode = await serve(folder, options, { log: text => console.log(text), warn: text => console.error(text) });
+        finish(await serve(folder, options, { log: text => terminal.line(text), warn: text => terminal.message(text) }));
     });
 
 program.parseAsync().catch((error: unknown) => {
     if (error instanceof CommanderError) {
-        process.exitCode = error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+        finish(error.exitCode === 0 ? 0 : USAGE_EXIT_CODE);
     } else if (error instanceof UsageError) {
-        console.error(`journey: ${error.message}`);
-        process.exitCode = USAGE_EXIT_CODE;
+        terminal.message(`journey: ${error.message}`);
+        finish(USAGE_EXIT_CODE);
     } else {
-        console.error(`journey: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        process.exitCode = USAGE_EXIT_CODE;
+        removeTemporaryFiles();
+        terminal.message(internalErrorMessage(error));
+        finish(USAGE_EXIT_CODE);
     }
 });

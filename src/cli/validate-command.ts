@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { collectJourneyFiles } from './journey-files.js';
+import { collectJourneyFiles, displayPath } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
 
@@ -40,7 +39,7 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
  */
 export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void,
     warn: (text: string) => void = () => undefined): Promise<number> {
-    const files = await collectJourneyFiles(paths, options.workspace);
+    const files = await collectJourneyFiles(paths, options.workspace, warn);
     const { documents } = await loadWorkspace([...files.checked, ...files.context]);
     const records = files.checked.flatMap(file =>
         diagnosticsOf(documents.get(file)!).map(diagnostic => toRecord(displayPath(file), diagnostic)));
@@ -85,8 +84,4 @@ function summary(fileCount: number, records: ValidationRecord[]): string {
     return `${plural(fileCount, 'file')} checked: ${counts.length > 0 ? counts.join(', ') : 'no problems'}`;
 }
 
-/** Paths relative to the working directory when inside it, as compilers print them. */
-export function displayPath(file: string): string {
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
+export { displayPath };

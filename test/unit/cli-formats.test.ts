@@ -57,7 +57,11 @@ describe('CSV fields', () => {
         ['\tTAB', "'\tTAB"],
         ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
         [3, '3'],
-        [undefined, '']
+        [undefined, ''],
+        // Control characters (here CSI 2 J, OSC 52, a carriage return) replaced: printing the file runs nothing.
+        ['\u001b[2J clear', '\uFFFD[2J clear'],
+        ['\u001b]52;c;eA==\u0007', '\uFFFD]52;c;eA==\uFFFD'],
+        ['a\rb', 'a\uFFFDb']
     ])('%j -> %s', (value, field) => {
         expect(csvField(value)).toBe(field);
     });

@@ -2,10 +2,13 @@
  * One CSV row per touchpoint (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a
  * comma, a quote or a line break, quotes doubled), with a header row. Several notes of one kind share a
  * cell, one per line. A cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) is prefixed with `'`, so opening the file never executes a label.
+ * carriage return) is prefixed with `'`, so opening the file never executes a label. Control characters
+ * (ESC, BEL, a carriage return inside a label...) are replaced by U+FFFD, so that printing the file on a
+ * terminal runs nothing either.
  */
 import type { JourneyModel } from '../../shared/journey-model.js';
 import type { NoteKind } from '../../shared/journey-model.js';
+import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
 
 const COLUMNS = [
     'journey', 'journey title', 'stage', 'stage title', 'position', 'touchpoint', 'title', 'moment of truth', 'channel', 'channel title',
@@ -34,12 +37,12 @@ export function toCsv(journeys: JourneyModel[]): string {
     return rows.map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** One field: formula-looking text defused, then quoted if needed. */
+/** One field: control characters replaced, formula-looking text defused, then quoted if needed. */
 export function csvField(value: Cell): string {
     if (value === undefined) {
         return '';
     }
-    let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+    let text = replaceControlCharacters(typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value));
     if (/^[=+\-@\t\r]/.test(text)) {
         text = `'${text}`;
     }

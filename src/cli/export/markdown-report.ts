@@ -2,9 +2,11 @@
  * A Markdown report of journeys, fit for a pull request comment: the summary figures, the lowest
  * moments, the touchpoints nobody owns or nobody graded, and a table per stage. Every text from the
  * journey is escaped (Markdown and HTML specials, `|` in tables, line breaks), so a label can neither
- * break the layout, inject markup, nor mention a user or an issue.
+ * break the layout, inject markup, nor mention a user or an issue; control characters (ESC, BEL...) are
+ * replaced by U+FFFD, so that printing the report on a terminal runs nothing.
  */
 import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
+import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
 import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../../webview/render/format.js';
 
 /** Escapes text for inline Markdown (also inside table cells): a backslash before every special character. */
@@ -36,7 +38,7 @@ export function toMarkdownReport(journeys: JourneyModel[], context: ReportContex
     for (const journey of journeys) {
         journeyReport(out, journey);
     }
-    return out.join('\n');
+    return replaceControlCharacters(out.join('\n'));
 }
 
 function journeyReport(out: string[], journey: JourneyModel): void {

@@ -33,13 +33,16 @@ export class JourneyFolder {
     #running: Promise<void> = Promise.resolve();
     #pending = false;
 
-    private constructor(root: string) {
+    /** The warnings of the last search of the folder (unreadable subfolders), each said once while it lasts. */
+    #warnings = new Set<string>();
+
+    private constructor(root: string, readonly warn: (text: string) => void) {
         this.root = root;
     }
 
-    static async open(root: string): Promise<JourneyFolder> {
-        const folder = new JourneyFolder(path.resolve(root));
-        const files = await findJourneyFiles(folder.root);
+    static async open(root: string, warn: (text: string) => void = () => undefined): Promise<JourneyFolder> {
+        const folder = new JourneyFolder(path.resolve(root), warn);
+        const files = await folder.#findFiles();
         folder.#workspace = await loadWorkspace(files);
         files.forEach(file => folder.#files.set(folder.relative(file), file));
         folder.#recomputeModels();
@@ -125,7 +128,7 @@ export class JourneyFolder {
     /** Compares the files on disk with the documents, rebuilds what differs, and returns the models that changed. */
     async refresh(): Promise<FolderChange> {
         const { services, documents } = this.#workspace;
-        const onDisk = await findJourneyFiles(this.root).catch(() => [] as string[]);
+        const onDisk = await this.#findFiles().catch(() => [] as string[]);
         const changed: URI[] = [];
         const deleted: URI[] = [];
         for (const file of onDisk) {
@@ -172,6 +175,19 @@ export class JourneyFolder {
             updated.set(relative, model);
         }
         return { changed: updated };
+    }
+
+    /** The journey files under the folder; a subfolder that cannot be read is said once, not at every change. */
+    async #findFiles(): Promise<string[]> {
+        const warnings = new Set<string>();
+        const files = await findJourneyFiles(this.root, text => warnings.add(text));
+        for (const text of warnings) {
+            if (!this.#warnings.has(text)) {
+                this.warn(text);
+            }
+        }
+        this.#warnings = warnings;
+        return files;
     }
 
     /** Recomputes every model; returns those that differ from before. */

@@ -4,13 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JourneyDocumentModel, SourceRange } from '../../shared/journey-model.js';
+import type { JourneyDocumentModel } from '../../shared/journey-model.js';
 import type { PreviewPageState, ToWebviewMessage } from '../../shared/preview-messages.js';
 import { previewPageHtml } from '../../../webview/page-html.js';
 import { renderJourneyMap } from '../../../webview/render/render-map.js';
 import { renderJourneyPage } from '../../../webview/render/render-page.js';
-import { UsageError } from '../journey-files.js';
-import { displayPath } from '../validate-command.js';
+import { displayPath, UsageError } from '../journey-files.js';
 import { indexCsp, indexPageHtml } from './index-page.js';
 import { JourneyFolder } from './journey-folder.js';
 
@@ -69,7 +68,7 @@ export async function serve(folderArg: string, options: ServeOptions, out: Serve
     if (!(await stat(path.join(assets, 'preview.js')).catch(() => undefined))) {
         throw new UsageError(`the preview page is not built (${path.join(assets, 'preview.js')} is missing): run npm run build`);
     }
-    const folder = await JourneyFolder.open(folderArg);
+    const folder = await JourneyFolder.open(folderArg, out.warn);
     const site = new JourneySite(folder, assets, out);
     const server = createServer((request, response) => {
         site.handle(request, response).catch(error => {
@@ -83,12 +82,8 @@ export async function serve(folderArg: string, options: ServeOptions, out: Serve
     });
     await listen(server, options.port ?? 0);
     site.port = (server.address() as AddressInfo).port;
-    const count = folder.files.length;
-    out.log(`Serving ${count} journey file${count === 1 ? '' : 's'} from ${displayPath(folder.root) || '.'} at http://${HOST}:${site.port}/`);
-    out.log('Maps redraw when a file is saved. Press Ctrl+C to stop.');
-    folder.watch(change => site.publish(change.changed), message => out.warn(`journey serve: ${message}`));
-
-    return new Promise(resolve => {
+    // Ready to stop before the address is printed: whoever starts serve may stop it as soon as it sees it.
+    const stopped = new Promise<number>(resolve => {
         const stop = () => {
             folder.close();
             site.close();
@@ -98,6 +93,11 @@ export async function serve(folderArg: string, options: ServeOptions, out: Serve
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
     });
+    const count = folder.files.length;
+    out.log(`Serving ${count} journey file${count === 1 ? '' : 's'} from ${displayPath(folder.root) || '.'} at http://${HOST}:${site.port}/`);
+    out.log('Maps redraw when a file is saved. Press Ctrl+C to stop.');
+    folder.watch(change => site.publish(change.changed), message => out.warn(`journey serve: ${message}`));
+    return stopped;
 }
 
 function listen(server: Server, port: number): Promise<void> {
@@ -306,8 +306,9 @@ class JourneySite {
 
     /**
      * A click on the map asks to reveal its source: there is no editor, so the server prints
-     * `file:line:column` (which terminals make clickable) and answers with nothing. Only same-origin
-     * JSON posts are read, so another site cannot post here.
+     * `file:line:column` (which terminals make clickable) and answers with nothing (204). Only same-origin
+     * JSON posts are read, so another site cannot post here. A body that is not such a request (not JSON,
+     * not an object, no source or uri, no range of whole numbers) is a 400, and nothing is printed.
      */
     async #reveal(request: IncomingMessage, response: ServerResponse): Promise<void> {
         const origin = request.headers.origin;
@@ -315,38 +316,79 @@ class JourneySite {
             || !String(request.headers['content-type']).startsWith('application/json')) {
             return this.#send(response, 403, 'Forbidden');
         }
-        const body = await readBody(request).catch(() => undefined);
-        response.writeHead(204, COMMON_HEADERS).end();
-        let message: { source?: unknown, uri?: unknown, range?: SourceRange };
+        let body: string | undefined;
         try {
-            message = JSON.parse(body ?? '') as typeof message;
+            body = await readBody(request);
         } catch {
+            // The client went away while sending: there is nobody to answer.
             return;
         }
-        const file = typeof message.uri === 'string' ? this.folder.relativeOfUri(message.uri)
-            : typeof message.source === 'string' ? this.#file(encodeURIComponent(message.source)) : undefined;
-        const line = Number(message.range?.startLine);
-        const character = Number(message.range?.startCharacter);
+        if (body === undefined) {
+            response.setHeader('connection', 'close');
+            return this.#send(response, 413, 'Request too large');
+        }
+        const reveal = revealRequest(body);
+        if (!reveal) {
+            return this.#send(response, 400, 'Bad request: expected {"source" or "uri": string, "range": {"startLine", "startCharacter": whole numbers}}');
+        }
+        response.writeHead(204, COMMON_HEADERS).end();
+        const file = reveal.uri !== undefined ? this.folder.relativeOfUri(reveal.uri) : this.#file(encodeURIComponent(reveal.source!));
         const absolute = file && this.folder.absolute(file);
-        if (absolute && Number.isInteger(line) && line >= 0 && Number.isInteger(character) && character >= 0) {
-            this.out.log(`${displayPath(absolute)}:${line + 1}:${character + 1}`);
+        if (absolute) {
+            this.out.log(`${displayPath(absolute)}:${reveal.line + 1}:${reveal.character + 1}`);
         }
     }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+interface RevealRequest {
+    source?: string;
+    uri?: string;
+    /** 0-based. */
+    line: number;
+    character: number;
+}
+
+/** The part of the page's `reveal` message the server uses, if the body is one. */
+function revealRequest(body: string): RevealRequest | undefined {
+    let message: unknown;
+    try {
+        message = JSON.parse(body);
+    } catch {
+        return undefined;
+    }
+    if (!isRecord(message) || !isRecord(message.range)) {
+        return undefined;
+    }
+    const { uri, source } = message;
+    const { startLine: line, startCharacter: character } = message.range;
+    const position = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if ((typeof uri !== 'string' && typeof source !== 'string') || (uri !== undefined && typeof uri !== 'string')
+        || !position(line) || !position(character)) {
+        return undefined;
+    }
+    return { uri: uri as string | undefined, source: typeof source === 'string' ? source : undefined, line, character };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The body of a request as text; `undefined` when it is larger than MAX_BODY (the rest is read and dropped). */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        request.on('data', (chunk: Buffer) => {
+        const onData = (chunk: Buffer) => {
             size += chunk.length;
             if (size > MAX_BODY) {
-                reject(new Error('too large'));
-                request.destroy();
+                request.off('data', onData);
+                request.resume();
+                resolve(undefined);
                 return;
             }
             chunks.push(chunk);
-        });
+        };
+        request.on('data', onData);
         request.on('end', () => resolve(Buffer.concat(chunks).toString('utf-8')));
         request.on('error', reject);
     });
