@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { replaceControlCharacters } from '../../webview/render/control-characters.js';
 import { renderJourneyMap } from '../../webview/render/render-map.js';
 import { renderJourneyPage } from '../../webview/render/render-page.js';
 import type { Theme } from '../../webview/render/styles.js';
@@ -38,9 +37,7 @@ export async function render(file: string, options: RenderOptions, out: CommandO
     }
     const loaded = await loadJourneyFile(file, options.workspace, out.warn);
     const journey = pickJourney(loaded, options.journey);
-    // The renderer's escaping replaces the C0 controls XML forbids; DEL, C1 and carriage returns go too, so
-    // that the SVG printed on a terminal (or the file shown with cat) runs nothing there.
-    const svg = () => replaceControlCharacters(renderJourneyMap(journey, { styles: 'embedded', theme: options.theme }));
+    const svg = () => renderJourneyMap(journey, { styles: 'embedded', theme: options.theme });
     if (options.output === undefined) {
         out.write(`${svg()}\n`);
         return 0;
@@ -50,7 +47,7 @@ export async function render(file: string, options: RenderOptions, out: CommandO
             await writeOutput(options.output, `${svg()}\n`, options);
             break;
         case 'html':
-            await writeOutput(options.output, replaceControlCharacters(renderJourneyPage(journey, { theme: options.theme })), options);
+            await writeOutput(options.output, renderJourneyPage(journey, { theme: options.theme }), options);
             break;
         case 'png': {
             const image = await svgToPng(svg());

@@ -84,4 +84,3 @@ function summary(fileCount: number, records: ValidationRecord[]): string {
     return `${plural(fileCount, 'file')} checked: ${counts.length > 0 ? counts.join(', ') : 'no problems'}`;
 }
 
-export { displayPath };

@@ -16,10 +16,11 @@ export interface TextStyle {
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * The five markup characters, plus what XML 1.0 forbids outright (C0 controls other than tab, LF and CR,
- * U+FFFE/U+FFFF and lone surrogates): one of those would make the whole SVG unreadable, so it becomes U+FFFD.
+ * The five markup characters, plus what XML 1.0 forbids outright (C0 controls other than tab and LF,
+ * U+FFFE/U+FFFF and lone surrogates), which would make the whole SVG unreadable, and the control characters
+ * it allows (CR, DEL, C1), which would act on a terminal that shows the file: these become U+FFFD.
  */
-const SPECIAL = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SPECIAL = /[&<>"']|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes a string for SVG text content and attribute values (double- or single-quoted). */
 export function escapeXml(text: string): string {
