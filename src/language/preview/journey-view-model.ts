@@ -59,7 +59,8 @@ function buildPersonaModel(persona: Persona, document: LangiumDocument): Persona
         goal: field('goal'),
         today: field('today'),
         ideal: field('ideal'),
-        needs: persona.fields.filter(f => f.kind === 'need').map(f => f.text),
+        // While the user types, a `need` may have no text yet.
+        needs: persona.fields.filter(f => f.kind === 'need' && f.text !== undefined).map(f => f.text),
         source: locate(persona, document)
     };
 }
