@@ -69,8 +69,19 @@ afterAll(async () => {
 
 let renders = 0;
 
-/** Mermaid's parse and render of a text; the rendered SVG's text, and how many elements of some kinds it has. */
-async function renderMermaid(text: string): Promise<{ text: string, tasks: number, images: number }> {
+interface Rendered {
+    /** The drawn text. */
+    text: string;
+    /** Tasks drawn, and of them those the page shows (a directive's `themeCSS` can hide them). */
+    tasks: number;
+    visibleTasks: number;
+    images: number;
+    /** The diagram's style sheet, which holds the theme, with the diagram's id taken out. */
+    style: string;
+}
+
+/** Mermaid's parse and render of a text: what the page shows of the SVG. */
+async function renderMermaid(text: string): Promise<Rendered> {
     const id = `diagram${renders++}`;
     return page.evaluate(async ({ id, text }) => {
         await window.mermaid.parse(text);
@@ -81,11 +92,18 @@ async function renderMermaid(text: string): Promise<{ text: string, tasks: numbe
         const result = {
             text: host.querySelector('svg')!.textContent ?? '',
             tasks: host.querySelectorAll('.task-line').length,
-            images: host.querySelectorAll('img, image, foreignObject img').length
+            visibleTasks: [...host.querySelectorAll('rect.task')].filter(task => getComputedStyle(task).display !== 'none').length,
+            images: host.querySelectorAll('img, image, foreignObject img').length,
+            style: [...host.querySelectorAll('style')].map(style => style.textContent).join('\n').replaceAll(`#${id}`, '#diagram')
         };
         host.remove();
         return result;
     }, { id, text });
+}
+
+/** A string literal of the journey language. */
+function literal(text: string): string {
+    return `"${text.replace(/["\\]/g, c => `\\${c}`)}"`;
 }
 
 describe('Mermaid reads the Mermaid export', () => {
@@ -124,6 +142,53 @@ journey Odd "Title: with # and ; and %% and <b>bold</b>" {
         for (const label of ['Title: with # and ; and %% and <b>bold</b>', 'section two: x; y', '<img src=x onerror=alert(1)>',
             'Journey planning', 'title of it: 50% #12', 'accDescr: not one', 'Web: team, #1; 100%']) {
             expect(rendered.text.replace(/\s+/g, ' ')).toContain(label);
+        }
+        expect(pageProblems).toEqual([]);
+    });
+
+    test.each([
+        '%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}%%',
+        "%%{ initialize : {'theme':'dark','themeCSS':'.task{display:none}'} }%%",
+        'at 100%%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}%%!',
+        // Not closed: a directive runs to the end of the diagram.
+        '%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}',
+        '}%% %%{wrap}%%'
+    ])('%s in notes, feelings, goals, titles and the file name is text: Mermaid keeps its theme and shows every task', async directive => {
+        const file = `${directive.length} %%{init: {"theme":"dark"}}%%.journey`;
+        await writeFile(path.join(folder, file), `persona P ${literal(`Persona ${directive}`)} { goal ${literal(directive)} }
+channel Web ${literal(`Web ${directive}`)}
+journey Injected "Injected" for P {
+  goal ${literal(directive)}
+  stage S "Stage" {
+    touchpoint A "Task A" { channel Web emotion 2 ${literal(directive)} }
+    touchpoint B "Task B" { emotion 4 pain ${literal(`pain ${directive}`)} }
+  }
+}
+`);
+        const run = await journey(folder, 'export', file, '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).not.toContain('%%{');
+        expect(run.stdout).not.toContain('}%%');
+        const plain = await renderMermaid('journey\n    title Plain\n    section S\n        Task: 3: Me\n');
+        expect(await renderMermaid(run.stdout)).toMatchObject({ tasks: 2, visibleTasks: 2, style: plain.style });
+        expect(pageProblems).toEqual([]);
+    });
+
+    test('control characters in labels and notes are replaced, and Mermaid draws the rest', async () => {
+        await writeFile(path.join(folder, 'control.journey'), `owner Team "Team \u0007bell"
+journey Control "Title \u001b]0;window title\u0007 end" {
+  stage S "Stage \u001b[2J" {
+    touchpoint A "Task \u009b1m" { owner Team emotion 2 "sad \u0008" pain "pain \u001b[31m red" }
+  }
+}
+`);
+        const run = await journey(folder, 'export', 'control.journey', '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(run.stdout).toContain('%% pain: pain \ufffd[31m red');
+        const rendered = await renderMermaid(run.stdout);
+        for (const label of ['Title \ufffd]0;window title\ufffd end', 'Stage \ufffd[2J', 'Task \ufffd1m', 'Team \ufffdbell']) {
+            expect(rendered.text).toContain(label);
         }
         expect(pageProblems).toEqual([]);
     });

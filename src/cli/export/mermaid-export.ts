@@ -6,8 +6,10 @@
  * Mermaid's journey lexer reads `:` `;` `#` and line ends as syntax, `%` at the start of a token as a
  * comment and `,` between actors as a separator; such characters in labels are written as Mermaid
  * entity codes (`#58;` for `:`), which Mermaid turns back into the character when it draws the diagram.
+ * No text becomes a `%%{` directive, and control characters are replaced (U+FFFD).
  */
 import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
+import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
 import { formatDuration } from '../../../webview/render/format.js';
 
 /**
@@ -45,9 +47,14 @@ function entity(character: string): string {
     return `#${character.codePointAt(0)};`;
 }
 
-/** Text for a `%%` comment: one line, and never `%%{` (a directive). */
+/**
+ * Text for a `%%` comment: one line, and never a directive. Before it parses, Mermaid applies and
+ * removes every `%%{` directive anywhere in the text, comments included (its regex: `%%{`, then a
+ * word; it runs to `}%%`, or to the end of the diagram when there is none). A space between the `%%`
+ * and the brace makes both ends plain text, whatever comes around them.
+ */
 function commentText(text: string): string {
-    return oneLine(text).replace(/^\{/, '(');
+    return oneLine(text).replace(/%%\{/g, '%% {').replace(/\}%%/g, '} %%');
 }
 
 function oneLine(text: string): string {
@@ -88,7 +95,7 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
             lines.push(`${INDENT.repeat(2)}${task(touchpoint)}`);
         }
     }
-    return `${lines.join('\n')}\n`;
+    return replaceControlCharacters(`${lines.join('\n')}\n`);
 }
 
 function task(touchpoint: TouchpointModel): string {
