@@ -4,7 +4,8 @@ import { EmptyFileSystem, URI } from 'langium';
 import { escapeControlCharacters } from '../../webview/render/control-characters.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { mermaidToJourney } from './import/mermaid-import.js';
-import { readMermaidJourneys } from './import/mermaid-parser.js';
+import { readMermaidJourneys, type MermaidJourney } from './import/mermaid-parser.js';
+import { MermaidSyntaxError } from './import/mermaid-preprocess.js';
 import { UsageError } from './journey-files.js';
 import { diagnosticsOf } from './journey-workspace.js';
 import type { CommandOutput } from './render-command.js';
@@ -20,6 +21,7 @@ const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 /**
  * `journey import`: Mermaid journey diagrams (a `.mmd` file, or every fenced `mermaid` block of a
  * Markdown file) as a `.journey` file, checked with the language's own services before it is written.
+ * A diagram Mermaid rejects is refused with its line and what is wrong: nothing is written.
  */
 export async function importMermaid(file: string, options: ImportOptions, out: CommandOutput): Promise<number> {
     if (options.output !== undefined) {
@@ -39,7 +41,7 @@ export async function importMermaid(file: string, options: ImportOptions, out: C
         throw new UsageError(`${file}: cannot read it (${error.code ?? error.message})`);
     });
     const markdown = MARKDOWN.has(path.extname(file).toLowerCase());
-    const journeys = readMermaidJourneys(text, markdown);
+    const journeys = readJourneys(file, text, markdown);
     if (journeys.length === 0) {
         throw new UsageError(markdown
             ? `${file}: no \`\`\`mermaid block holds a journey diagram`
@@ -61,6 +63,18 @@ export async function importMermaid(file: string, options: ImportOptions, out: C
             `${plural(result.touchpoints, 'touchpoint')}, ${plural(result.owners, 'owner')} imported from ${file}`)}\n`);
     }
     return 0;
+}
+
+/** The file's journeys; a diagram Mermaid rejects, as a one-line error that names the file and line. */
+function readJourneys(file: string, text: string, markdown: boolean): MermaidJourney[] {
+    try {
+        return readMermaidJourneys(text, markdown);
+    } catch (error) {
+        if (error instanceof MermaidSyntaxError) {
+            throw new UsageError(`${file}:${error.line}: ${escapeControlCharacters(error.message)}`);
+        }
+        throw error;
+    }
 }
 
 /** Error diagnostics of a text checked on its own, with the language's services. */

@@ -1,78 +1,47 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
-import { launchChromium } from '../helpers/preview-page.js';
+import { MermaidPage } from '../helpers/mermaid-page.js';
 
 /**
  * `journey export --format mermaid` read by the real Mermaid (node_modules/mermaid, the browser build)
  * in headless Chromium: every export must parse and render to an SVG showing the journey's labels.
  */
-const MERMAID = fileURLToPath(new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url));
-const PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="/mermaid.min.js"></script></head><body></body></html>';
-
-declare global {
-    interface Window {
-        mermaid: {
-            initialize(config: object): void;
-            parse(text: string): Promise<unknown>;
-            render(id: string, text: string): Promise<{ svg: string }>;
-        };
-    }
-}
-
-let server: Server;
-let origin: string;
-let browser: Browser;
-let page: Page;
+let mermaidPage: MermaidPage;
 let folder: string;
-const pageProblems: string[] = [];
 
 beforeAll(async () => {
-    const script = await readFile(MERMAID);
-    server = createServer((request, response) => {
-        if (request.url === '/') {
-            response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-        } else if (request.url === '/mermaid.min.js') {
-            response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-        } else {
-            response.writeHead(404).end();
-        }
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', error => pageProblems.push(error.message));
-    page.on('dialog', dialog => {
-        pageProblems.push(`dialog: ${dialog.message()}`);
-        void dialog.dismiss();
-    });
-    await page.route(url => !url.toString().startsWith(origin), route => route.abort());
-    await page.goto(`${origin}/`);
-    await page.evaluate(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+    mermaidPage = await MermaidPage.open();
     folder = await mkdtemp(path.join(tmpdir(), 'journey-mermaid-'));
 });
 
 afterAll(async () => {
-    await browser?.close();
-    await new Promise(resolve => server?.close(resolve));
+    await mermaidPage?.close();
     await rm(folder, { recursive: true, force: true });
 });
 
 let renders = 0;
 
-/** Mermaid's parse and render of a text; the rendered SVG's text, and how many elements of some kinds it has. */
-async function renderMermaid(text: string): Promise<{ text: string, tasks: number, images: number }> {
+interface Rendered {
+    /** The drawn text. */
+    text: string;
+    /** Tasks drawn, and of them those the page shows (a directive's `themeCSS` can hide them). */
+    tasks: number;
+    visibleTasks: number;
+    /** Section boxes drawn. */
+    sections: number;
+    images: number;
+    /** The diagram's style sheet, which holds the theme, with the diagram's id taken out. */
+    style: string;
+}
+
+/** Mermaid's parse and render of a text: what the page shows of the SVG. */
+async function renderMermaid(text: string): Promise<Rendered> {
     const id = `diagram${renders++}`;
-    return page.evaluate(async ({ id, text }) => {
+    return mermaidPage.page.evaluate(async ({ id, text }) => {
         await window.mermaid.parse(text);
         const { svg } = await window.mermaid.render(id, text);
         const host = document.createElement('div');
@@ -81,11 +50,19 @@ async function renderMermaid(text: string): Promise<{ text: string, tasks: numbe
         const result = {
             text: host.querySelector('svg')!.textContent ?? '',
             tasks: host.querySelectorAll('.task-line').length,
-            images: host.querySelectorAll('img, image, foreignObject img').length
+            visibleTasks: [...host.querySelectorAll('rect.task')].filter(task => getComputedStyle(task).display !== 'none').length,
+            sections: host.querySelectorAll('rect.journey-section').length,
+            images: host.querySelectorAll('img, image, foreignObject img').length,
+            style: [...host.querySelectorAll('style')].map(style => style.textContent).join('\n').replaceAll(`#${id}`, '#diagram')
         };
         host.remove();
         return result;
     }, { id, text });
+}
+
+/** A string literal of the journey language. */
+function literal(text: string): string {
+    return `"${text.replace(/["\\]/g, c => `\\${c}`)}"`;
 }
 
 describe('Mermaid reads the Mermaid export', () => {
@@ -103,7 +80,7 @@ describe('Mermaid reads the Mermaid export', () => {
         for (const touchpoint of touchpoints) {
             expect(rendered.text.replace(/\s+/g, ' ')).toContain(touchpoint.title);
         }
-        expect(pageProblems).toEqual([]);
+        expect(mermaidPage.problems).toEqual([]);
     });
 
     test('labels with Mermaid syntax and markup render as the text they are', async () => {
@@ -125,6 +102,72 @@ journey Odd "Title: with # and ; and %% and <b>bold</b>" {
             'Journey planning', 'title of it: 50% #12', 'accDescr: not one', 'Web: team, #1; 100%']) {
             expect(rendered.text.replace(/\s+/g, ' ')).toContain(label);
         }
-        expect(pageProblems).toEqual([]);
+        expect(mermaidPage.problems).toEqual([]);
+    });
+
+    test('a first stage with the empty title is drawn in no section; other blank titles fall back to names', async () => {
+        await writeFile(path.join(folder, 'blank.journey'), `owner Team " "
+journey Blank "" {
+  stage Opening "" {
+    touchpoint Arrive "Arrives" { owner Team emotion 4 }
+  }
+  stage Later "  " {
+    touchpoint Leave "   " { emotion 2 }
+  }
+}
+`);
+        const run = await journey(folder, 'export', 'blank.journey', '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).toMatch(/\n {4}title Blank\n(?: {8}%%.*\n)+ {8}Arrives: 4: Team\n {4}section Later\n(?: {8}%%.*\n)+ {8}Leave: 2\n$/);
+        const rendered = await renderMermaid(run.stdout);
+        expect(rendered).toMatchObject({ tasks: 2, sections: 1 });
+        expect(mermaidPage.problems).toEqual([]);
+    });
+
+    test.each([
+        '%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}%%',
+        "%%{ initialize : {'theme':'dark','themeCSS':'.task{display:none}'} }%%",
+        'at 100%%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}%%!',
+        // Not closed: a directive runs to the end of the diagram.
+        '%%{init: {"theme":"dark","themeCSS":".task{display:none}"}}',
+        '}%% %%{wrap}%%'
+    ])('%s in notes, feelings, goals, titles and the file name is text: Mermaid keeps its theme and shows every task', async directive => {
+        const file = `${directive.length} %%{init: {"theme":"dark"}}%%.journey`;
+        await writeFile(path.join(folder, file), `persona P ${literal(`Persona ${directive}`)} { goal ${literal(directive)} }
+channel Web ${literal(`Web ${directive}`)}
+journey Injected "Injected" for P {
+  goal ${literal(directive)}
+  stage S "Stage" {
+    touchpoint A "Task A" { channel Web emotion 2 ${literal(directive)} }
+    touchpoint B "Task B" { emotion 4 pain ${literal(`pain ${directive}`)} }
+  }
+}
+`);
+        const run = await journey(folder, 'export', file, '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).not.toContain('%%{');
+        expect(run.stdout).not.toContain('}%%');
+        const plain = await renderMermaid('journey\n    title Plain\n    section S\n        Task: 3: Me\n');
+        expect(await renderMermaid(run.stdout)).toMatchObject({ tasks: 2, visibleTasks: 2, style: plain.style });
+        expect(mermaidPage.problems).toEqual([]);
+    });
+
+    test('control characters in labels and notes are replaced, and Mermaid draws the rest', async () => {
+        await writeFile(path.join(folder, 'control.journey'), `owner Team "Team \u0007bell"
+journey Control "Title \u001b]0;window title\u0007 end" {
+  stage S "Stage \u001b[2J" {
+    touchpoint A "Task \u009b1m" { owner Team emotion 2 "sad \u0008" pain "pain \u001b[31m red" }
+  }
+}
+`);
+        const run = await journey(folder, 'export', 'control.journey', '--format', 'mermaid');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(run.stdout).toContain('%% pain: pain \ufffd[31m red');
+        const rendered = await renderMermaid(run.stdout);
+        for (const label of ['Title \ufffd]0;window title\ufffd end', 'Stage \ufffd[2J', 'Task \ufffd1m', 'Team \ufffdbell']) {
+            expect(rendered.text).toContain(label);
+        }
+        expect(mermaidPage.problems).toEqual([]);
     });
 });

@@ -53,8 +53,21 @@ journey
       Wait for train: 7: Me
       Read news: 2.5
       Ride #35;1 train#58; the fast one: 2: Train Company # a trailing comment
-      Stand#59; no seats: 1: Train Company; Arrive: 4: Me
+      Stand#59; no seats: 1: Train Company
     section Evening
+`;
+
+/** What Mermaid's grammar does with `#`, `;`, `%` and `accTitle` / `accDescr`, and tasks before any section. */
+const GRAMMAR = `journey
+    accDescr {
+        Two lines
+          of description
+    }title Ticket triage
+    accTitle: Ticket #42 triage; urgent
+    % one percent sign: Mermaid skips the line
+    Read the ticket: 3: Agent # see the runbook; step 2: 1: Nobody
+    section Answer
+      Reply: 4: Agent, Lead # the lead reviews; Close: 5: Lead
 `;
 
 const MARKDOWN = `# Two journeys
@@ -92,6 +105,7 @@ beforeAll(async () => {
     await writeFile(path.join(folder, 'day.mmd'), MY_WORKING_DAY);
     await writeFile(path.join(folder, 'accessible.mmd'), ACCESSIBLE);
     await writeFile(path.join(folder, 'edge.mmd'), EDGE_CASES);
+    await writeFile(path.join(folder, 'grammar.mmd'), GRAMMAR);
     await writeFile(path.join(folder, 'two.md'), MARKDOWN);
     await writeFile(path.join(folder, 'flow.mmd'), 'flowchart LR\n  A --> B\n');
     await writeFile(path.join(folder, 'none.md'), '# Nothing\n\n```mermaid\nflowchart LR\n  A --> B\n```\n');
@@ -193,19 +207,19 @@ journey MyWorkingDay "My working day" {
         expect(shape(model)).toEqual([{
             title: 'Commute from front matter',
             stages: [
-                { title: 'Stage', touchpoints: [['Leave home', 4, 'Me']] },
+                { title: '', touchpoints: [['Leave home', 4, 'Me']] },
                 {
                     title: 'Morning commute', touchpoints: [
                         ['Walk to station', 3, 'Me'], ['Walk to station', 4, 'Me'], ['Buy coffee', undefined, 'Barista'],
                         ['Wait for train', undefined, 'Me'], ['Read news', undefined, undefined],
-                        ['Ride #1 train: the fast one', 2, 'Train Company'], ['Stand; no seats', 1, 'Train Company'], ['Arrive', 4, 'Me']
+                        ['Ride #1 train: the fast one', 2, 'Train Company'], ['Stand; no seats', 1, 'Train Company']
                     ]
                 },
                 { title: 'Evening', touchpoints: [] }
             ]
         }]);
         const touchpoints = model.journeys[0].stages[1].touchpoints;
-        expect(touchpoints.map(t => t.name)).toEqual(['WalkToStation', 'WalkToStation_2', 'BuyCoffee', 'WaitForTrain', 'ReadNews', 'Ride1TrainTheFastOne', 'StandNoSeats', 'Arrive']);
+        expect(touchpoints.map(t => t.name)).toEqual(['WalkToStation', 'WalkToStation_2', 'BuyCoffee', 'WaitForTrain', 'ReadNews', 'Ride1TrainTheFastOne', 'StandNoSeats']);
         expect(touchpoints[0].notes).toMatchObject([{ kind: 'backstage', text: 'Also involved: Dog Walker, Neighbour' }]);
         expect(text).toContain('owner TrainCompany "Train Company"\n');
         expect(text).toContain('// accTitle: Commute\n// accDescr: Morning and evening\n// How the commute feels\n');
@@ -213,8 +227,32 @@ journey MyWorkingDay "My working day" {
         expect(text).toContain('    // No score in Mermaid: not graded.\n    touchpoint BuyCoffee');
         expect(text).toContain('    // Mermaid score 7 is not a grade from 1 to 5: not graded.\n');
         expect(text).toContain('    // Mermaid score 2.5 is not a grade from 1 to 5: not graded.\n');
-        expect(text).toContain('  // Tasks written before the first section.\n  stage Stage {');
+        expect(text).toContain('  // Tasks before the first section: in no section in Mermaid, as the empty title says.\n  stage Stage "" {');
         expect(text).not.toContain('trailing comment');
+    });
+
+    test("Mermaid's grammar: `#` comments hold `;`, accTitle keeps `#` and `;`, a title may follow accDescr's `}`, `%` lines are comments", async () => {
+        const text = await importText('grammar.mmd');
+        const { model } = await check(text);
+        expect(shape(model)).toEqual([{
+            title: 'Ticket triage',
+            stages: [
+                { title: '', touchpoints: [['Read the ticket', 3, 'Agent']] },
+                { title: 'Answer', touchpoints: [['Reply', 4, 'Agent']] }
+            ]
+        }]);
+        expect(model.journeys[0].stages[1].touchpoints[0].notes).toMatchObject([{ kind: 'backstage', text: 'Also involved: Lead' }]);
+        expect(text).toContain('// accTitle: Ticket #42 triage; urgent\n// accDescr: Two lines\n// of description\n');
+        expect(text).toContain('// one percent sign: Mermaid skips the line\n');
+        expect(text).not.toMatch(/step 2|Close|runbook|reviews/);
+    });
+
+    test('tasks before the first section come back before it from journey export: Mermaid draws them in no section', async () => {
+        await writeFile(path.join(folder, 'grammar.journey'), await importText('grammar.mmd'));
+        const exported = await journey(folder, 'export', 'grammar.journey', '--format', 'mermaid');
+        expect([exported.code, exported.stderr]).toEqual([0, '']);
+        expect(exported.stdout).toMatch(/\n {4}title Ticket triage\n(?: {8}%%.*\n)+ {8}Read the ticket: 3: Agent\n {4}section Answer\n/);
+        expect(exported.stdout.match(/section/g)).toHaveLength(1);
     });
 
     test('Markdown: every fenced mermaid journey, as journeys with unique names', async () => {
@@ -251,6 +289,61 @@ journey MyWorkingDay "My working day" {
         [['import', 'day.mmd', '-o', 'day.txt'], 'journey: -o day.txt: the output must be a .journey file\n']
     ])('%j: a one-line error and exit 2', async (args, message) => {
         expect(await journey(folder, ...args)).toEqual({ code: 2, stdout: '', stderr: message });
+    });
+});
+
+describe('diagrams Mermaid rejects', () => {
+    test.each([
+        ['an unclosed accDescr {', 'journey\n    title Trip\n    accDescr {\n        never closed\n    section Out\n      Go: 4: Driver\n',
+            '3: "accDescr {" is not closed by "}"'],
+        ['a ; between tasks', 'journey\n    section Out\n      Stand: 1: Me; Sit: 2: Me\n',
+            '3: ";" is not journey syntax: Mermaid has no statement separator (write #59; for a semicolon in a text)'],
+        ['a task with no score', 'journey\n    section Out\n      Make tea\n      Drink it: 5: Me\n',
+            '3: the task "Make tea" has no score: a task is "name: score: actor, actor"'],
+        ['a task with nothing after its colon', 'journey\n    section Out\n      Make tea:\n',
+            '3: the task "Make tea" has no score: a task is "name: score: actor, actor"'],
+        ['a colon in a section title', 'journey\n    title Trip\n    section Day 1: morning\n      Wake: 3: Me\n',
+            '3: a section title cannot hold ":" (write #58; for a colon): "section Day 1"'],
+        ['a second journey keyword', 'journey\n    section Out\n      Wake: 3: Me\n      journey planning: 4: Me\n',
+            '4: a second "journey": one diagram holds one journey (a task cannot start with the word "journey")'],
+        ['a directive not closed, that would drop the tasks', 'journey\n    title Trip\n    %%{init: {"theme": "dark"}}\n    section Out\n      Go: 4: Driver\n',
+            '3: the directive "%%{" is not closed by "}%%": Mermaid would drop everything after it'],
+        ['a directive not closed before journey', '%%{init: {"theme": "dark"}}\njourney\n    section Out\n      Go: 4: Driver\n',
+            '1: the directive "%%{" is not closed by "}%%": Mermaid would drop everything after it']
+    ])('%s: file:line and what is wrong, exit 2, nothing written', async (name, diagram, message) => {
+        const file = `${name.replace(/\W+/g, '-')}.mmd`;
+        await writeFile(path.join(folder, file), diagram);
+        const out = `${file}.journey`;
+        expect(await journey(folder, 'import', file, '-o', out)).toEqual({ code: 2, stdout: '', stderr: `journey: ${file}:${message}\n` });
+        await expect(readFile(path.join(folder, out))).rejects.toThrow('ENOENT');
+    });
+
+    test('in Markdown, the line is the line of the file', async () => {
+        await writeFile(path.join(folder, 'broken.md'), '# Trips\n\n```mermaid\njourney\n    section Out\n      Go: 4: Driver\n```\n\n' +
+            '```mermaid\njourney\n    section Back\n      Return\n```\n');
+        expect(await journey(folder, 'import', 'broken.md'))
+            .toEqual({ code: 2, stdout: '', stderr: 'journey: broken.md:12: the task "Return" has no score: a task is "name: score: actor, actor"\n' });
+    });
+});
+
+describe('control characters', () => {
+    test('entity codes and raw control characters become U+FFFD in the .journey text; messages show them escaped', async () => {
+        await writeFile(path.join(folder, 'control.mmd'), 'journey\n    title Bell\u0007 and \u001b[2J clear\n    section Out\n' +
+            '      Go #27;]52#59;c#59;payload#7;: 4: Driver\u001b[31m\n');
+        const run = await journey(folder, 'import', 'control.mmd', '-o', 'control.journey');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        const text = await readFile(path.join(folder, 'control.journey'), 'utf-8');
+        expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(text).toBe(await importText('control.mmd'));
+        const { model } = await check(text);
+        expect(shape(model)).toEqual([{
+            title: 'Bell\ufffd and \ufffd[2J clear',
+            stages: [{ title: 'Out', touchpoints: [['Go \ufffd]52;c;payload\ufffd', 4, 'Driver\ufffd[31m']] }]
+        }]);
+
+        await writeFile(path.join(folder, 'control-error.mmd'), 'journey\n    section Out\n      Go \u001b[2J away\n');
+        expect((await journey(folder, 'import', 'control-error.mmd')).stderr)
+            .toBe('journey: control-error.mmd:3: the task "Go \\u001b[2J away" has no score: a task is "name: score: actor, actor"\n');
     });
 });
 

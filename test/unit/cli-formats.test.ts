@@ -40,7 +40,7 @@ describe('Mermaid labels', () => {
     test('the reader decodes them back', () => {
         const [journey] = readMermaidJourneys(`journey\ntitle ${mermaidLabel('a: b; c # d %% e <f>')}\nsection S\n${mermaidLabel('Title: x', { task: true })}: 4: ${mermaidLabel('A, B', { commas: true })}\n`, false);
         expect(journey.title).toBe('a: b; c # d %% e <f>');
-        expect(journey.sections[0].tasks).toEqual([{ title: 'Title: x', score: '4', actors: ['A, B'], comments: [], ungraded: false }]);
+        expect(journey.sections[0].tasks).toEqual([{ title: 'Title: x', score: 4, scoreText: '4', actors: ['A, B'], comments: [], ungraded: false }]);
     });
 });
 

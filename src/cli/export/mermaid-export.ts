@@ -1,13 +1,17 @@
 /**
  * A journey as a Mermaid `journey` diagram: the title, a `section` per stage and a `Title: grade: owner`
- * task per touchpoint. What Mermaid has no place for (persona, goal, channels, measures, notes, moments
- * of truth, feelings) goes into `%%` comments beside the task, so nothing is lost from the text.
+ * task per touchpoint. A first stage with a blank title gets no `section`: its tasks come before the
+ * first one, where Mermaid draws them in no section. What Mermaid has no place for (persona, goal,
+ * channels, measures, notes, moments of truth, feelings) goes into `%%` comments beside the task, so
+ * nothing is lost from the text.
  *
  * Mermaid's journey lexer reads `:` `;` `#` and line ends as syntax, `%` at the start of a token as a
  * comment and `,` between actors as a separator; such characters in labels are written as Mermaid
  * entity codes (`#58;` for `:`), which Mermaid turns back into the character when it draws the diagram.
+ * No text becomes a `%%{` directive, and control characters are replaced (U+FFFD).
  */
 import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
+import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
 import { formatDuration } from '../../../webview/render/format.js';
 
 /**
@@ -45,13 +49,23 @@ function entity(character: string): string {
     return `#${character.codePointAt(0)};`;
 }
 
-/** Text for a `%%` comment: one line, and never `%%{` (a directive). */
+/**
+ * Text for a `%%` comment: one line, and never a directive. Before it parses, Mermaid applies and
+ * removes every `%%{` directive anywhere in the text, comments included (its regex: `%%{`, then a
+ * word; it runs to `}%%`, or to the end of the diagram when there is none). A space between the `%%`
+ * and the brace makes both ends plain text, whatever comes around them.
+ */
 function commentText(text: string): string {
-    return oneLine(text).replace(/^\{/, '(');
+    return oneLine(text).replace(/%%\{/g, '%% {').replace(/\}%%/g, '} %%');
 }
 
 function oneLine(text: string): string {
     return String(text).replace(/[\r\n\u2028\u2029\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** The title to show, on one line; the name when the title is blank (Mermaid needs a label there). */
+function shown(item: { title: string, name: string }): string {
+    return oneLine(item.title) || item.name;
 }
 
 export interface MermaidExportContext {
@@ -75,9 +89,12 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
         comment(INDENT, `The file's other journeys (export them with --journey): ${context.otherJourneys!.join(', ')}`);
     }
     comment(INDENT, `Scores are emotion grades (1 very negative .. 5 very positive); the actor is the touchpoint's owner.`);
-    lines.push(`${INDENT}title ${mermaidLabel(journey.title || journey.name)}`);
-    for (const stage of journey.stages) {
-        lines.push(`${INDENT}section ${mermaidLabel(stage.title || stage.name)}`);
+    lines.push(`${INDENT}title ${mermaidLabel(shown(journey))}`);
+    for (const [i, stage] of journey.stages.entries()) {
+        // Mermaid draws the tasks before the first section in no section: a first stage with a blank title.
+        if (i > 0 || oneLine(stage.title) !== '') {
+            lines.push(`${INDENT}section ${mermaidLabel(shown(stage))}`);
+        }
         if (stage.touchpoints.length === 0) {
             comment(INDENT.repeat(2), `Stage ${stage.name} has no touchpoints yet.`);
         }
@@ -88,13 +105,13 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
             lines.push(`${INDENT.repeat(2)}${task(touchpoint)}`);
         }
     }
-    return `${lines.join('\n')}\n`;
+    return replaceControlCharacters(`${lines.join('\n')}\n`);
 }
 
 function task(touchpoint: TouchpointModel): string {
     const score = touchpoint.emotion?.grade ?? UNGRADED_SCORE;
-    const owner = touchpoint.owner ? `: ${mermaidLabel(touchpoint.owner.title || touchpoint.owner.name, { commas: true })}` : '';
-    return `${mermaidLabel(touchpoint.title || touchpoint.name, { task: true })}: ${score}${owner}`;
+    const owner = touchpoint.owner ? `: ${mermaidLabel(shown(touchpoint.owner), { commas: true })}` : '';
+    return `${mermaidLabel(shown(touchpoint), { task: true })}: ${score}${owner}`;
 }
 
 /** What Mermaid cannot hold about a touchpoint, one comment each. */

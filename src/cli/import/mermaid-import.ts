@@ -4,18 +4,22 @@
  *
  * - The first actor of a task owns its touchpoint, and is declared as an owner (once per file); the
  *   other actors are named in a `backstage "Also involved: ..."` note, so they show on the map.
- * - A score that is a whole number from 1 to 5 is the grade; a missing score, another number, or a
- *   score that `journey export` marked as a stand-in (`%% ungraded:`) leaves the touchpoint ungraded,
- *   with a comment saying why.
+ * - A score that Mermaid reads as a whole number from 1 to 5 is the grade; a missing score, another
+ *   number, or a score that `journey export` marked as a stand-in (`%% ungraded:`) leaves the
+ *   touchpoint ungraded, with a comment saying why.
+ * - Tasks before the first `section`, which Mermaid draws in no section, go to a stage with the empty
+ *   title, which `journey export` writes with no `section` line.
  * - `title` is the journey's title (`accTitle` stands in when there is none, else it is kept in a
  *   comment); `accDescr` is kept in comments above the journey: it describes the diagram for screen
  *   readers, which is not the customer's goal.
  * - `%%` comments are kept as `//` comments before the stage or touchpoint they preceded.
  * - Mermaid has no persona: the journey has no `for`, and a comment says so.
+ * - Control characters, written or made by entity codes, are replaced (U+FFFD).
  *
  * Names are made from titles (`Make tea` -> `MakeTea`): letters and digits of any alphabet, starting
  * with a letter or `_`, made unique where they must be (`Trip`, `Trip_2`, ...).
  */
+import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
 import type { MermaidJourney, MermaidTask } from './mermaid-parser.js';
 
 const MAX_NAME_LENGTH = 32;
@@ -108,9 +112,6 @@ export function mermaidToJourney(journeys: MermaidJourney[], source: string): Im
         }
         journey.leadingComments.forEach(text => body.push(...comment('', text)));
         body.push('// Mermaid has no persona: add `for <Persona>` to say whose journey this is.');
-        for (const skipped of journey.skipped) {
-            body.push(...comment('', `Not read (not journey syntax): ${skipped}`));
-        }
         body.push(`journey ${name}${titlePart(name, title ?? '')} {`);
         const stageNames = new Names();
         const touchpointNames = new Names();
@@ -120,9 +121,11 @@ export function mermaidToJourney(journeys: MermaidJourney[], source: string): Im
             stageCount++;
             section.comments.forEach(text => body.push(...comment(INDENT, text)));
             if (section.title === undefined) {
-                body.push(`${INDENT}// Tasks written before the first section.`);
+                body.push(`${INDENT}// Tasks before the first section: in no section in Mermaid, as the empty title says.`);
+                body.push(`${INDENT}stage ${stageName} "" {`);
+            } else {
+                body.push(`${INDENT}stage ${stageName}${titlePart(stageName, stageTitle)} {`);
             }
-            body.push(`${INDENT}stage ${stageName}${titlePart(stageName, stageTitle)} {`);
             for (const task of section.tasks) {
                 touchpointCount++;
                 const touchpointName = touchpointNames.unique(identifier(task.title, 'Touchpoint'));
@@ -145,7 +148,7 @@ export function mermaidToJourney(journeys: MermaidJourney[], source: string): Im
         }
     }
     return {
-        text: `${[...header, ...body].join('\n')}\n`,
+        text: replaceControlCharacters(`${[...header, ...body].join('\n')}\n`),
         journeys: journeys.length,
         stages: stageCount,
         touchpoints: touchpointCount,
@@ -157,14 +160,13 @@ function touchpoint(task: MermaidTask, name: string, ownerFor: (actor: string) =
     const indent = INDENT.repeat(2);
     const lines: string[] = [];
     task.comments.forEach(text => lines.push(...comment(indent, text)));
-    const grade = task.score !== undefined && /^\s*\d+\s*$/.test(task.score) ? Number(task.score) : undefined;
-    const valid = grade !== undefined && grade >= 1 && grade <= 5;
+    const valid = Number.isInteger(task.score) && task.score >= 1 && task.score <= 5;
     if (task.ungraded) {
         lines.push(`${indent}// Not graded: the Mermaid score was a stand-in (marked \`%% ungraded:\` by journey export).`);
-    } else if (task.score === undefined) {
+    } else if (task.scoreText === '') {
         lines.push(`${indent}// No score in Mermaid: not graded.`);
     } else if (!valid) {
-        lines.push(...comment(indent, `Mermaid score ${task.score} is not a grade from 1 to 5: not graded.`));
+        lines.push(...comment(indent, `Mermaid score ${task.scoreText} is not a grade from 1 to 5: not graded.`));
     }
     const properties: string[] = [];
     const [owner, ...others] = task.actors;
@@ -172,7 +174,7 @@ function touchpoint(task: MermaidTask, name: string, ownerFor: (actor: string) =
         properties.push(`owner ${ownerFor(owner)}`);
     }
     if (valid && !task.ungraded) {
-        properties.push(`emotion ${grade}`);
+        properties.push(`emotion ${task.score}`);
     }
     if (others.length > 0) {
         properties.push(`backstage ${stringLiteral(`Also involved: ${others.join(', ')}`)}`);
