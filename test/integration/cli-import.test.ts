@@ -327,7 +327,7 @@ describe('diagrams Mermaid rejects', () => {
 });
 
 describe('control characters', () => {
-    test('entity codes and raw control characters become U+FFFD in the .journey text; messages show them escaped', async () => {
+    test('entity codes and raw control characters are written as their escapes in the .journey text, and in messages', async () => {
         await writeFile(path.join(folder, 'control.mmd'), 'journey\n    title Bell\u0007 and \u001b[2J clear\n    section Out\n' +
             '      Go #27;]52#59;c#59;payload#7;: 4: Driver\u001b[31m\n');
         const run = await journey(folder, 'import', 'control.mmd', '-o', 'control.journey');
@@ -337,8 +337,8 @@ describe('control characters', () => {
         expect(text).toBe(await importText('control.mmd'));
         const { model } = await check(text);
         expect(shape(model)).toEqual([{
-            title: 'Bell\ufffd and \ufffd[2J clear',
-            stages: [{ title: 'Out', touchpoints: [['Go \ufffd]52;c;payload\ufffd', 4, 'Driver\ufffd[31m']] }]
+            title: 'Bell\\u0007 and \\u001b[2J clear',
+            stages: [{ title: 'Out', touchpoints: [['Go \\u001b]52;c;payload\\u0007', 4, 'Driver\\u001b[31m']] }]
         }]);
 
         await writeFile(path.join(folder, 'control-error.mmd'), 'journey\n    section Out\n      Go \u001b[2J away\n');

@@ -14,12 +14,12 @@
  *   readers, which is not the customer's goal.
  * - `%%` comments are kept as `//` comments before the stage or touchpoint they preceded.
  * - Mermaid has no persona: the journey has no `for`, and a comment says so.
- * - Control characters, written or made by entity codes, are replaced (U+FFFD).
+ * - Control characters, written or made by entity codes, are written as their escapes (`\u001b`), as text.
  *
  * Names are made from titles (`Make tea` -> `MakeTea`): letters and digits of any alphabet, starting
  * with a letter or `_`, made unique where they must be (`Trip`, `Trip_2`, ...).
  */
-import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
+import { escapeControlCharacters } from '../../../webview/render/control-characters.js';
 import type { MermaidJourney, MermaidTask } from './mermaid-parser.js';
 
 const MAX_NAME_LENGTH = 32;
@@ -65,13 +65,16 @@ class Names {
     }
 }
 
-/** A string literal of the journey language: double quotes, `\"` and `\\` escaped, on one line. */
+/**
+ * A string literal of the journey language: double quotes, `\"` and `\\` escaped, on one line, and each
+ * control character written as its escape (`\u001b`, as text: seen, never run).
+ */
 export function stringLiteral(text: string): string {
-    return `"${text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\"]/g, c => `\\${c}`)}"`;
+    return `"${escapeControlCharacters(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\"]/g, c => `\\${c}`)}"`;
 }
 
 function comment(indent: string, text: string): string[] {
-    return text.split(/\r\n|\r|\n/).map(line => `${indent}// ${line}`.trimEnd());
+    return text.split(/\r\n|\r|\n/).map(line => `${indent}// ${escapeControlCharacters(line)}`.trimEnd());
 }
 
 /** ` "Title"` when the title says more than the name; nothing when they are the same. */
@@ -148,7 +151,7 @@ export function mermaidToJourney(journeys: MermaidJourney[], source: string): Im
         }
     }
     return {
-        text: replaceControlCharacters(`${[...header, ...body].join('\n')}\n`),
+        text: `${[...header, ...body].join('\n')}\n`,
         journeys: journeys.length,
         stages: stageCount,
         touchpoints: touchpointCount,
