@@ -13,6 +13,7 @@ import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js
 import { JourneyCodeLensProvider } from './lsp/journey-code-lens-provider.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
 import { JourneyDocumentSymbolProvider } from './lsp/journey-document-symbol-provider.js';
+import { JourneyDocumentUpdateHandler } from './lsp/journey-document-update-handler.js';
 import { JourneyFormatter } from './lsp/journey-formatter.js';
 import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
 import { JourneyNodeKindProvider } from './lsp/journey-node-kinds.js';
@@ -32,6 +33,7 @@ import { JourneyValidator, registerValidationChecks } from './validation/journey
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
 import { JourneyAstNodeLocator } from './workspace/journey-ast-node-locator.js';
 import { JourneyReferenceDescriptionProvider } from './workspace/journey-reference-descriptions.js';
+import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -45,11 +47,20 @@ export type JourneyAddedServices = {
     }
 }
 
+/** Shared services added or replaced by a subclass with more to offer. */
+export type JourneyAddedSharedServices = {
+    workspace: {
+        WorkspaceManager: JourneyWorkspaceManager
+    }
+}
+
+export type JourneySharedServices = LangiumSharedServices & JourneyAddedSharedServices
+
 /**
  * Union of Langium default services and your custom services - use this as constructor parameter
  * of custom service classes.
  */
-export type JourneyServices = LangiumServices & JourneyAddedServices
+export type JourneyServices = LangiumServices & JourneyAddedServices & { shared: JourneySharedServices }
 
 /**
  * Dependency injection module that overrides Langium default services and contributes the
@@ -93,13 +104,16 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 
 /**
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
- * (duplicate names, unused declarations) depend on a changed file.
+ * (duplicate names, unused declarations) depend on a changed file; the workspace manager and the
+ * document update handler decide which files the workspace holds (a closed file goes back to disk).
  */
-export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new JourneyDocumentBuilder(services)
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+        WorkspaceManager: (services) => new JourneyWorkspaceManager(services)
     },
     lsp: {
+        DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services)
     }
@@ -117,7 +131,7 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
  * @returns An object wrapping the shared services and the language-specific services
  */
 export function createJourneyServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices,
+    shared: JourneySharedServices,
     Journey: JourneyServices
 } {
     const shared = inject(
