@@ -9,13 +9,16 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyClientCapabilities } from './lsp/journey-client-capabilities.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
 import { JourneyCodeLensProvider } from './lsp/journey-code-lens-provider.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
 import { JourneyDocumentSymbolProvider } from './lsp/journey-document-symbol-provider.js';
 import { JourneyDocumentUpdateHandler } from './lsp/journey-document-update-handler.js';
+import { JourneyExecuteCommandHandler } from './lsp/journey-execute-command-handler.js';
 import { JourneyFormatter } from './lsp/journey-formatter.js';
 import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
+import { JourneyLanguageServer } from './lsp/journey-language-server.js';
 import { JourneyNodeKindProvider } from './lsp/journey-node-kinds.js';
 import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
 import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
@@ -32,6 +35,7 @@ import { JourneySettings, revalidateOnSettingsChange } from './journey-settings.
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
 import { JourneyAstNodeLocator } from './workspace/journey-ast-node-locator.js';
+import { JourneyConfigurationProvider } from './workspace/journey-configuration-provider.js';
 import { JourneyReferenceDescriptionProvider } from './workspace/journey-reference-descriptions.js';
 import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
 
@@ -51,6 +55,9 @@ export type JourneyAddedServices = {
 export type JourneyAddedSharedServices = {
     workspace: {
         WorkspaceManager: JourneyWorkspaceManager
+    },
+    lsp: {
+        ClientCapabilities: JourneyClientCapabilities
     }
 }
 
@@ -105,15 +112,20 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 /**
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
  * (duplicate names, unused declarations) depend on a changed file; the workspace manager and the
- * document update handler decide which files the workspace holds (a closed file goes back to disk).
+ * document update handler decide which files the workspace holds (a closed file goes back to disk);
+ * the language server, configuration provider and providers follow the client's declared capabilities.
  */
 export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+        ConfigurationProvider: (services) => new JourneyConfigurationProvider(services),
         WorkspaceManager: (services) => new JourneyWorkspaceManager(services)
     },
     lsp: {
+        ClientCapabilities: (services) => new JourneyClientCapabilities(services),
+        LanguageServer: (services) => new JourneyLanguageServer(services),
         DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
+        ExecuteCommandHandler: (services) => new JourneyExecuteCommandHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services)
     }
