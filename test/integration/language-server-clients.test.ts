@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +11,7 @@ import {
     type SymbolInformation, type TextEdit, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol/node';
 import { exampleFiles } from '../helpers/example-models.js';
-import { LanguageServerProcess, type StartOptions } from '../helpers/language-server-process.js';
+import { LanguageServerProcess, SERVER, type StartOptions } from '../helpers/language-server-process.js';
 
 /**
  * The bundled server over stdio with clients other than VS Code: what each one declared is all it gets,
@@ -230,5 +231,27 @@ describe('the commands the server declares', () => {
         const declared = process.initializeResult!.capabilities.executeCommandProvider?.commands ?? [];
         expect(declared.length).toBeGreaterThan(0);
         expect(declared.filter(command => manifest.contributes.commands.some(c => c.command === command))).toEqual([]);
+    });
+});
+
+describe('the journey-language-server command', () => {
+    test('is the bundled server, declared as a bin of the package', async () => {
+        const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf-8')) as { bin: Record<string, string> };
+        expect(manifest.bin['journey-language-server']).toBe('./out/language/main.cjs');
+        expect((await readFile(SERVER, 'utf-8')).split('\n')[0]).toBe('#!/usr/bin/env node');
+    });
+
+    test('--help says what it is and how editors start it', () => {
+        const result = spawnSync(process.execPath, [SERVER, '--help'], { encoding: 'utf-8' });
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('journey-language-server');
+        expect(result.stdout).toContain('--stdio');
+        expect(result.stderr).toBe('');
+    });
+
+    test('talks over stdio when no transport is given', async () => {
+        const { process } = await start({ args: [] });
+        expect(process.initializeResult!.capabilities.hoverProvider).toBe(true);
+        expect(process.diagnostics.get(process.uriOf('trip.journey'))?.length).toBeGreaterThan(0);
     });
 });
