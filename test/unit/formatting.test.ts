@@ -110,11 +110,17 @@ describe('formatting', () => {
         }
     });
 
-    test('the layout is two spaces whatever indentation options the client sends', async () => {
-        const [document] = Object.values(await openWorkspace(services, { 'messy.journey': MESSY }));
+    test('the layout is two spaces whatever indentation options the client sends, comments on their own lines included', async () => {
+        const withComments = (indent: string) => `journey J {\n${indent}// before the stage\n${indent}stage S {\n`
+            + `${indent}${indent}/* a block comment\n${indent}${indent}   on two lines */\n${indent}${indent}touchpoint T {\n`
+            + `${indent}${indent}${indent}emotion 3\n${indent}${indent}}\n${indent}}\n}\n`;
+        const documents = await openWorkspace(services, { 'messy.journey': MESSY, 'tabs.journey': withComments('\t') });
         for (const options of [{ tabSize: 8, insertSpaces: false }, { tabSize: 4, insertSpaces: true }]) {
-            const edits = await services.Journey.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
-            expect(TextDocument.applyEdits(document.textDocument, edits), JSON.stringify(options)).toBe(CANONICAL);
+            for (const [name, expected] of [['messy.journey', CANONICAL], ['tabs.journey', withComments('  ')]]) {
+                const document = documents[name];
+                const edits = await services.Journey.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+                expect(TextDocument.applyEdits(document.textDocument, edits), `${name} with ${JSON.stringify(options)}`).toBe(expected);
+            }
         }
     });
 

@@ -1,5 +1,5 @@
-import type { AstNode, LangiumDocument } from 'langium';
-import { AbstractFormatter, Formatting, type NodeFormatter } from 'langium/lsp';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type NodeFormatter } from 'langium/lsp';
 import type {
     DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
 } from 'vscode-languageserver';
@@ -35,6 +35,31 @@ export class JourneyFormatter extends AbstractFormatter {
 
     protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
         return super.doDocumentFormat(document, CANONICAL_OPTIONS, range);
+    }
+
+    /**
+     * Langium indents a comment on a line of its own by inserting or deleting characters at the start of
+     * each of its lines, which keeps the tabs there: each line's leading whitespace becomes spaces instead,
+     * shifted as Langium shifts it.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined,
+        context: FormattingContext): TextEdit[] {
+        const first = hidden.range.start.line;
+        if (previous && previous.range.end.line === first) {
+            return [];
+        }
+        const shifts = new Map(super.createHiddenTextEdits(previous, hidden, formatting, context).map(edit => [edit.range.start.line, edit]));
+        const edits: TextEdit[] = [];
+        for (let line = first; line <= hidden.range.end.line; line++) {
+            const leading = /^[ \t]*/.exec(context.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
+            const shift = shifts.get(line);
+            const shifted = !shift ? leading : shift.newText ? shift.newText + leading : leading.slice(shift.range.end.character);
+            const spaces = ' '.repeat(shifted.replaceAll('\t', ' '.repeat(context.options.tabSize)).length);
+            if (spaces !== leading) {
+                edits.push({ range: { start: { line, character: 0 }, end: { line, character: leading.length } }, newText: spaces });
+            }
+        }
+        return edits;
     }
 
     async #formatLines(document: LangiumDocument, range: Range): Promise<TextEdit[]> {
