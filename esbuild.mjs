@@ -26,7 +26,9 @@ const nodeOptions = {
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-    { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts', 'language/main': 'src/language/main.ts' } },
+    { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts' } },
+    // The language server is also the package's `journey-language-server` command, for other editors.
+    { ...nodeOptions, entryPoints: { 'language/main': 'src/language/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     // resvg (PNG export) is a native module: loaded from node_modules at run time.
     { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, external: ['vscode', '@resvg/resvg-js'] },
     // The integration suite that runs inside VS Code's extension host (mocha and vscode come from there).

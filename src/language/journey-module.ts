@@ -9,12 +9,16 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyClientCapabilities } from './lsp/journey-client-capabilities.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
 import { JourneyCodeLensProvider } from './lsp/journey-code-lens-provider.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion-provider.js';
 import { JourneyDocumentSymbolProvider } from './lsp/journey-document-symbol-provider.js';
+import { JourneyDocumentUpdateHandler } from './lsp/journey-document-update-handler.js';
+import { JourneyExecuteCommandHandler } from './lsp/journey-execute-command-handler.js';
 import { JourneyFormatter } from './lsp/journey-formatter.js';
 import { JourneyHoverProvider } from './lsp/journey-hover-provider.js';
+import { JourneyLanguageServer } from './lsp/journey-language-server.js';
 import { JourneyNodeKindProvider } from './lsp/journey-node-kinds.js';
 import { JourneyRenameProvider } from './lsp/journey-rename-provider.js';
 import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
@@ -33,7 +37,9 @@ import { JourneyValidator, registerValidationChecks } from './validation/journey
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
 import { JourneyAstNodeLocator } from './workspace/journey-ast-node-locator.js';
 import { JourneyIndexManager } from './workspace/journey-index-manager.js';
+import { JourneyConfigurationProvider } from './workspace/journey-configuration-provider.js';
 import { JourneyReferenceDescriptionProvider } from './workspace/journey-reference-descriptions.js';
+import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -47,12 +53,18 @@ export type JourneyAddedServices = {
     }
 }
 
-/** Langium's shared services, with the index that answers the questions the validator asks of it. */
-export type JourneySharedServices = LangiumSharedServices & {
+/** Shared services added or replaced by a subclass with more to offer. */
+export type JourneyAddedSharedServices = {
     workspace: {
+        WorkspaceManager: JourneyWorkspaceManager,
         IndexManager: JourneyIndexManager
+    },
+    lsp: {
+        ClientCapabilities: JourneyClientCapabilities
     }
 }
+
+export type JourneySharedServices = LangiumSharedServices & JourneyAddedSharedServices
 
 /**
  * Union of Langium default services and your custom services - use this as constructor parameter
@@ -104,14 +116,22 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 /**
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
  * (duplicate names, unused declarations) depend on a changed file; the index tells in one pass which
- * declarations of a file are used.
+ * declarations of a file are used; the workspace manager and the document update handler decide which
+ * files the workspace holds (a closed file goes back to disk); the language server, configuration provider
+ * and providers follow the client's declared capabilities.
  */
-export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & { workspace: { IndexManager: JourneyIndexManager } }> = {
+export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
-        IndexManager: (services) => new JourneyIndexManager(services)
+        IndexManager: (services) => new JourneyIndexManager(services),
+        ConfigurationProvider: (services) => new JourneyConfigurationProvider(services),
+        WorkspaceManager: (services) => new JourneyWorkspaceManager(services)
     },
     lsp: {
+        ClientCapabilities: (services) => new JourneyClientCapabilities(services),
+        LanguageServer: (services) => new JourneyLanguageServer(services),
+        DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
+        ExecuteCommandHandler: (services) => new JourneyExecuteCommandHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services)
     }

@@ -67,7 +67,10 @@ export class JourneySettings {
     }
 }
 
-/** A changed setting re-runs validation of every document and refreshes code lenses at once: no restart needed. */
+/**
+ * A changed setting re-runs validation of every document and refreshes code lenses at once (for a client
+ * that declared it takes the refresh request): no restart needed.
+ */
 export function revalidateOnSettingsChange(services: JourneyServices): void {
     const { ConfigurationProvider, DocumentBuilder, LangiumDocuments, WorkspaceLock } = services.shared.workspace;
     ConfigurationProvider.onConfigurationSectionUpdate(update => {
@@ -77,6 +80,8 @@ export function revalidateOnSettingsChange(services: JourneyServices): void {
         // All documents, not only the validated ones: this write cancels a build in progress (a file just
         // opened, say), whose documents must be built to the end here, or they would wait for the next edit.
         void WorkspaceLock.write(token => DocumentBuilder.build(LangiumDocuments.all.toArray(), { validation: true }, token));
-        void services.shared.lsp.Connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        if (services.shared.lsp.ClientCapabilities.codeLensRefresh) {
+            void services.shared.lsp.Connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        }
     });
 }

@@ -1,75 +1,145 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-    DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-    RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection
+    ApplyWorkspaceEditRequest, ConfigurationRequest, createMessageConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+    PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    type ClientCapabilities, type CompletionItemKind, type ConfigurationParams, type Diagnostic, type InitializeParams, type InitializeResult, type MessageConnection, type SymbolKind
 } from 'vscode-languageserver-protocol/node';
 
-const SERVER = fileURLToPath(new URL('../../out/language/main.cjs', import.meta.url));
+/** The bundled server, which is also the package's `journey-language-server` command. */
+export const SERVER = fileURLToPath(new URL('../../out/language/main.cjs', import.meta.url));
+
+/** Every kind from 1 to the last: a client's `valueSet`. */
+const ALL = <T extends number>(last: T): T[] => Array.from({ length: last }, (_, i) => (i + 1) as T);
+
+/** What VS Code declares, for the features this server has. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+    workspace: {
+        applyEdit: true,
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        codeLens: { refreshSupport: true },
+        symbol: { symbolKind: { valueSet: ALL<SymbolKind>(26) } }
+    },
+    textDocument: {
+        publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+        completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] }, completionItemKind: { valueSet: ALL<CompletionItemKind>(25) } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: ALL<SymbolKind>(26) } },
+        codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
+            isPreferredSupport: true,
+            dataSupport: true
+        },
+        rename: { prepareSupport: true }
+    }
+};
+
+/** A request or notification the server sent to the client. */
+export interface ServerMessage {
+    method: string;
+    params: unknown;
+}
+
+export interface StartOptions {
+    /** What the client declares; FULL_CAPABILITIES unless given. */
+    capabilities?: ClientCapabilities;
+    /**
+     * The workspace the client names, from the temporary folder: by default that folder as `rootUri`
+     * and as the only workspace folder.
+     */
+    workspace?: (folder: string) => Pick<InitializeParams, 'rootUri' | 'workspaceFolders'> & { rootPath?: string | null };
+    /** Environment variables for the server process, beside this process's own, from the temporary folder. */
+    env?: (folder: string) => Record<string, string>;
+    /** The server's command-line arguments; `--stdio` unless given. */
+    args?: string[];
+}
 
 /**
  * The bundled language server, started as VS Code would start it but over stdio, and a real LSP
- * client connection to it. Settings are answered from `settings`, which a test may change.
+ * client connection to it. Settings are answered from `settings`, which a test may change; every
+ * request and notification the server sends is recorded.
  */
 export class LanguageServerProcess {
-    readonly connection: ProtocolConnection;
+    readonly connection: MessageConnection;
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Requests from the server, in the order they came (answered as a VS Code-like client would). */
+    readonly requests: ServerMessage[] = [];
+    /** Notifications from the server other than diagnostics, in order. */
+    readonly notifications: ServerMessage[] = [];
     settings: Record<string, unknown> = {};
+    initializeResult: InitializeResult | undefined;
     readonly #process: ChildProcessWithoutNullStreams;
     readonly #stderr: string[] = [];
     readonly #listeners = new Set<() => void>();
     #folder: string | undefined;
 
-    /** A server initialized on a new temporary workspace folder holding these files; `stop` removes it. */
-    static async startInFolder(files: Record<string, string>): Promise<LanguageServerProcess> {
+    /**
+     * A server initialized on a new temporary folder holding these files (names may contain folders);
+     * `stop` removes it.
+     */
+    static async startInFolder(files: Record<string, string>, options: StartOptions = {}): Promise<LanguageServerProcess> {
         const folder = await mkdtemp(path.join(tmpdir(), 'journey-lsp-'));
         for (const [name, text] of Object.entries(files)) {
+            await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
             await writeFile(path.join(folder, name), text);
         }
-        const server = new LanguageServerProcess();
+        const server = new LanguageServerProcess(options.env?.(folder), options.args);
         server.#folder = folder;
-        await server.initialize(folder);
+        const uri = `file://${folder}`;
+        const workspace = options.workspace?.(folder) ?? { rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }] };
+        await server.initialize({ processId: process.pid, ...workspace, capabilities: options.capabilities ?? FULL_CAPABILITIES });
         return server;
     }
 
-    /** The URI of a file of the workspace folder. */
+    /** The URI of a file of the temporary folder. */
     uriOf(name: string): string {
         return `file://${this.#folder}/${name}`;
     }
 
-    constructor() {
-        this.#process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    /** The path of the temporary folder. */
+    get folder(): string {
+        return this.#folder!;
+    }
+
+    constructor(env: Record<string, string> = {}, args = ['--stdio']) {
+        this.#process = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
         this.#process.stderr.on('data', chunk => this.#stderr.push(String(chunk)));
-        this.connection = createProtocolConnection(new StreamMessageReader(this.#process.stdout), new StreamMessageWriter(this.#process.stdin));
+        this.connection = createMessageConnection(new StreamMessageReader(this.#process.stdout), new StreamMessageWriter(this.#process.stdin));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
-            this.#listeners.forEach(listener => listener());
+            this.#changed();
         });
-        this.connection.onRequest(ConfigurationRequest.type, params =>
-            params.items.map(item => item.section ? this.settings[item.section] ?? null : null));
-        this.connection.onRequest(RegistrationRequest.type, () => undefined);
+        this.connection.onNotification((method, params) => {
+            this.notifications.push({ method, params });
+            this.#changed();
+        });
+        this.connection.onRequest((method, params) => {
+            this.requests.push({ method, params });
+            this.#changed();
+            return this.#answer(method, params);
+        });
         this.connection.listen();
     }
 
-    async initialize(workspaceFolder: string): Promise<void> {
-        const uri = `file://${workspaceFolder}`;
-        await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid,
-            rootUri: uri,
-            workspaceFolders: [{ uri, name: 'workspace' }],
-            capabilities: {
-                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-                textDocument: {
-                    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
-                    completion: { completionItem: { snippetSupport: false } }
-                }
-            }
-        });
+    #answer(method: string, params: unknown): unknown {
+        switch (method) {
+            case ConfigurationRequest.method:
+                return (params as ConfigurationParams).items.map(item => item.section ? this.settings[item.section] ?? null : null);
+            case ApplyWorkspaceEditRequest.method:
+                return { applied: true };
+            default:
+                return null;
+        }
+    }
+
+    async initialize(params: InitializeParams): Promise<void> {
+        this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, params);
         await this.connection.sendNotification(InitializedNotification.type, {});
     }
 
@@ -81,6 +151,10 @@ export class LanguageServerProcess {
         await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
 
+    async close(uri: string): Promise<void> {
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+
     async configure(settings: Record<string, unknown>): Promise<void> {
         this.settings = settings;
         await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
@@ -88,17 +162,30 @@ export class LanguageServerProcess {
 
     /** Waits, at most `timeoutMs`, until the diagnostics published for `uri` satisfy `predicate`. */
     waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+        return this.#waitFor(() => {
+            const current = this.diagnostics.get(uri);
+            return current && predicate(current) ? current : undefined;
+        }, timeoutMs, () => `No matching diagnostics for ${uri}; last published: ${JSON.stringify(this.diagnostics.get(uri))}`);
+    }
+
+    /** Waits, at most `timeoutMs`, for a notification (other than diagnostics) of this method that satisfies `predicate`. */
+    waitForNotification(method: string, predicate: (params: unknown) => boolean = () => true, timeoutMs = 10_000): Promise<unknown> {
+        return this.#waitFor(() => this.notifications.find(n => n.method === method && predicate(n.params))?.params,
+            timeoutMs, () => `No matching ${method} notification; received: ${JSON.stringify(this.notifications)}`);
+    }
+
+    #waitFor<T>(found: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> {
         return new Promise((resolve, reject) => {
             const check = () => {
-                const current = this.diagnostics.get(uri);
-                if (current && predicate(current)) {
+                const result = found();
+                if (result !== undefined) {
                     cleanup();
-                    resolve(current);
+                    resolve(result);
                 }
             };
             const timer = setTimeout(() => {
                 cleanup();
-                reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last published: ${JSON.stringify(this.diagnostics.get(uri))}; server stderr: ${this.#stderr.join('')}`));
+                reject(new Error(`${failure()} (within ${timeoutMs} ms); server stderr: ${this.#stderr.join('')}`));
             }, timeoutMs);
             const cleanup = () => {
                 clearTimeout(timer);
@@ -107,6 +194,10 @@ export class LanguageServerProcess {
             this.#listeners.add(check);
             check();
         });
+    }
+
+    #changed(): void {
+        this.#listeners.forEach(listener => listener());
     }
 
     async stop(): Promise<void> {

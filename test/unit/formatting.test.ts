@@ -87,6 +87,43 @@ describe('formatting', () => {
         await format({ before, after, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } } });
     });
 
+    test.each([['\n'], ['\r\n']])('a range formats its lines exactly as a full format does, and no other line (line ends %j)', async eol => {
+        // The canonical layout with every line's indentation and trailing spaces spoilt, blank lines included.
+        const spoilt = CANONICAL.split('\n').map((line, i) => `${['', '\t', ' ', '      '][i % 4]}${line.trim()}${i % 3 === 0 ? '   ' : ''}`);
+        const [document] = Object.values(await openWorkspace(services, { 'messy.journey': spoilt.join(eol) }));
+        const formatted = TextDocument.applyEdits(document.textDocument, await services.Journey.lsp.Formatter!.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() }, options: OPTIONS
+        })).split(/\r?\n/);
+        expect(formatted).toHaveLength(spoilt.length);
+        const formatRange = async (first: number, last: number) => {
+            const edits = await services.Journey.lsp.Formatter!.formatDocumentRange(document, {
+                textDocument: { uri: document.uri.toString() }, options: OPTIONS,
+                range: { start: { line: first, character: 0 }, end: { line: last, character: spoilt[last].length } }
+            });
+            return TextDocument.applyEdits(document.textDocument, edits).split(/\r?\n/);
+        };
+        for (let first = 0; first < spoilt.length; first++) {
+            for (const last of [first, Math.min(first + 4, spoilt.length - 1)]) {
+                const expected = spoilt.map((line, i) => first <= i && i <= last ? formatted[i] : line);
+                expect(await formatRange(first, last), `lines ${first + 1} to ${last + 1}`).toEqual(expected);
+            }
+        }
+    });
+
+    test('the layout is two spaces whatever indentation options the client sends, comments on their own lines included', async () => {
+        const withComments = (indent: string) => `journey J {\n${indent}// before the stage\n${indent}stage S {\n`
+            + `${indent}${indent}/* a block comment\n${indent}${indent}   on two lines */\n${indent}${indent}touchpoint T {\n`
+            + `${indent}${indent}${indent}emotion 3\n${indent}${indent}}\n${indent}}\n}\n`;
+        const documents = await openWorkspace(services, { 'messy.journey': MESSY, 'tabs.journey': withComments('\t') });
+        for (const options of [{ tabSize: 8, insertSpaces: false }, { tabSize: 4, insertSpaces: true }]) {
+            for (const [name, expected] of [['messy.journey', CANONICAL], ['tabs.journey', withComments('  ')]]) {
+                const document = documents[name];
+                const edits = await services.Journey.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+                expect(TextDocument.applyEdits(document.textDocument, edits), `${name} with ${JSON.stringify(options)}`).toBe(expected);
+            }
+        }
+    });
+
     test('formatting every bundled example changes nothing', async () => {
         const files = await exampleFiles();
         const documents = await openWorkspace(services, files);

@@ -1,12 +1,13 @@
 import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
     isJourney, isModel, isTouchpoint, type Declaration, type Model, type Touchpoint
 } from '../generated/ast.js';
 import { editDistance } from '../edit-distance.js';
 import type { JourneyServices } from '../journey-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import { APPLY_FIX_COMMAND } from './journey-execute-command-handler.js';
 
 type DeclaredKind = 'Owner' | 'Channel' | 'Persona';
 
@@ -33,18 +34,45 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         this.#services = services;
     }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
-        return params.context.diagnostics.flatMap(diagnostic => {
-            const node = this.#nodeAt(document, diagnostic.range.start);
-            switch (codeOf(diagnostic)) {
-                case IssueCodes.MissingOwner: return isTouchpoint(node) ? this.#addOwner(document, node, diagnostic) : [];
-                case IssueCodes.UnscoredTouchpoint: return isTouchpoint(node) ? [this.#addGrade(document, node, diagnostic)] : [];
-                case IssueCodes.LinkingError: return this.#fixReference(document, diagnostic);
-                case IssueCodes.DuplicateName: return node ? this.#renameDuplicate(document, node, diagnostic) : [];
-                case IssueCodes.UnusedDeclaration: return node ? [this.#removeDeclaration(document, node, diagnostic)] : [];
-                default: return [];
-            }
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<CodeAction | Command> {
+        const capabilities = this.#services.shared.lsp.ClientCapabilities;
+        if (!capabilities.codeActionLiterals && !capabilities.applyEdit) {
+            return [];
+        }
+        const actions = params.context.diagnostics.flatMap(sent => {
+            // The edits come from the server's own diagnostic and the document's text: a client may send
+            // back its diagnostic with other columns (Neovim 0.7 counts bytes) or without its data.
+            const diagnostic = this.#ownDiagnostic(document, sent);
+            return diagnostic ? this.#fixes(document, diagnostic).map(fix => ({ ...fix, diagnostics: [sent] })) : [];
         });
+        if (capabilities.codeActionLiterals) {
+            return capabilities.preferredCodeActions ? actions : actions.map(({ isPreferred: _, ...action }) => action);
+        }
+        return actions.map(action => ({ title: action.title, command: APPLY_FIX_COMMAND, arguments: [action.title, action.edit] }));
+    }
+
+    #fixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const node = this.#nodeAt(document, diagnostic.range.start);
+        switch (codeOf(diagnostic)) {
+            case IssueCodes.MissingOwner: return isTouchpoint(node) ? this.#addOwner(document, node) : [];
+            case IssueCodes.UnscoredTouchpoint: return isTouchpoint(node) ? [this.#addGrade(document, node)] : [];
+            case IssueCodes.LinkingError: return this.#fixReference(document, diagnostic);
+            case IssueCodes.DuplicateName: return node ? this.#renameDuplicate(document, node, diagnostic) : [];
+            case IssueCodes.UnusedDeclaration: return node ? [this.#removeDeclaration(document, node)] : [];
+            default: return [];
+        }
+    }
+
+    /**
+     * The server's diagnostic the client's one stands for: the same code and message on the same line,
+     * the nearest to the client's column if there are several. None for a diagnostic the server no longer has.
+     */
+    #ownDiagnostic(document: LangiumDocument, sent: Diagnostic): Diagnostic | undefined {
+        const code = codeOf(sent);
+        const candidates = (document.diagnostics ?? []).filter(own => codeOf(own) === code && own.message === sent.message
+            && own.range.start.line === sent.range.start.line);
+        const distance = (own: Diagnostic) => Math.abs(own.range.start.character - sent.range.start.character);
+        return candidates.sort((a, b) => distance(a) - distance(b))[0];
     }
 
     #nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
@@ -52,10 +80,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
     }
 
-    #addOwner(document: LangiumDocument, touchpoint: Touchpoint, diagnostic: Diagnostic): CodeAction[] {
+    #addOwner(document: LangiumDocument, touchpoint: Touchpoint): CodeAction[] {
         const owners = this.#declared('Owner').sort((a, b) => a.name.localeCompare(b.name));
         const actions = owners.map(owner => action(
-            `Add owner ${owner.name}${owner.title ? ` (${owner.title})` : ''}`, diagnostic,
+            `Add owner ${owner.name}${owner.title ? ` (${owner.title})` : ''}`,
             { [document.uri.toString()]: [insertProperty(document, touchpoint, `owner ${owner.name}`)] },
             owners.length === 1));
         const name = this.#freeName('Owner', 'NewOwner');
@@ -63,12 +91,12 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const edits: Record<string, TextEdit[]> = { [document.uri.toString()]: [insertProperty(document, touchpoint, `owner ${name}`)] };
         const declaration = insertDeclaration(home, 'Owner', `owner ${name} "${name}"`);
         (edits[home.uri.toString()] ??= []).push(declaration);
-        actions.push(action(`Declare a new owner '${name}' in ${UriUtils.basename(home.uri)} and add it`, diagnostic, edits));
+        actions.push(action(`Declare a new owner '${name}' in ${UriUtils.basename(home.uri)} and add it`, edits));
         return actions;
     }
 
-    #addGrade(document: LangiumDocument, touchpoint: Touchpoint, diagnostic: Diagnostic): CodeAction {
-        return action('Add a placeholder grade: emotion 3', diagnostic,
+    #addGrade(document: LangiumDocument, touchpoint: Touchpoint): CodeAction {
+        return action('Add a placeholder grade: emotion 3',
             { [document.uri.toString()]: [insertProperty(document, touchpoint, 'emotion 3')] }, true);
     }
 
@@ -85,15 +113,15 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             .filter(candidate => candidate.distance <= MAX_SUGGESTION_DISTANCE)
             .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
             .slice(0, 3);
-        candidates.forEach((candidate, i) => actions.push(action(`Change to '${candidate.name}'`, diagnostic,
+        candidates.forEach((candidate, i) => actions.push(action(`Change to '${candidate.name}'`,
             { [document.uri.toString()]: [{ range: diagnostic.range, newText: candidate.name }] }, i === 0 && candidate.distance <= 2)));
         const declaration = `${KEYWORDS[kind]} ${name} "${name}"`;
         const home = this.#homeOf(kind);
         if (home && home.uri.toString() !== document.uri.toString()) {
-            actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in ${UriUtils.basename(home.uri)}`, diagnostic,
+            actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in ${UriUtils.basename(home.uri)}`,
                 { [home.uri.toString()]: [insertDeclaration(home, kind, declaration)] }));
         }
-        actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`, diagnostic,
+        actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`,
             { [document.uri.toString()]: [insertDeclaration(document, kind, declaration)] }));
         return actions;
     }
@@ -111,11 +139,11 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             n++;
         }
         const newName = `${named.name}${n}`;
-        return [action(`Rename this ${node.$type.toLowerCase()} to '${newName}'`, diagnostic,
+        return [action(`Rename this ${node.$type.toLowerCase()} to '${newName}'`,
             { [document.uri.toString()]: [{ range: diagnostic.range, newText: newName }] }, true)];
     }
 
-    #removeDeclaration(document: LangiumDocument, node: AstNode, diagnostic: Diagnostic): CodeAction {
+    #removeDeclaration(document: LangiumDocument, node: AstNode): CodeAction {
         const cst = node.$cstNode!;
         const text = document.textDocument.getText();
         // Whole lines when the declaration is alone on them, so no blank line is left behind.
@@ -125,7 +153,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const start = alone ? lineStart : cst.offset;
         const end = alone ? (lineEnd < 0 ? text.length : lineEnd + 1) : cst.end;
         const named = node as AstNode & { name: string };
-        return action(`Remove unused ${node.$type.toLowerCase()} '${named.name}'`, diagnostic, {
+        return action(`Remove unused ${node.$type.toLowerCase()} '${named.name}'`, {
             [document.uri.toString()]: [{ range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: '' }]
         }, true);
     }
@@ -168,8 +196,8 @@ function codeOf(diagnostic: Diagnostic): string | undefined {
     return data?.code ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
 }
 
-function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes } };
+function action(title: string, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, isPreferred, edit: { changes } };
 }
 
 /** The indentation of the line a node starts on. */

@@ -6,6 +6,8 @@ import { isModel, isJourney } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { buildJourneyModel, summarise } from '../preview/journey-view-model.js';
 import { formatAverage, formatMinutes, gradeMeaning } from '../../../webview/render/format.js';
+import { GRADE_MEANINGS } from '../emotion-scale.js';
+import { SHOW_FIGURES_COMMAND } from './journey-execute-command-handler.js';
 
 /**
  * A line of figures above every journey and stage: touchpoints, average grade, lowest point, owners
@@ -30,9 +32,13 @@ export class JourneyCodeLensProvider implements CodeLensProvider {
             const touchpoints = model.stages.flatMap(stage => stage.touchpoints);
             const handoffs = countHandoffs(touchpoints);
             lenses.push(lens(model.source.selection.startLine,
-                `${describe(model.stages, model.summary)} · ${handoffs} owner hand-off${handoffs === 1 ? '' : 's'}`));
+                `${describe(model.stages, model.summary)} · ${plural(handoffs, 'owner hand-off')}`,
+                `Journey '${model.title}': ${plural(touchpoints.length, 'touchpoint')} in ${plural(model.stages.length, 'stage')}. `
+                + `${inWords(model.stages, model.summary)} ${plural(handoffs, 'owner hand-off')}.`));
             for (const stage of model.stages) {
-                lenses.push(lens(stage.source.selection.startLine, describe([stage], summarise([stage]))));
+                const summary = summarise([stage]);
+                lenses.push(lens(stage.source.selection.startLine, describe([stage], summary),
+                    `Stage '${stage.title}': ${plural(summary.touchpoints, 'touchpoint')}. ${inWords([stage], summary)}`));
             }
         }
         return lenses;
@@ -45,8 +51,17 @@ export function countHandoffs(touchpoints: TouchpointModel[]): number {
     return owners.slice(1).filter((owner, i) => owner !== owners[i]).length;
 }
 
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function ownerTitles(stages: StageModel[]): string[] {
+    const titles = new Map(stages.flatMap(stage => stage.touchpoints).flatMap(t => t.owner ? [[t.owner.name, t.owner.title] as const] : []));
+    return [...titles.values()];
+}
+
+/** The lens: the figures at a glance. */
 function describe(stages: StageModel[], summary: JourneySummary): string {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const parts = [plural(summary.touchpoints, 'touchpoint')];
     if (summary.averageEmotion !== undefined) {
         parts.push(`average ${formatAverage(summary.averageEmotion)} (${gradeMeaning(summary.averageEmotion)})`);
@@ -55,14 +70,34 @@ function describe(stages: StageModel[], summary: JourneySummary): string {
     } else if (summary.touchpoints > 0) {
         parts.push('not graded');
     }
-    const owners = new Set(stages.flatMap(stage => stage.touchpoints).map(t => t.owner?.name).filter(Boolean));
-    parts.push(plural(owners.size, 'owner'));
+    parts.push(plural(ownerTitles(stages).length, 'owner'));
     if (summary.totalDurationMinutes > 0) {
         parts.push(formatMinutes(summary.totalDurationMinutes));
     }
     return parts.join(' · ');
 }
 
-function lens(line: number, title: string): CodeLens {
-    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } };
+/** What running the lens shows: the grades, owners and time in sentences, with every lowest point and owner named. */
+function inWords(stages: StageModel[], summary: JourneySummary): string {
+    const sentences: string[] = [];
+    if (summary.averageEmotion !== undefined) {
+        const [lowest] = summary.lowestMoments;
+        sentences.push(`Average grade ${formatAverage(summary.averageEmotion)} (${gradeMeaning(summary.averageEmotion)})`,
+            `Lowest point: ${lowest.grade} (${GRADE_MEANINGS[lowest.grade]}) at ${summary.lowestMoments.map(moment => `'${moment.title}'`).join(', ')}`);
+    } else if (summary.touchpoints > 0) {
+        sentences.push('No touchpoint is graded');
+    }
+    const owners = ownerTitles(stages);
+    sentences.push(owners.length === 0 ? 'No owner takes part' : `Owners: ${owners.join(', ')}`);
+    if (summary.totalDurationMinutes > 0) {
+        sentences.push(`Total duration: ${formatMinutes(summary.totalDurationMinutes)}`);
+    }
+    return sentences.map(sentence => `${sentence}.`).join(' ');
+}
+
+function lens(line: number, title: string, words: string): CodeLens {
+    return {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        command: { title, command: SHOW_FIGURES_COMMAND, arguments: [words] }
+    };
 }

@@ -5,7 +5,7 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext,
     type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isChannel, isJourney, isModel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
 import { GRADE_MEANINGS } from '../emotion-scale.js';
@@ -166,6 +166,23 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             kind: CompletionItemKind.Property,
             sortText: `0${property.toString().padStart(2, '0')}`
         });
+    }
+
+    /** Every item as the client can take it: a kind it knows, documentation in a format it reads. */
+    protected override fillCompletionItem(context: CompletionContext, item: CompletionValueItem): CompletionItem | undefined {
+        const filled = super.fillCompletionItem(context, item);
+        if (!filled) {
+            return undefined;
+        }
+        const capabilities = this.#services.shared.lsp.ClientCapabilities;
+        const { documentation } = filled;
+        return {
+            ...filled,
+            kind: filled.kind === undefined ? undefined : capabilities.completionItemKind(filled.kind),
+            documentation: typeof documentation === 'object' && documentation.kind === MarkupKind.Markdown && !capabilities.markdownCompletionDocumentation
+                ? { kind: MarkupKind.PlainText, value: documentation.value }
+                : documentation
+        };
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

@@ -1,18 +1,45 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
 import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint } from '../generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade } from '../emotion-scale.js';
+import type { JourneyServices } from '../journey-module.js';
 import { touchpointFacts } from '../touchpoint-properties.js';
 
 /**
  * The outline and breadcrumbs: journeys > stages > touchpoints beside the owners, channels and personas,
  * with titles in the detail, and for a touchpoint its grade ("2 negative · confused", or "not graded").
+ * A client without hierarchical symbols gets the same symbols as a flat list, each naming its container.
  */
 export class JourneyDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
-    protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
-        return { ...super.createSymbol(document, astNode, cstNode, nameNode, computedName), detail: symbolDetail(astNode) };
+    readonly #services: JourneyServices;
+
+    constructor(services: JourneyServices) {
+        super(services);
+        this.#services = services;
     }
+
+    override async getSymbols(document: LangiumDocument, params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
+        const symbols = await super.getSymbols(document, params);
+        if (this.#services.shared.lsp.ClientCapabilities.hierarchicalDocumentSymbols) {
+            return symbols;
+        }
+        // Langium's interface knows only the tree; the protocol allows either form as the answer.
+        return flatten(symbols, document.uri.toString()) as unknown as DocumentSymbol[];
+    }
+
+    protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
+        const symbol = super.createSymbol(document, astNode, cstNode, nameNode, computedName);
+        return { ...symbol, kind: this.#services.shared.lsp.ClientCapabilities.documentSymbolKind(symbol.kind), detail: symbolDetail(astNode) };
+    }
+}
+
+/** The tree in document order, as SymbolInformation: each symbol with its location and its parent's name. */
+function flatten(symbols: DocumentSymbol[], uri: string, containerName?: string): SymbolInformation[] {
+    return symbols.flatMap(symbol => [
+        { name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.range }, ...(containerName ? { containerName } : {}) },
+        ...flatten(symbol.children ?? [], uri, symbol.name)
+    ]);
 }
 
 export function symbolDetail(node: AstNode): string | undefined {

@@ -1,11 +1,18 @@
-import type { AstNode } from 'langium';
-import { AbstractFormatter, Formatting, type NodeFormatter } from 'langium/lsp';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type NodeFormatter } from 'langium/lsp';
+import type {
+    DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     isChannel, isChannelProperty, isContactsProperty, isDurationProperty, isEmotionProperty, isJourney, isModel, isMomentOfTruth,
     isNote, isOwner, isOwnerProperty, isPersona, isStage, isTouchpoint,
     type Channel, type Model, type Owner, type Persona, type Touchpoint
 } from '../generated/ast.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
+
+/** The language's own indentation, like gofmt's: the same whatever the client's editor is set to. */
+const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
 /** Value-carrying properties whose values line up in a touchpoint: `owner    Comms`, `duration 2 min`. */
 const ALIGNED = ['OwnerProperty', 'ChannelProperty', 'EmotionProperty', 'ContactsProperty', 'DurationProperty'] as const;
@@ -14,8 +21,54 @@ const ALIGNED = ['OwnerProperty', 'ChannelProperty', 'EmotionProperty', 'Contact
  * One canonical layout: a declaration per line, two-space indentation, one property per line, values of
  * a touchpoint's single-valued properties aligned, persona fields aligned, and the titles of a run of
  * owners (or channels) aligned. Blank lines between declarations and stages are kept; comments stay.
+ * The indentation options a client sends are ignored. A range (or the line typed on) gets exactly the
+ * edits a full format makes on its lines, so a document with syntax errors gets none, as in a full format.
  */
 export class JourneyFormatter extends AbstractFormatter {
+    override async formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): Promise<TextEdit[]> {
+        return this.#formatLines(document, params.range);
+    }
+
+    override async formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): Promise<TextEdit[]> {
+        return this.#formatLines(document, { start: { line: params.position.line, character: 0 }, end: params.position });
+    }
+
+    protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
+        return super.doDocumentFormat(document, CANONICAL_OPTIONS, range);
+    }
+
+    /**
+     * Langium indents a comment on a line of its own by inserting or deleting characters at the start of
+     * each of its lines, which keeps the tabs there: each line's leading whitespace becomes spaces instead,
+     * shifted as Langium shifts it.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined,
+        context: FormattingContext): TextEdit[] {
+        const first = hidden.range.start.line;
+        if (previous && previous.range.end.line === first) {
+            return [];
+        }
+        const shifts = new Map(super.createHiddenTextEdits(previous, hidden, formatting, context).map(edit => [edit.range.start.line, edit]));
+        const edits: TextEdit[] = [];
+        for (let line = first; line <= hidden.range.end.line; line++) {
+            const leading = /^[ \t]*/.exec(context.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
+            const shift = shifts.get(line);
+            const shifted = !shift ? leading : shift.newText ? shift.newText + leading : leading.slice(shift.range.end.character);
+            const spaces = ' '.repeat(shifted.replaceAll('\t', ' '.repeat(context.options.tabSize)).length);
+            if (spaces !== leading) {
+                edits.push({ range: { start: { line, character: 0 }, end: { line, character: leading.length } }, newText: spaces });
+            }
+        }
+        return edits;
+    }
+
+    async #formatLines(document: LangiumDocument, range: Range): Promise<TextEdit[]> {
+        // Langium's own range formatting formats only the nodes inside the range, so lines whose block
+        // starts before it lose their indentation: the whole document is formatted instead.
+        const edits = await this.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: CANONICAL_OPTIONS });
+        return editsOnLines(document.textDocument, edits, range);
+    }
+
     protected format(node: AstNode): void {
         if (isModel(node)) {
             this.#formatModel(node);
@@ -132,4 +185,29 @@ export class JourneyFormatter extends AbstractFormatter {
             close.prepend(Formatting.newLine());
         }
     }
+}
+
+/**
+ * The parts of a whole document's edits that fall on the lines of `range` (a range ending at the start
+ * of a line stops before it). Each edit replaces the whitespace between two tokens: one that keeps its
+ * line breaks is cut at them, each piece on its own line (trailing spaces, blank lines, indentation);
+ * one that adds or removes line breaks belongs to the line of the token after it.
+ */
+function editsOnLines(text: TextDocument, edits: TextEdit[], range: Range): TextEdit[] {
+    const first = range.start.line;
+    const last = range.end.line > first && range.end.character === 0 ? range.end.line - 1 : range.end.line;
+    const onLines = (line: number) => first <= line && line <= last;
+    return edits.flatMap(edit => {
+        const before = text.getText(edit.range).split('\n').map(part => part.replace(/\r$/, ''));
+        const after = edit.newText.split('\n');
+        if (before.length !== after.length) {
+            return onLines(edit.range.end.line) ? [edit] : [];
+        }
+        return before.flatMap((old, i): TextEdit[] => {
+            const line = edit.range.start.line + i;
+            const start = i === 0 ? edit.range.start : { line, character: 0 };
+            const end = i === before.length - 1 ? edit.range.end : { line, character: start.character + old.length };
+            return onLines(line) && old !== after[i] ? [{ range: { start, end }, newText: after[i] }] : [];
+        });
+    });
 }

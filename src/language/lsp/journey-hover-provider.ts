@@ -1,12 +1,12 @@
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver';
 import { isChannel, isEmotionProperty, isOwner, isPersona, isTouchpoint, type Channel, type Owner, type Persona, type Touchpoint } from '../generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../emotion-scale.js';
 import type { JourneyServices } from '../journey-module.js';
 import { buildTouchpointModel } from '../preview/journey-view-model.js';
 import { formatDecimal, formatDuration } from '../../../webview/render/format.js';
-import { escapeMarkdown as md } from './markdown.js';
+import { escapeMarkdown as md, markdownToPlainText } from './markdown.js';
 
 const GRADE_ADVICE: Record<number, string> = {
     1: 'a low point: the customer is upset, angry or gives up.',
@@ -19,6 +19,7 @@ const GRADE_ADVICE: Record<number, string> = {
 /**
  * Short Markdown cards: a touchpoint's facts on its name; an owner's, channel's or persona's title and
  * how much of the workspace uses it on its name or any reference to it; the meaning of an emotion grade.
+ * A client that did not declare Markdown for hovers gets the same cards as plain text.
  */
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     readonly #services: JourneyServices;
@@ -29,6 +30,15 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await this.#markdownHover(document, params);
+        if (!hover || this.#services.shared.lsp.ClientCapabilities.markdownHover) {
+            return hover;
+        }
+        const { value } = hover.contents as MarkupContent;
+        return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(value) } };
+    }
+
+    async #markdownHover(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const node = leaf?.astNode;
@@ -91,5 +101,5 @@ function gradeCard(grade: number): string {
 }
 
 function markdown(value: string, range: Hover['range']): Hover {
-    return { contents: { kind: 'markdown', value }, range };
+    return { contents: { kind: MarkupKind.Markdown, value }, range };
 }

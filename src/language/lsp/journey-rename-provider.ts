@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarAST, UriUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ErrorCodes, ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isJourney, isStage, isTouchpoint, type Journey } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 
@@ -9,7 +9,8 @@ const NAME = /^[_\p{L}][\p{L}\p{N}_-]*$/u;
 /**
  * Rename of owners, channels, personas, journeys, stages and touchpoints, across the workspace. A new name
  * must be a valid name, not a keyword, and not already taken by a declaration of the same kind (where the
- * two would clash); otherwise the rename is refused with a message saying why.
+ * two would clash); otherwise the rename is refused with a message saying why. On a keyword there is
+ * nothing to rename: prepareRename answers null, as the protocol wants, not an error.
  */
 export class JourneyRenameProvider extends DefaultRenameProvider {
     readonly #services: JourneyServices;
@@ -19,18 +20,6 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         super(services);
         this.#services = services;
         this.#keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value));
-    }
-
-    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
-        const range = super.prepareRename(document, params) as Range | undefined;
-        if (!range) {
-            const root = document.parseResult.value.$cstNode;
-            const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-            if (leaf && GrammarAST.isKeyword(leaf.grammarSource)) {
-                throw new ResponseError(ErrorCodes.InvalidRequest, `'${leaf.text}' is a keyword of the journey language: only names can be renamed.`);
-            }
-        }
-        return range;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {

@@ -1,16 +1,17 @@
 import { interruptAndCheck, type LangiumDocument } from 'langium';
-import { DefaultWorkspaceSymbolProvider, type LangiumSharedServices } from 'langium/lsp';
+import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { isJourney, isModel, type Journey } from '../generated/ast.js';
+import type { JourneySharedServices } from '../journey-module.js';
 
 /**
  * Ctrl+T: the declarations every file exports (owners, channels, personas, journeys) and, from the
  * documents themselves, every stage and touchpoint, with its journey (and stage) as container.
  */
 export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
-    readonly #shared: LangiumSharedServices;
+    readonly #shared: JourneySharedServices;
 
-    constructor(shared: LangiumSharedServices) {
+    constructor(shared: JourneySharedServices) {
         super(shared);
         this.#shared = shared;
     }
@@ -27,7 +28,8 @@ export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvid
                 }
             }
         }
-        return symbols;
+        const capabilities = this.#shared.lsp.ClientCapabilities;
+        return symbols.map(symbol => ({ ...symbol, kind: capabilities.workspaceSymbolKind(symbol.kind) }));
     }
 
     #journeyContents(journey: Journey, document: LangiumDocument, query: string): WorkspaceSymbol[] {
