@@ -3,7 +3,7 @@
  * against the built bundles in out/ (run `npm run build` first). Prints one table of medians (min – max)
  * and writes bench/results.json with the versions and the date.
  *
- *   node bench/run.ts [--quick] [--only=lsp,activation,memory,preview,cli,size]
+ *   node bench/run.ts [--quick] [--only=lsp,activation,memory,preview,cli,robustness,size]
  *                     [--server-node-options="..."]   (experiments: extra Node options for the server)
  *                     [--preview-script=<file>]         (experiments: another build of the preview page script,
  *                                                        e.g. an experimental build of webview/main.ts)
@@ -30,7 +30,7 @@ import { figure, format, repeat, table, verdict, type Row, type Samples } from '
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(ROOT, 'out/cli/main.cjs');
 const RESULTS = path.join(ROOT, 'bench/results.json');
-const GROUPS = ['lsp', 'activation', 'memory', 'preview', 'cli', 'size'] as const;
+const GROUPS = ['lsp', 'activation', 'memory', 'preview', 'cli', 'robustness', 'size'] as const;
 type Group = typeof GROUPS[number];
 
 const { values: options } = parseArgs({
@@ -64,7 +64,8 @@ const PLAN = quick ? {
     mermaid: [{ n: 1000, warmup: 0, runs: 1 }],
     afterEdit: { n: 1000, warmup: 2, runs: 6 },
     validate: { files: 20, touchpoints: 100, warmup: 0, runs: 1 },
-    render: { n: 1000, warmup: 1, runs: 3 }
+    render: { n: 1000, warmup: 1, runs: 3 },
+    hostile: { warmup: 0, runs: 1 }
 } : {
     edit: [{ n: 1000, warmup: 3, runs: 15 }, { n: 10000, warmup: 2, runs: 7 }],
     completion: { n: 10000, warmup: 5, runs: 40 },
@@ -74,7 +75,8 @@ const PLAN = quick ? {
     mermaid: [{ n: 1000, warmup: 1, runs: 3 }, { n: 5000, warmup: 1, runs: 3 }],
     afterEdit: { n: 1000, warmup: 3, runs: 15 },
     validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
-    render: { n: 1000, warmup: 2, runs: 7 }
+    render: { n: 1000, warmup: 2, runs: 7 },
+    hostile: { warmup: 1, runs: 3 }
 };
 
 const rows: Row[] = [];
@@ -304,6 +306,76 @@ if (only.has('cli')) {
                 note: `${format(size, 'bytes')} of SVG${extra.cliRender ? `; ${String(extra.cliRender)}` : ''}`
             });
         }
+    } finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
+// --- Hostile files: the cost stays in proportion to the input ------------------------------------------
+
+/**
+ * `journey validate <file>` of a text, alone in a folder of its own (the journeys beside a file are read
+ * with it), timed as a process; it finds errors (exit 1) by design.
+ */
+async function validateText(folder: string, name: string, text: string, warmup: number, runs: number): Promise<{ samples: Samples, summary: string }> {
+    await mkdir(path.join(folder, name));
+    const file = path.join(folder, name, `${name}.journey`);
+    await writeFile(file, text);
+    let summary = '';
+    const samples = await repeat(warmup, runs, async () => {
+        const result = await run(process.execPath, [CLI, 'validate', file]);
+        if (result.code !== 1) {
+            throw new Error(`journey validate ${name} exited with ${result.code}: ${result.stderr.slice(0, 500)}`);
+        }
+        summary = result.stdout.trim().split('\n').at(-1) ?? '';
+        return result.ms;
+    });
+    return { samples, summary };
+}
+
+if (only.has('robustness')) {
+    requireBuilt('out/cli/main.cjs');
+    const { warmup, runs } = PLAN.hostile;
+    const folder = await mkdtemp(path.join(tmpdir(), 'journey-bench-hostile-'));
+    try {
+        const stray = (bytes: number) => {
+            const lines: string[] = [];
+            for (let i = 0, size = 0; size < bytes; i++) {
+                lines.push(`owner A${i} foo\n`);
+                size += lines[i].length;
+            }
+            return lines.join('');
+        };
+        const byKB = new Map<number, number>();
+        for (const kb of [250, 1000]) {
+            log(`journey validate, ${kb} KB of declarations each followed by a stray token`);
+            const { samples, summary } = await validateText(folder, `stray-${kb}`, stray(kb * 1024), warmup, runs);
+            byKB.set(kb, samples.median);
+            rows.push({
+                group: 'robustness', what: `validate ${kb === 1000 ? '1 MB' : `${kb} KB`} of syntax errors`, unit: 'ms', stat: 'median',
+                how: `process wall time of journey validate <file>: \`owner A<i> foo\` lines, one syntax error each; "${summary}"`,
+                samples
+            });
+        }
+        rows.push({
+            group: 'robustness', what: 'syntax errors: 1 MB / 250 KB', unit: 'ratio', value: byKB.get(1000)! / byKB.get(250)!,
+            budget: { max: 5, text: '≤ 5 (linear: 4)' }, how: 'ratio of the medians above'
+        });
+        const byNames = new Map<number, number>();
+        for (const names of [8000, 16000]) {
+            log(`journey validate, ${fmt(names)} declarations of one name`);
+            const { samples, summary } = await validateText(folder, `duplicates-${names}`, 'owner A\n'.repeat(names), warmup, runs);
+            byNames.set(names, samples.median);
+            rows.push({
+                group: 'robustness', what: `validate ${fmt(names)} declarations of one name`, unit: 'ms', stat: 'median',
+                how: `process wall time of journey validate <file>: \`owner A\` ${fmt(names)} times; "${summary}"`,
+                samples
+            });
+        }
+        rows.push({
+            group: 'robustness', what: 'duplicate names: 16,000 / 8,000', unit: 'ratio', value: byNames.get(16000)! / byNames.get(8000)!,
+            budget: { max: 2.5, text: '≤ 2.5 (linear: 2)' }, how: 'ratio of the medians above'
+        });
     } finally {
         await rm(folder, { recursive: true, force: true });
     }
