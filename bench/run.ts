@@ -376,6 +376,14 @@ if (only.has('robustness')) {
             group: 'robustness', what: 'duplicate names: 16,000 / 8,000', unit: 'ratio', value: byNames.get(16000)! / byNames.get(8000)!,
             budget: { max: 2.5, text: '≤ 2.5 (linear: 2)' }, how: 'ratio of the medians above'
         });
+        log('journey validate, an unclosed /* before 50,000 journeys');
+        const journeys = Array.from({ length: 50_000 }, (_, i) => `journey J${i} { stage S { touchpoint T { owner O emotion 3 } } }\n`).join('');
+        const unclosed = await validateText(folder, 'unclosed-comment', `/* never closed\n${journeys}`, warmup, runs);
+        rows.push({
+            group: 'robustness', what: 'validate an unclosed /* before 50,000 journeys', unit: 'ms', stat: 'median', budget: { max: 10_000, text: '≤ 10 s' },
+            how: `process wall time of journey validate <file>, 3.4 MB: each journey's owner is undeclared; "${unclosed.summary}"`,
+            samples: unclosed.samples
+        });
     } finally {
         await rm(folder, { recursive: true, force: true });
     }

@@ -28,6 +28,7 @@ import { JourneyLexerErrorMessageProvider } from './journey-lexer-messages.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './journey-parser-messages.js';
 import { JourneyScopeComputation } from './journey-scope-computation.js';
+import { JourneyScopeProvider } from './journey-scope-provider.js';
 import { createJourneyParser } from './journey-parser.js';
 import { JourneyTokenBuilder } from './journey-token-builder.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
@@ -88,7 +89,8 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     references: {
         Linker: (services) => new JourneyLinker(services),
-        ScopeComputation: (services) => new JourneyScopeComputation(services)
+        ScopeComputation: (services) => new JourneyScopeComputation(services),
+        ScopeProvider: (services) => new JourneyScopeProvider(services)
     },
     workspace: {
         AstNodeLocator: () => new JourneyAstNodeLocator(),
