@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem, type CompletionList
 } from 'vscode-languageserver-protocol/node';
-import { LanguageServerProcess } from '../test/helpers/language-server-process.ts';
+import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
 import type { JourneyDocumentModel } from '../src/shared/journey-model.ts';
 import { journeyText, organisationText, type GeneratedJourney } from './generate.ts';
 import { repeat, sleep, summarise, type Samples } from './stats.ts';
@@ -57,7 +57,7 @@ export class Session {
     }
 
     static async start(workspace: Workspace, server = new LanguageServerProcess()): Promise<Session> {
-        await server.initialize(workspace.folder);
+        await server.initialize(folderParams(workspace.folder));
         const session = new Session(server, workspace);
         await server.open(workspace.journeyUri, workspace.journey.text);
         await server.waitForDiagnostics(workspace.journeyUri, () => true, 60_000);
@@ -175,7 +175,7 @@ export async function activation(warmup: number, runs: number): Promise<Samples>
         return await repeat(warmup, runs, async () => {
             const start = performance.now();
             const server = new LanguageServerProcess();
-            await server.initialize(workspace.folder);
+            await server.initialize(folderParams(workspace.folder));
             const ms = performance.now() - start;
             // Let the server load the workspace (a read request waits for it) before asking it to stop.
             await server.connection.sendRequest(DOCUMENT_MODEL, { uri: workspace.organisationUri });

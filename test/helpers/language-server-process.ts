@@ -60,6 +60,16 @@ export interface StartOptions {
     args?: string[];
 }
 
+/** The initialize parameters of a workspace of one folder, as VS Code sends them, with every capability VS Code declares. */
+export function folderParams(folder: string): InitializeParams {
+    return { processId: process.pid, ...workspaceOf(folder), capabilities: FULL_CAPABILITIES };
+}
+
+function workspaceOf(folder: string): Pick<InitializeParams, 'rootUri' | 'workspaceFolders'> {
+    const uri = `file://${folder}`;
+    return { rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }] };
+}
+
 /**
  * The bundled language server, started as VS Code would start it but over stdio, and a real LSP
  * client connection to it. Settings are answered from `settings`, which a test may change; every
@@ -91,8 +101,7 @@ export class LanguageServerProcess {
         }
         const server = new LanguageServerProcess(options.env?.(folder), options.args);
         server.#folder = folder;
-        const uri = `file://${folder}`;
-        const workspace = options.workspace?.(folder) ?? { rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }] };
+        const workspace = options.workspace?.(folder) ?? workspaceOf(folder);
         await server.initialize({ processId: process.pid, ...workspace, capabilities: options.capabilities ?? FULL_CAPABILITIES });
         return server;
     }
