@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { journey } from '../helpers/cli-process.js';
+import { journey, startServe } from '../helpers/cli-process.js';
 
 /**
  * Files that once took `journey` down for the whole run: a stack overflow in the parser's error recovery,
@@ -65,5 +65,20 @@ describe('journey validate on a folder of hostile files', () => {
         expect(run.code).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr).toBe('journey: stray.journey:1:10: the file does not parse: Expected a declaration (owner, channel, persona or journey) but found `foo`.\n');
+    });
+});
+
+describe('journey serve on a folder of hostile files', () => {
+    test('starts, and its index lists every file with its errors', async () => {
+        const serve = await startServe(folder, ['.']);
+        try {
+            expect(serve.output()).toMatch(/^Serving 4 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/$/m);
+            const index = await (await fetch(`${serve.origin}/`)).text();
+            expect(index).toMatch(/>stray\.journey<\/a><span class="errors">101 errors<\/span>/);
+            expect(index).toMatch(/>binary\.journey<\/a><span class="errors">1 error<\/span>/);
+            expect(index).toContain('>Trip</a>');
+        } finally {
+            serve.child.kill('SIGKILL');
+        }
     });
 });
