@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
  * `import css from './x.css'` gives the file's text, as esbuild's `text` loader does in the bundles
- * (the renderer embeds webview/map.css in exported maps). The module gets an id that does not end in
+ * (the renderer embeds src/map/styles/map.css in exported maps). The module gets an id that does not end in
  * .css, so neither Vite's CSS pipeline nor Vitest's CSS stubbing touches it.
  */
 function cssAsText(): Plugin {

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import type { JourneyDocumentModel, JourneyModel, TouchpointModel } from '../src/shared/journey-model.ts';
+import type { JourneyDocumentModel, JourneyModel, TouchpointModel } from '../src/map/model.ts';
 import type * as PreviewPage from '../test/helpers/preview-page.ts';
 import { BUNDLES, hasMermaidExporter, MERMAID_EXPORTER } from './bundle.ts';
 import { toMermaidJourney } from './mermaid-journey.ts';

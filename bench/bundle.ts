@@ -14,11 +14,11 @@ export const BUNDLES = {
     renderMap: new URL('../out/bench/render-map.mjs', import.meta.url).href,
     renderLayout: new URL('../out/bench/render-layout.mjs', import.meta.url).href,
     inProcess: new URL('../out/bench/in-process.mjs', import.meta.url).href,
-    /** Only when the CLI has its Mermaid exporter (src/cli/export/mermaid-export.ts). */
+    /** Only when the CLI has its Mermaid exporter (src/map/exporters/mermaid.ts). */
     mermaidExport: new URL('../out/bench/mermaid-export.mjs', import.meta.url).href
 };
 
-export const MERMAID_EXPORTER = 'src/cli/export/mermaid-export.ts';
+export const MERMAID_EXPORTER = 'src/map/exporters/mermaid.ts';
 
 export function hasMermaidExporter(): boolean {
     return existsSync(new URL(`../${MERMAID_EXPORTER}`, import.meta.url));
@@ -31,8 +31,8 @@ export async function bundle(): Promise<void> {
             // The tests' preview page server and shim: the real page (previewPageHtml) and out/webview bundles.
             'preview-page': 'test/helpers/preview-page.ts',
             // The one renderer, for the in-process render measurement.
-            'render-map': 'webview/render/render-map.ts',
-            'render-layout': 'webview/render/layout.ts',
+            'render-map': 'src/map/views/journey-map/render.ts',
+            'render-layout': 'src/map/views/journey-map/layout.ts',
             // The language services and the view model, for the profiling drivers.
             'in-process': 'bench/in-process.ts',
             // The CLI's `journey export --format mermaid`, when it exists: the Mermaid text of the comparison.

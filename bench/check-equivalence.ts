@@ -183,8 +183,8 @@ for (const document of documents) {
 
 // --- The renderer's column windows -------------------------------------------------------------------
 {
-    const { renderJourneyMap } = await import(BUNDLES.renderMap) as typeof import('../webview/render/render-map.ts');
-    const { computeLayout, visibleColumns } = await import(BUNDLES.renderLayout) as typeof import('../webview/render/layout.ts');
+    const { renderJourneyMap } = await import(BUNDLES.renderMap) as typeof import('../src/map/views/journey-map/render.ts');
+    const { computeLayout, visibleColumns } = await import(BUNDLES.renderLayout) as typeof import('../src/map/views/journey-map/layout.ts');
     const journey = m.buildDocumentModel(documents.find(d => d.uri.path.endsWith('journey200'))!).journeys[0];
     const full = renderJourneyMap(journey);
     const columnsOf = (svg: string) => {

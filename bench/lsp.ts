@@ -11,7 +11,7 @@ import {
     CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem, type CompletionList
 } from 'vscode-languageserver-protocol/node';
 import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
-import type { JourneyDocumentModel } from '../src/shared/journey-model.ts';
+import type { JourneyDocumentModel } from '../src/map/model.ts';
 import { journeyText, organisationText, type GeneratedJourney } from './generate.ts';
 import { repeat, sleep, summarise, type Samples } from './stats.ts';
 

@@ -4,7 +4,7 @@
  * section or task at `#`, `:`, `;` or a line break, so those become spaces. (A stand-in until the CLI
  * has a Mermaid exporter of its own.)
  */
-import type { JourneyModel } from '../src/shared/journey-model.ts';
+import type { JourneyModel } from '../src/map/model.ts';
 
 const clean = (text: string): string => text.replace(/[#:;\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
 

@@ -14,7 +14,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { BUNDLES, bundle } from './bundle.ts';
 import type * as PreviewPage from '../test/helpers/preview-page.ts';
-import type { JourneyDocumentModel } from '../src/shared/journey-model.ts';
+import type { JourneyDocumentModel } from '../src/map/model.ts';
 import { Session, Workspace } from './lsp.ts';
 
 const touchpoints = Number(process.argv.slice(2).find(a => /^\d+$/.test(a)) ?? 1000);

@@ -1,4 +1,4 @@
-import type { MapProblem } from '../src/shared/journey-model.js';
+import type { MapProblem } from '../src/map/model.js';
 
 const SHOWN_PROBLEMS = 3;
 

@@ -1,9 +1,9 @@
 import morphdom from 'morphdom';
-import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/shared/journey-model.js';
+import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { ExportFormat, FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
-import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from './render/layout.js';
-import { renderJourneyMap } from './render/render-map.js';
+import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
+import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
 import { columnsAtLine, sourceOf } from './source-links.js';
 import { fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
 

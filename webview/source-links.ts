@@ -1,4 +1,4 @@
-import type { SourceRange } from '../src/shared/journey-model.js';
+import type { SourceRange } from '../src/map/model.js';
 
 /** Reads the source of a clicked map element, as the renderer wrote it in `data-range`/`data-selection`. */
 export function sourceOf(element: Element): { range: SourceRange, selection: SourceRange, uri?: string } | undefined {

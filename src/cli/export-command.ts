@@ -1,7 +1,7 @@
-import { escapeControlCharacters } from '../../webview/render/control-characters.js';
-import { toCsv } from './export/csv-export.js';
-import { toMarkdownReport } from './export/markdown-report.js';
-import { toMermaid } from './export/mermaid-export.js';
+import { escapeControlCharacters } from '../map/control-characters.js';
+import { toCsv } from '../map/exporters/csv.js';
+import { toMarkdownReport } from '../map/exporters/markdown.js';
+import { toMermaid } from '../map/exporters/mermaid.js';
 import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
 import { displayPath } from './journey-files.js';
 import type { CommandOutput } from './render-command.js';

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
-import { escapeControlCharacters } from '../../webview/render/control-characters.js';
+import { escapeControlCharacters } from '../map/control-characters.js';
 import { createJourneyServices } from '../language/journey-module.js';
 import { mermaidToJourney } from './import/mermaid-import.js';
 import { readMermaidJourneys, type MermaidJourney } from './import/mermaid-parser.js';

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
-import type { JourneyDocumentModel, JourneyModel } from '../shared/journey-model.js';
-import { buildDocumentModel } from '../language/preview/journey-view-model.js';
+import type { JourneyDocumentModel, JourneyModel } from '../map/model.js';
+import { buildDocumentModel } from '../language/map-model-builder.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 import { collectJourneyFiles, displayPath, UsageError, type Warn } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';

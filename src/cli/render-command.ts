@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { renderJourneyMap } from '../../webview/render/render-map.js';
-import { renderJourneyPage } from '../../webview/render/render-page.js';
-import type { Theme } from '../../webview/render/styles.js';
+import { renderJourneyMap } from '../map/views/journey-map/render.js';
+import { renderJourneyPage } from '../map/page/map-page.js';
+import type { Theme } from '../map/styles/embedded-css.js';
 import { UsageError } from './journey-files.js';
 import { loadJourneyFile, pickJourney } from './journey-document.js';
 import { svgToPng } from './render/png.js';

@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../../webview/render/control-characters.js';
+import { escapeControlCharacters } from '../map/control-characters.js';
 
 /** The exit code of a run whose output could not be written (as for a command that could not run as asked). */
 export const WRITE_FAILURE_EXIT_CODE = 2;

@@ -1,6 +1,6 @@
 import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from './ast-traversal.js';
+import { forEachReference } from './fast/ast-traversal.js';
 
 const HOW_TO_DECLARE: Record<string, (name: string) => string> = {
     Owner: name => `owner ${name} "<team>"`,

@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { publishDiagnosticsAsDeclared } from './lsp/journey-client-capabilities.js';
-import { registerDocumentModelHandler } from './preview/document-model-handler.js';
+import { registerDocumentModelHandler } from './lsp/document-model-handler.js';
 
 const HELP = `journey-language-server: the language server (LSP) for Journey Maps, customer journey maps as code
 (*.journey files). Editors start it and talk to it; it is not meant to be run by hand.

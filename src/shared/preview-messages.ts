@@ -1,4 +1,4 @@
-import type { JourneyDocumentModel, SourceRange } from './journey-model.js';
+import type { JourneyDocumentModel, SourceRange } from '../map/model.js';
 
 /**
  * Messages between the preview panel (extension host) and the page in its webview. Every message

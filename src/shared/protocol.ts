@@ -1,4 +1,4 @@
-import type { JourneyDocumentModel } from './journey-model.js';
+import type { JourneyDocumentModel } from '../map/model.js';
 
 /**
  * The custom LSP messages between the language server and its clients. Names and parameter types live

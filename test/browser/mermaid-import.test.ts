@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JourneyDocumentModel } from '../../src/shared/journey-model.js';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { journey } from '../helpers/cli-process.js';
 import { documentModels } from '../helpers/example-models.js';
 import { MermaidPage } from '../helpers/mermaid-page.js';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { JourneyDocumentModel } from '../../src/shared/journey-model.js';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { launchChromium, openPreview, PreviewPageServer } from '../helpers/preview-page.js';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { clearDocuments } from 'langium/test';
-import { buildDocumentModel } from '../../src/language/preview/journey-view-model.js';
-import type { JourneyDocumentModel } from '../../src/shared/journey-model.js';
+import { buildDocumentModel } from '../../src/language/map-model-builder.js';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { createServices, openWorkspace } from './journey-workspace.js';
 
 /** View models as the language server computes them, for the given files built together as one workspace. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../../src/shared/preview-messages.js';
-import { previewPageHtml } from '../../webview/page-html.js';
+import { previewPageHtml } from '../../src/map/page/preview-page.js';
 
 const WEBVIEW_BUNDLE = fileURLToPath(new URL('../../out/webview/', import.meta.url));
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };

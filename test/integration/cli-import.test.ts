@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JourneyDocumentModel } from '../../src/shared/journey-model.js';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { exampleFiles, documentModels } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
 import { createServices, openWorkspace, summarise } from '../helpers/journey-workspace.js';

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderJourneyMap } from '../../webview/render/render-map.js';
+import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
 import { decodePng } from '../helpers/png.js';

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { escapeControlCharacters } from '../../webview/render/control-characters.js';
+import { escapeControlCharacters } from '../../src/map/control-characters.js';
 import { controlCharactersIn, EXAMPLES, journey, spawnJourney } from '../helpers/cli-process.js';
 
 /**

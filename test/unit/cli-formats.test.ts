@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { csvField } from '../../src/cli/export/csv-export.js';
-import { markdownText } from '../../src/cli/export/markdown-report.js';
-import { mermaidLabel } from '../../src/cli/export/mermaid-export.js';
+import { csvField } from '../../src/map/exporters/csv.js';
+import { markdownText } from '../../src/map/exporters/markdown.js';
+import { mermaidLabel } from '../../src/map/exporters/mermaid.js';
 import { identifier, stringLiteral } from '../../src/cli/import/mermaid-import.js';
 import { readMermaidJourneys } from '../../src/cli/import/mermaid-parser.js';
 

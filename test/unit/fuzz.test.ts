@@ -4,7 +4,7 @@ import { clearDocuments } from 'langium/test';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildDocumentModel } from '../../src/language/preview/journey-view-model.js';
+import { buildDocumentModel } from '../../src/language/map-model-builder.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
 

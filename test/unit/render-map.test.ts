@@ -3,13 +3,13 @@ import { describe, expect, test } from 'vitest';
 import type { DOMParser as HappyDOMParser, Element as HappyElement, Document as HappyDocument } from 'happy-dom';
 import type {
     JourneyModel, NoteKind, NoteModel, OwnerModel, PersonaModel, SourceLocation, StageModel, TouchpointModel
-} from '../../src/shared/journey-model.js';
-import mapCss from '../../webview/map.css';
-import { formatMinutes, formatPercent } from '../../webview/render/format.js';
-import { SIZE, TEXT } from '../../webview/render/layout.js';
-import { renderJourneyMap } from '../../webview/render/render-map.js';
-import { flattenCss } from '../../webview/render/styles.js';
-import { textWidth, wrapText } from '../../webview/render/text.js';
+} from '../../src/map/model.js';
+import mapCss from '../../src/map/styles/map.css';
+import { formatMinutes, formatPercent } from '../../src/map/format.js';
+import { SIZE, TEXT } from '../../src/map/views/journey-map/layout.js';
+import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
+import { flattenCss } from '../../src/map/styles/embedded-css.js';
+import { textWidth, wrapText } from '../../src/map/text.js';
 
 // --- Building view models by hand ------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { renderJourneyPage } from '../../webview/render/render-page.js';
+import { renderJourneyPage } from '../../src/map/page/map-page.js';
 import { documentModels } from '../helpers/example-models.js';
 
 describe('the exported HTML page', () => {

@@ -2,7 +2,7 @@ import { DefaultLexer, EmptyFileSystem, type LangiumDocument, type LocalSymbols 
 import { clearDocuments } from 'langium/test';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { JourneyAstType } from '../../src/language/generated/ast.js';
-import { JourneyScopeComputation } from '../../src/language/journey-scope-computation.js';
+import { JourneyScopeComputation } from '../../src/language/fast/journey-scope-computation.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { createServices, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { clearDocuments } from 'langium/test';
-import { buildDocumentModel } from '../../src/language/preview/journey-view-model.js';
+import { buildDocumentModel } from '../../src/language/map-model-builder.js';
 import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
 
 let services: TestServices;

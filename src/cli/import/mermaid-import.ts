@@ -19,7 +19,7 @@
  * Names are made from titles (`Make tea` -> `MakeTea`): letters and digits of any alphabet, starting
  * with a letter or `_`, made unique where they must be (`Trip`, `Trip_2`, ...).
  */
-import { escapeControlCharacters } from '../../../webview/render/control-characters.js';
+import { escapeControlCharacters } from '../../map/control-characters.js';
 import type { MermaidJourney, MermaidTask } from './mermaid-parser.js';
 
 const MAX_NAME_LENGTH = 32;

@@ -1,7 +1,7 @@
-import type { JourneyDocumentModel } from '../../shared/journey-model.js';
-import { formatAverage, formatCount, formatPercent, gradeMeaning } from '../../../webview/render/format.js';
-import { htmlPage } from '../../../webview/render/html-page.js';
-import { escapeXml as escapeHtml } from '../../../webview/render/text.js';
+import type { JourneyDocumentModel } from '../../map/model.js';
+import { formatAverage, formatCount, formatPercent, gradeMeaning } from '../../map/format.js';
+import { htmlPage } from '../../map/page/html-page.js';
+import { escapeXml as escapeHtml } from '../../map/text.js';
 
 export interface IndexEntry {
     /** Relative, `/`-separated path of the file. */

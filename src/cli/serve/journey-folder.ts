@@ -2,8 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { JourneyDocumentModel } from '../../shared/journey-model.js';
-import { buildDocumentModel } from '../../language/preview/journey-view-model.js';
+import type { JourneyDocumentModel } from '../../map/model.js';
+import { buildDocumentModel } from '../../language/map-model-builder.js';
 import { findJourneyFiles } from '../journey-files.js';
 import { loadWorkspace, type LoadedWorkspace } from '../journey-workspace.js';
 

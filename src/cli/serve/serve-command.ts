@@ -4,11 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JourneyDocumentModel } from '../../shared/journey-model.js';
+import type { JourneyDocumentModel } from '../../map/model.js';
 import type { PreviewPageState, ToWebviewMessage } from '../../shared/preview-messages.js';
-import { previewPageHtml } from '../../../webview/page-html.js';
-import { renderJourneyMap } from '../../../webview/render/render-map.js';
-import { renderJourneyPage } from '../../../webview/render/render-page.js';
+import { previewPageHtml } from '../../map/page/preview-page.js';
+import { renderJourneyMap } from '../../map/views/journey-map/render.js';
+import { renderJourneyPage } from '../../map/page/map-page.js';
 import { displayPath, UsageError } from '../journey-files.js';
 import { indexCsp, indexPageHtml } from './index-page.js';
 import { JourneyFolder } from './journey-folder.js';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExportFormat } from '../../shared/preview-messages.js';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
-import { renderJourneyMap } from '../../../webview/render/render-map.js';
-import { renderJourneyPage } from '../../../webview/render/render-page.js';
+import { renderJourneyMap } from '../../map/views/journey-map/render.js';
+import { renderJourneyPage } from '../../map/page/map-page.js';
 
 /** Arguments of `journey.exportSvg` / `journey.exportHtml`; all optional from the command palette. */
 export interface ExportCommandArgs {

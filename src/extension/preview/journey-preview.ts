@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SourceRange } from '../../shared/journey-model.js';
+import type { SourceRange } from '../../map/model.js';
 import type { FromWebviewMessage, PreviewPageState, RenderedReport, ToWebviewMessage } from '../../shared/preview-messages.js';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
 import { Disposable } from '../util/dispose.js';

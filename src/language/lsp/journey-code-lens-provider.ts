@@ -1,12 +1,12 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { JourneySummary, StageModel, TouchpointModel } from '../../shared/journey-model.js';
+import type { JourneySummary, StageModel, TouchpointModel } from '../../map/model.js';
 import { isModel, isJourney } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
-import { buildJourneyModel, summarise } from '../preview/journey-view-model.js';
-import { formatAverage, formatMinutes, gradeMeaning } from '../../../webview/render/format.js';
-import { GRADE_MEANINGS } from '../emotion-scale.js';
+import { buildJourneyModel, summarise } from '../map-model-builder.js';
+import { formatAverage, formatMinutes, gradeMeaning } from '../../map/format.js';
+import { GRADE_MEANINGS } from '../../map/vocabulary/grades.js';
 import { SHOW_FIGURES_COMMAND } from './journey-execute-command-handler.js';
 
 /**

@@ -8,8 +8,8 @@ import {
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isChannel, isJourney, isModel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS } from '../emotion-scale.js';
-import { DURATION_UNITS } from '../duration-units.js';
+import { GRADE_MEANINGS } from '../../map/vocabulary/grades.js';
+import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
 

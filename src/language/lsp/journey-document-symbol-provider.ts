@@ -2,7 +2,7 @@ import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
 import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade } from '../emotion-scale.js';
+import { GRADE_MEANINGS, isValidGrade } from '../../map/vocabulary/grades.js';
 import type { JourneyServices } from '../journey-module.js';
 import { touchpointFacts } from '../touchpoint-properties.js';
 

@@ -2,10 +2,10 @@ import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { MarkupKind, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver';
 import { isChannel, isEmotionProperty, isOwner, isPersona, isTouchpoint, type Channel, type Owner, type Persona, type Touchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../emotion-scale.js';
+import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import type { JourneyServices } from '../journey-module.js';
-import { buildTouchpointModel } from '../preview/journey-view-model.js';
-import { formatDecimal, formatDuration } from '../../../webview/render/format.js';
+import { buildTouchpointModel } from '../map-model-builder.js';
+import { formatDecimal, formatDuration } from '../../map/format.js';
 import { escapeMarkdown as md, markdownToPlainText } from './markdown.js';
 
 const GRADE_ADVICE: Record<number, string> = {

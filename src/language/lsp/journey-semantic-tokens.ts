@@ -5,7 +5,7 @@ import {
     isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isOwner, isOwnerProperty, isPersona,
     isStage, isTouchpoint
 } from '../generated/ast.js';
-import { isValidGrade } from '../emotion-scale.js';
+import { isValidGrade } from '../../map/vocabulary/grades.js';
 
 /** Modifiers of our own (declared in package.json with their TextMate fallbacks): the sentiment of a grade. */
 export const GradeModifiers = { negative: 'negative', neutral: 'neutral', positive: 'positive' } as const;

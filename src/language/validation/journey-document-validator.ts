@@ -3,9 +3,9 @@ import {
     type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { AstWalk } from '../ast-traversal.js';
+import { AstWalk } from '../fast/ast-traversal.js';
 import { IssueCodes } from './issue-codes.js';
-import { formatCount } from '../../../webview/render/format.js';
+import { formatCount } from '../../map/format.js';
 
 /** Syntax errors shown per file; the rest are counted in one more diagnostic. */
 export const MAX_SYNTAX_ERRORS = 100;

@@ -6,14 +6,14 @@ import {
     isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
     type JourneyAstType, type Model, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
 } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../emotion-scale.js';
-import { DURATION_UNITS, isDurationUnit } from '../duration-units.js';
+import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
+import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES, touchpointFacts } from '../touchpoint-properties.js';
 import { IssueCodes } from './issue-codes.js';
-import { firstControlCharacter } from '../../../webview/render/control-characters.js';
-import { formatCount } from '../../../webview/render/format.js';
+import { firstControlCharacter } from '../../map/control-characters.js';
+import { formatCount } from '../../map/format.js';
 
 /**
  * Register custom validation checks.

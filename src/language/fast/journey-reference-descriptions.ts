@@ -3,7 +3,7 @@ import {
 } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from '../ast-traversal.js';
+import { forEachReference } from './ast-traversal.js';
 
 /**
  * Langium's reference index entries of a document (what find-references, `unused-declaration` and the

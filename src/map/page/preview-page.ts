@@ -1,6 +1,6 @@
-import { htmlPage } from './render/html-page.js';
-import { escapeXml as escapeAttribute } from './render/text.js';
-import type { PreviewPageState } from '../src/shared/preview-messages.js';
+import { htmlPage } from './html-page.js';
+import { escapeXml as escapeAttribute } from '../text.js';
+import type { PreviewPageState } from '../../shared/preview-messages.js';
 
 export interface PreviewPageResources {
     /** The webview's `cspSource`: where the page may load its script and styles from. */

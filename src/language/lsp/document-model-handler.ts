@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import {
     DocumentModelRequest, DocumentsValidatedNotification, type DocumentModelParams, type DocumentModelResult, type DocumentsValidatedParams
 } from '../../shared/protocol.js';
-import { buildDocumentModel } from './journey-view-model.js';
+import { buildDocumentModel } from '../map-model-builder.js';
 
 /**
  * Notify, then pull: after each build the server names the validated documents; a client with a

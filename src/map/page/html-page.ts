@@ -1,4 +1,4 @@
-import { escapeXml } from './text.js';
+import { escapeXml } from '../text.js';
 
 export interface HtmlPage {
     /** The page's Content-Security-Policy: every page the project makes has one. Written as is (see below). */

@@ -4,7 +4,7 @@
  * by the theme's palette value or its fallback, the palette declarations go, and so do the rules meant for
  * the webview only (those starting with `body`). See the conventions at the top of map.css.
  */
-import mapCss from '../map.css';
+import mapCss from './map.css';
 
 export type Theme = 'light' | 'dark';
 

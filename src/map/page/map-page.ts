@@ -1,6 +1,6 @@
-import type { JourneyModel } from '../../src/shared/journey-model.js';
-import { renderJourneyMap } from './render-map.js';
-import type { Theme } from './styles.js';
+import type { JourneyModel } from '../model.js';
+import { renderJourneyMap } from '../views/journey-map/render.js';
+import type { Theme } from '../styles/embedded-css.js';
 import { htmlPage } from './html-page.js';
 
 const PAGE_BACKGROUND: Record<Theme, string> = { light: '#ffffff', dark: '#1e1e1e' };

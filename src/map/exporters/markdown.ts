@@ -5,9 +5,9 @@
  * break the layout, inject markup, nor mention a user or an issue; control characters (ESC, BEL...) are
  * replaced by U+FFFD, so that printing the report on a terminal runs nothing.
  */
-import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
-import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
-import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../../webview/render/format.js';
+import type { JourneyModel, TouchpointModel } from '../model.js';
+import { replaceControlCharacters } from '../control-characters.js';
+import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../format.js';
 
 /** Escapes text for inline Markdown (also inside table cells): a backslash before every special character. */
 export function markdownText(text: string): string {

@@ -1,5 +1,5 @@
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { isModel } from './generated/ast.js';
+import { isModel } from '../generated/ast.js';
 
 /**
  * Only owners, channels and personas are ever referenced, and they are all top-level declarations.

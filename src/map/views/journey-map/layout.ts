@@ -6,9 +6,9 @@
  * Columns have a fixed width, so a long journey grows to the right (the preview scrolls) and the x of a
  * touchpoint depends only on its position in the journey.
  */
-import type { JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../src/shared/journey-model.js';
-import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from './format.js';
-import { blockHeight, textWidth, wrapText, type TextStyle } from './text.js';
+import type { JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
+import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../format.js';
+import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js';
 
 /** Text styles: each mirrors a `.t-*` class of map.css (same size, weight and style). */
 export const TEXT = {

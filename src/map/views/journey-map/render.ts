@@ -7,15 +7,15 @@
  * name, a class, an href, a style or an event attribute. Clickable elements carry their source location
  * in data-range/data-selection (and data-uri) for the webview script.
  */
-import type { JourneyModel, SourceLocation, SourceRange, TouchpointModel } from '../../src/shared/journey-model.js';
-import { GRADE_MEANINGS } from '../../src/language/emotion-scale.js';
-import { formatCount, formatDuration, MISSING } from './format.js';
+import type { JourneyModel, SourceLocation, SourceRange, TouchpointModel } from '../../model.js';
+import { GRADE_MEANINGS } from '../../vocabulary/grades.js';
+import { formatCount, formatDuration, MISSING } from '../../format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, NOTE_KINDS, SIZE, TEXT,
     type ColumnLayout, type ColumnWindow, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
 } from './layout.js';
-import { embeddedCss, type Theme } from './styles.js';
-import { escapeXml, firstBaseline, num, textBlock } from './text.js';
+import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
+import { escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
     /** 'linked' (default): no <style>; the page links map.css. 'embedded': the CSS inside, for a file of its own. */

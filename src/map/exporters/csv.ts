@@ -6,9 +6,9 @@
  * (ESC, BEL, a carriage return inside a label...) are replaced by U+FFFD, so that printing the file on a
  * terminal runs nothing either.
  */
-import type { JourneyModel } from '../../shared/journey-model.js';
-import type { NoteKind } from '../../shared/journey-model.js';
-import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
+import type { JourneyModel } from '../model.js';
+import type { NoteKind } from '../model.js';
+import { replaceControlCharacters } from '../control-characters.js';
 
 const COLUMNS = [
     'journey', 'journey title', 'stage', 'stage title', 'position', 'touchpoint', 'title', 'moment of truth', 'channel', 'channel title',

@@ -3,11 +3,11 @@ import type { Range } from 'vscode-languageserver';
 import type {
     JourneyDocumentModel, JourneyModel, JourneySummary, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
     TouchpointModel
-} from '../../shared/journey-model.js';
-import { isJourney, type Journey, type Model, type Persona, type Stage, type Touchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade } from '../emotion-scale.js';
-import { durationInMinutes } from '../duration-units.js';
-import { touchpointFacts } from '../touchpoint-properties.js';
+} from '../map/model.js';
+import { isJourney, type Journey, type Model, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
+import { GRADE_MEANINGS, isValidGrade } from '../map/vocabulary/grades.js';
+import { durationInMinutes } from '../map/vocabulary/durations.js';
+import { touchpointFacts } from './touchpoint-properties.js';
 
 /**
  * The view model of a document's journeys, computed from its validated AST: the one model that the

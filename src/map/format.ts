@@ -2,8 +2,8 @@
  * How the map writes numbers: counts, measures, durations, shares and the average emotion. Every
  * function returns "—" for a value that is missing or not a finite number.
  */
-import type { DurationModel } from '../../src/shared/journey-model.js';
-import { GRADE_MEANINGS, MAX_GRADE, MIN_GRADE } from '../../src/language/emotion-scale.js';
+import type { DurationModel } from './model.js';
+import { GRADE_MEANINGS, MAX_GRADE, MIN_GRADE } from './vocabulary/grades.js';
 
 export const MISSING = '—';
 

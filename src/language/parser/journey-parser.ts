@@ -2,7 +2,7 @@ import {
     createParser, isOperationCancelled, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type LexingDiagnostic,
     type ParseResult, type ParserOptions
 } from 'langium';
-import { IssueCodes } from './validation/issue-codes.js';
+import { IssueCodes } from '../validation/issue-codes.js';
 import { iterativeRepetitionRecovery, rememberedResyncPoints, type ChevrotainRecovery } from './linear-error-recovery.js';
 
 /** A diagnostic of the parse that is not a syntax error of the text: its issue code says what it is. */

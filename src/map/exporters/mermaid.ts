@@ -10,9 +10,9 @@
  * entity codes (`#58;` for `:`), which Mermaid turns back into the character when it draws the diagram.
  * No text becomes a `%%{` directive, and control characters are replaced (U+FFFD).
  */
-import type { JourneyModel, TouchpointModel } from '../../shared/journey-model.js';
-import { replaceControlCharacters } from '../../../webview/render/control-characters.js';
-import { formatDuration } from '../../../webview/render/format.js';
+import type { JourneyModel, TouchpointModel } from '../model.js';
+import { replaceControlCharacters } from '../control-characters.js';
+import { formatDuration } from '../format.js';
 
 /**
  * Mermaid needs a score for every task: an ungraded touchpoint is exported as 3, the neutral middle of
