@@ -8,7 +8,7 @@ import {
     type PartialLangiumServices,
     type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyMapsGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyClientCapabilities } from './lsp/journey-client-capabilities.js';
 import { JourneyCodeActionProvider } from './lsp/journey-code-action-provider.js';
 import { JourneyCodeLensProvider } from './lsp/journey-code-lens-provider.js';
@@ -157,7 +157,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext, overr
 } {
     const shared = inject(
         createDefaultSharedModule(context),
-        JourneyGeneratedSharedModule,
+        JourneyMapsGeneratedSharedModule,
         JourneySharedModule
     );
     const Journey = inject(

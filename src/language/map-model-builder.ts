@@ -4,7 +4,7 @@ import type {
     JourneyDocumentModel, JourneyModel, JourneySummary, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
     TouchpointModel
 } from '../map/model.js';
-import { isJourney, type Journey, type Model, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
+import { isJourney, type Journey, type JourneyFile, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade } from '../map/vocabulary/grades.js';
 import { durationInMinutes } from '../map/vocabulary/durations.js';
 import { touchpointFacts } from './touchpoint-properties.js';
@@ -14,7 +14,7 @@ import { touchpointFacts } from './touchpoint-properties.js';
  * preview, the exports and the CLI draw. Titles fall back to names; only valid grades count.
  */
 export function buildDocumentModel(document: LangiumDocument): JourneyDocumentModel {
-    const root = document.parseResult.value as Model;
+    const root = document.parseResult.value as JourneyFile;
     const problems: MapProblem[] = (document.diagnostics ?? [])
         .filter(diagnostic => diagnostic.severity === 1)
         .map(diagnostic => ({

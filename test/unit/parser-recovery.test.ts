@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLangiumParser, CstUtils, EmptyFileSystem, isAstNode, isLeafCstNode, isReference, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createJourneyServices } from '../../src/language/journey-module.js';
-import { isModel, type Model } from '../../src/language/generated/ast.js';
+import { isJourneyFile, type JourneyFile } from '../../src/language/generated/ast.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 
 const services = createJourneyServices(EmptyFileSystem).Journey;
@@ -10,9 +10,9 @@ const parser = services.parser.LangiumParser;
 /** Langium's own parser for the grammar: Chevrotain's recovery as it comes, recursion and all. */
 const reference: LangiumParser = createLangiumParser(services);
 
-function declarations(result: ParseResult): Model['declarations'] {
-    expect(isModel(result.value)).toBe(true);
-    return (result.value as Model).declarations;
+function declarations(result: ParseResult): JourneyFile['declarations'] {
+    expect(isJourneyFile(result.value)).toBe(true);
+    return (result.value as JourneyFile).declarations;
 }
 
 /** An AST as plain data: types, values, and references by their text. */
@@ -61,7 +61,7 @@ describe('error recovery does not recurse once per error', () => {
         const result = parser.parse(`journey J {\n  stage S {\n${touchpoints}  }\n}\n`);
         const journey = declarations(result)[0];
         expect(journey.$type).toBe('Journey');
-        const stage = (journey as Extract<Model['declarations'][number], { $type: 'Journey' }>).stages[0];
+        const stage = (journey as Extract<JourneyFile['declarations'][number], { $type: 'Journey' }>).stages[0];
         expect(stage.touchpoints).toHaveLength(5000);
         expect(stage.touchpoints.every(t => t.properties.length === 2)).toBe(true);
         expect(result.parserErrors).toHaveLength(10_000);

@@ -2,24 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseHelper } from 'langium/test';
 import type { LangiumDocument } from 'langium';
-import { isJourney, isOwner, isPersona, type Journey, type Model, type Owner, type Persona } from '../../src/language/generated/ast.js';
+import { isJourney, isOwner, isPersona, type Journey, type JourneyFile, type Owner, type Persona } from '../../src/language/generated/ast.js';
 import { touchpointFacts } from '../../src/language/touchpoint-properties.js';
 import { createServices } from '../helpers/journey-workspace.js';
 
-let parse: (input: string) => Promise<LangiumDocument<Model>>;
+let parse: (input: string) => Promise<LangiumDocument<JourneyFile>>;
 
 beforeAll(() => {
-    parse = parseHelper<Model>(createServices().Journey);
+    parse = parseHelper<JourneyFile>(createServices().Journey);
 });
 
-function expectParsed(document: LangiumDocument<Model>): Model {
+function expectParsed(document: LangiumDocument<JourneyFile>): JourneyFile {
     expect(document.parseResult.lexerErrors.map(e => e.message)).toEqual([]);
     expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
     return document.parseResult.value;
 }
 
 describe('the sample of the language issue', () => {
-    let model: Model;
+    let model: JourneyFile;
 
     beforeAll(async () => {
         const text = await readFile(new URL('../fixtures/renew-passport.journey', import.meta.url), 'utf-8');

@@ -1,7 +1,7 @@
 import { DefaultLexer, EmptyFileSystem, type LangiumDocument, type LocalSymbols } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { JourneyAstType } from '../../src/language/generated/ast.js';
+import type { JourneyMapsAstType } from '../../src/language/generated/ast.js';
 import { JourneyScopeComputation } from '../../src/language/fast/journey-scope-computation.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { createServices, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
@@ -136,7 +136,7 @@ describe('a failure of the language on one file costs that file only', () => {
         const errors: unknown[] = [];
         const console = vi.spyOn(globalThis.console, 'error').mockImplementation((...args) => errors.push(args));
         try {
-            services.Journey.validation.ValidationRegistry.register<JourneyAstType>({ Stage: () => explode() });
+            services.Journey.validation.ValidationRegistry.register<JourneyMapsAstType>({ Stage: () => explode() });
             const documents = await openWorkspace(services, { 'trip.journey': files['trip.journey'] });
             expect(summarise(documents['trip.journey'])).toEqual([
                 'internal-error error 1:16-1:91', 'linking-error error 1:47-1:50', 'missing-owner warning 1:74-1:75', 'missing-persona warning 1:9-1:13'

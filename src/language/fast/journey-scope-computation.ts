@@ -1,5 +1,5 @@
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { isModel } from '../generated/ast.js';
+import { isJourneyFile } from '../generated/ast.js';
 
 /**
  * Only owners, channels and personas are ever referenced, and they are all top-level declarations.
@@ -10,7 +10,7 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const root = document.parseResult.value;
-        if (isModel(root)) {
+        if (isJourneyFile(root)) {
             for (const declaration of root.declarations) {
                 this.addLocalSymbol(declaration, document, symbols);
             }

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumD
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
-    isJourney, isModel, isTouchpoint, type Declaration, type Model, type Touchpoint
+    isJourney, isJourneyFile, isTouchpoint, type Declaration, type JourneyFile, type Touchpoint
 } from '../generated/ast.js';
 import { editDistance } from '../edit-distance.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -131,7 +131,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         if (!named.name) {
             return [];
         }
-        const taken = new Set(isModel(node.$container)
+        const taken = new Set(isJourneyFile(node.$container)
             ? this.#declared(node.$type as DeclaredKind | 'Journey').map(d => d.name)
             : (AstUtils.getContainerOfType(node, isJourney)?.stages.flatMap(stage => [stage.name, ...stage.touchpoints.map(t => t.name)]) ?? []));
         let n = 2;
@@ -161,7 +161,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     /** Every declaration of a kind in the workspace, with its node. */
     #declared<K extends DeclaredKind | 'Journey'>(kind: K): Array<Extract<Declaration, { $type: K }>> {
         return this.#services.shared.workspace.LangiumDocuments.all
-            .flatMap(doc => isModel(doc.parseResult.value) ? doc.parseResult.value.declarations : [])
+            .flatMap(doc => isJourneyFile(doc.parseResult.value) ? doc.parseResult.value.declarations : [])
             .filter((d): d is Extract<Declaration, { $type: K }> => d.$type === kind && Boolean(d.name))
             .toArray();
     }
@@ -171,8 +171,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         let home: LangiumDocument | undefined;
         let most = 0;
         for (const doc of this.#services.shared.workspace.LangiumDocuments.all) {
-            const root = doc.parseResult.value as Model;
-            const count = isModel(root) ? root.declarations.filter(d => d.$type === kind).length : 0;
+            const root = doc.parseResult.value as JourneyFile;
+            const count = isJourneyFile(root) ? root.declarations.filter(d => d.$type === kind).length : 0;
             if (count > most) {
                 home = doc;
                 most = count;
@@ -224,8 +224,8 @@ function insertProperty(document: LangiumDocument, touchpoint: Touchpoint, prope
 
 /** Adds a top-level declaration after the last one of its kind in the file, or at the top. */
 function insertDeclaration(document: LangiumDocument, kind: DeclaredKind, declaration: string): TextEdit {
-    const root = document.parseResult.value as Model;
-    const last = isModel(root) ? root.declarations.filter(d => d.$type === kind).at(-1) : undefined;
+    const root = document.parseResult.value as JourneyFile;
+    const last = isJourneyFile(root) ? root.declarations.filter(d => d.$type === kind).at(-1) : undefined;
     if (last?.$cstNode) {
         const end = last.$cstNode.range.end;
         return { range: { start: end, end }, newText: `\n${declaration}` };

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { JourneySummary, StageModel, TouchpointModel } from '../../map/model.js';
-import { isModel, isJourney } from '../generated/ast.js';
+import { isJourneyFile, isJourney } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { buildJourneyModel, summarise } from '../map-model-builder.js';
 import { formatAverage, formatMinutes, gradeMeaning } from '../../map/format.js';
@@ -23,7 +23,7 @@ export class JourneyCodeLensProvider implements CodeLensProvider {
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const root = document.parseResult.value;
-        if (!isModel(root) || !(await this.#services.settings.JourneySettings.insights()).codeLens) {
+        if (!isJourneyFile(root) || !(await this.#services.settings.JourneySettings.insights()).codeLens) {
             return [];
         }
         const lenses: CodeLens[] = [];

@@ -7,7 +7,7 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isChannel, isJourney, isModel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
+import { isChannel, isJourney, isJourneyFile, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
 import { GRADE_MEANINGS } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -58,7 +58,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     // Langium's completion lexes the whole text (backtrackToAnyToken) and runs its completion parser over
     // all of it up to the cursor (findFeaturesAt), once or twice per request: O(file size), half a second
     // in a file of 10,000 touchpoints. What can follow at the cursor depends only on the rules being
-    // parsed there (Model > Journey > Stage > Touchpoint > ...), never on the stages and touchpoints before
+    // parsed there (JourneyFile > Journey > Stage > Touchpoint > ...), never on the stages and touchpoints before
     // it. So when everything before the stage (or touchpoint) around the cursor parsed without errors,
     // the parser gets a stand-in `journey J {` (`stage S {`) and the text from that stage (touchpoint) on:
     // the same rules, the same tokens from there, the same result. Otherwise, and whenever the document's
@@ -114,7 +114,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         const root = document?.parseResult.value;
         const rootCst = root?.$cstNode;
         // The parse must be of this very text (the same string, almost always the same object).
-        if (!document || !isModel(root) || !rootCst || rootCst.root.fullText !== text) {
+        if (!document || !isJourneyFile(root) || !rootCst || rootCst.root.fullText !== text) {
             return undefined;
         }
         const holds = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < offset && offset <= node.$cstNode.end;

@@ -5,9 +5,9 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    isChannel, isChannelProperty, isContactsProperty, isDurationProperty, isEmotionProperty, isJourney, isModel, isMomentOfTruth,
+    isChannel, isChannelProperty, isContactsProperty, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
     isNote, isOwner, isOwnerProperty, isPersona, isStage, isTouchpoint,
-    type Channel, type Model, type Owner, type Persona, type Touchpoint
+    type Channel, type JourneyFile, type Owner, type Persona, type Touchpoint
 } from '../generated/ast.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
 
@@ -70,8 +70,8 @@ export class JourneyFormatter extends AbstractFormatter {
     }
 
     protected format(node: AstNode): void {
-        if (isModel(node)) {
-            this.#formatModel(node);
+        if (isJourneyFile(node)) {
+            this.#formatFile(node);
         } else if (isOwner(node) || isChannel(node)) {
             const f = this.getNodeFormatter(node);
             f.property('name').prepend(Formatting.oneSpace());
@@ -106,9 +106,9 @@ export class JourneyFormatter extends AbstractFormatter {
         }
     }
 
-    #formatModel(model: Model): void {
-        const f = this.getNodeFormatter(model);
-        f.nodes(...model.declarations.slice(1)).prepend(Formatting.newLine({ allowMore: true }));
+    #formatFile(file: JourneyFile): void {
+        const f = this.getNodeFormatter(file);
+        f.nodes(...file.declarations.slice(1)).prepend(Formatting.newLine({ allowMore: true }));
         // Titles of consecutive owners (or channels) line up, as in a table.
         let run: Array<Owner | Channel> = [];
         const flush = () => {
@@ -118,7 +118,7 @@ export class JourneyFormatter extends AbstractFormatter {
             }
             run = [];
         };
-        for (const declaration of model.declarations) {
+        for (const declaration of file.declarations) {
             if ((isOwner(declaration) || isChannel(declaration)) && (run.length === 0 || run[0].$type === declaration.$type)) {
                 run.push(declaration);
             } else {

@@ -1,7 +1,7 @@
 import { interruptAndCheck, type LangiumDocument } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
-import { isJourney, isModel, type Journey } from '../generated/ast.js';
+import { isJourney, isJourneyFile, type Journey } from '../generated/ast.js';
 import type { JourneySharedServices } from '../journey-module.js';
 
 /**
@@ -22,7 +22,7 @@ export class JourneyWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvid
         for (const document of this.#shared.workspace.LangiumDocuments.all) {
             await interruptAndCheck(cancelToken);
             const root = document.parseResult.value;
-            if (isModel(root)) {
+            if (isJourneyFile(root)) {
                 for (const journey of root.declarations.filter(isJourney)) {
                     symbols.push(...this.#journeyContents(journey, document, query));
                 }

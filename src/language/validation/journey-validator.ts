@@ -4,7 +4,7 @@ import {
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
-    type JourneyAstType, type Model, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
+    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
 } from '../generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
@@ -21,9 +21,9 @@ import { formatCount } from '../../map/format.js';
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
-    const checks: ValidationChecks<JourneyAstType> = {
+    const checks: ValidationChecks<JourneyMapsAstType> = {
         AstNode: validator.checkControlCharacters,
-        Model: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
+        JourneyFile: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
         Persona: validator.checkSingleValuedPersonaFields,
         Journey: [validator.checkPersona, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
         Stage: validator.checkStageNotEmpty,
@@ -61,7 +61,7 @@ export class JourneyValidator {
      * Owners, channels, personas and journeys are visible workspace-wide, so their names must be too. One
      * pass over the file's declarations and one over the workspace index, whatever the number of names.
      */
-    checkUniqueWorkspaceNames(file: Model, accept: ValidationAcceptor): void {
+    checkUniqueWorkspaceNames(file: JourneyFile, accept: ValidationAcceptor): void {
         const here = new MultiMap<string, WorkspaceDeclaration>();
         for (const declaration of file.declarations) {
             if (declaration.name) {
@@ -100,7 +100,7 @@ export class JourneyValidator {
      * An owner, channel or persona that no journey uses is clutter on the map (or a forgotten reference).
      * The workspace's references are read once for the whole file.
      */
-    checkUsedDeclarations(file: Model, accept: ValidationAcceptor): void {
+    checkUsedDeclarations(file: JourneyFile, accept: ValidationAcceptor): void {
         const declarations = file.declarations.filter((declaration): declaration is Owner | Channel | Persona =>
             (isOwner(declaration) || isChannel(declaration) || isPersona(declaration)) && Boolean(declaration.name));
         if (declarations.length === 0) {

@@ -1,6 +1,6 @@
 import { AstUtils, DocumentState, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isModel } from '../generated/ast.js';
+import { isJourneyFile } from '../generated/ast.js';
 import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
 
 /**
@@ -59,7 +59,7 @@ export class JourneyDocumentBuilder extends IsolatingDocumentBuilder {
 function workspaceNames(document: LangiumDocument): Set<string> {
     const names = new Set<string>();
     const root = document.parseResult?.value;
-    if (isModel(root)) {
+    if (isJourneyFile(root)) {
         for (const declaration of root.declarations) {
             if (declaration.name) {
                 names.add(`declares ${declaration.$type}:${declaration.name}`);
@@ -79,5 +79,5 @@ function workspaceNames(document: LangiumDocument): Set<string> {
 
 function declaresAny(document: LangiumDocument, names: ReadonlySet<string>): boolean {
     const root = document.parseResult.value;
-    return isModel(root) && root.declarations.some(declaration => names.has(`${declaration.$type}:${declaration.name}`));
+    return isJourneyFile(root) && root.declarations.some(declaration => names.has(`${declaration.$type}:${declaration.name}`));
 }
