@@ -1,6 +1,5 @@
-import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from './fast/ast-traversal.js';
+import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
+import { TraversingLinker } from './fast/traversing-linker.js';
 
 const HOW_TO_DECLARE: Record<string, (name: string) => string> = {
     Owner: name => `owner ${name} "<team>"`,
@@ -9,15 +8,7 @@ const HOW_TO_DECLARE: Record<string, (name: string) => string> = {
 };
 
 /** Linking errors that say what is missing and how to declare it, instead of Langium's generic text. */
-export class JourneyLinker extends DefaultLinker {
-    /** Langium's link(): every reference of the document in AST order, by the faster traversal (ast-traversal.ts). */
-    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        if (this.profiler?.isActive('linking')) {
-            return super.link(document, cancelToken);
-        }
-        await forEachReference(document.parseResult.value, cancelToken, reference => this.doLink(reference, document));
-    }
-
+export class JourneyLinker extends TraversingLinker {
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);

@@ -88,18 +88,10 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         JourneySettings: (services) => new JourneySettings(services)
     },
     references: {
-        Linker: (services) => new JourneyLinker(services),
-        ScopeComputation: (services) => new JourneyScopeComputation(services),
-        ScopeProvider: (services) => new JourneyScopeProvider(services)
-    },
-    workspace: {
-        AstNodeLocator: () => new JourneyAstNodeLocator(),
-        ReferenceDescriptionProvider: (services) => new JourneyReferenceDescriptionProvider(services)
+        Linker: (services) => new JourneyLinker(services)
     },
     parser: {
         LangiumParser: (services) => createJourneyParser(services),
-        TokenBuilder: () => new JourneyTokenBuilder(),
-        ValueConverter: () => new JourneyValueConverter(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider()
     },
@@ -112,6 +104,34 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
         Formatter: () => new JourneyFormatter(),
         SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services)
+    }
+};
+
+/**
+ * The performance overrides of Langium internals (src/language/fast/): the same tokens, strings, scopes,
+ * paths and index entries as Langium's defaults, in less time or memory; test/unit/fast-equivalence.test.ts
+ * compares them. The language's own services build on four more of them: JourneyParser on LeanParser,
+ * JourneyLinker on TraversingLinker, JourneyDocumentValidator on WalkingDocumentValidator and
+ * JourneyCompletionProvider on RestartingCompletionProvider.
+ */
+export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> = {
+    parser: {
+        /** Chevrotain's first-character optimisation for a grammar whose names start with any letter. */
+        TokenBuilder: () => new JourneyTokenBuilder(),
+        /** Strings converted in one slice, not one character at a time. */
+        ValueConverter: () => new JourneyValueConverter()
+    },
+    references: {
+        /** Only the top-level declarations, the only ones referenced, are local symbols. */
+        ScopeComputation: (services) => new JourneyScopeComputation(services),
+        /** A file's own declarations found by name, not by a scan per reference. */
+        ScopeProvider: (services) => new JourneyScopeProvider(services)
+    },
+    workspace: {
+        /** Node paths built as flat strings. */
+        AstNodeLocator: () => new JourneyAstNodeLocator(),
+        /** Index entries collected by a direct walk, their ranges read from the CST when asked. */
+        ReferenceDescriptionProvider: (services) => new JourneyReferenceDescriptionProvider(services)
     }
 };
 
@@ -163,6 +183,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext, overr
     const Journey = inject(
         createDefaultModule({ shared }),
         JourneyMapsGeneratedModule,
+        JourneyFastModule,
         JourneyModule,
         overrides
     );

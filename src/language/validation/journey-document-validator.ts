@@ -1,9 +1,6 @@
-import {
-    DefaultDocumentValidator, diagnosticData, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor,
-    type ValidationCheck, type ValidationOptions
-} from 'langium';
-import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { AstWalk } from '../fast/ast-traversal.js';
+import { diagnosticData, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { WalkingDocumentValidator } from '../fast/walking-document-validator.js';
 import { IssueCodes } from './issue-codes.js';
 import { formatCount } from '../../map/format.js';
 
@@ -20,9 +17,8 @@ const SYNTAX_ERROR_CODES: ReadonlySet<unknown> = new Set([IssueCodes.LexingError
  * - at most MAX_SYNTAX_ERRORS syntax errors per file, the earliest, and one more diagnostic that counts the
  *   rest: a junk file would otherwise give one per character (hundreds of megabytes of diagnostics), and
  *   nobody reads past the first errors of a file anyway;
- * - Langium's loop over the nodes, faster (validateAstNodes).
  */
-export class JourneyDocumentValidator extends DefaultDocumentValidator {
+export class JourneyDocumentValidator extends WalkingDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
@@ -45,39 +41,6 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
         });
     }
 
-    /**
-     * Langium's loop over every node, unchanged in what it does (each node's checks in registration
-     * order, one at a time, awaited, nodes in `streamAst` order, children pruned as
-     * validateSingleNodeOptions says), walked by AstWalk, with each type's checks looked up once per
-     * document instead of once per node, and no await for a node that has no checks.
-     */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
-        if (this.profiler?.isActive('validating')) {
-            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        }
-        const checksByType = new Map<string, ValidationCheck[]>();
-        const walk = new AstWalk(rootNode, cancelToken);
-        for (let node = walk.next(); node; node = walk.next()) {
-            const pause = walk.pause();
-            if (pause) {
-                await pause;
-            }
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = checksByType.get(node.$type);
-                if (!checks) {
-                    checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                    checksByType.set(node.$type, checks);
-                }
-                for (const check of checks) {
-                    await check(node, acceptor, cancelToken);
-                }
-            }
-            if (nodeOptions.validateChildren) {
-                walk.descend(node);
-            }
-        }
-    }
 }
 
 /** The diagnostics with only the earliest MAX_SYNTAX_ERRORS syntax errors, and one that counts the others. */
