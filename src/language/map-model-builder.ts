@@ -1,12 +1,13 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type {
-    JourneyDocumentModel, JourneyModel, JourneySummary, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
+    JourneyDocumentModel, JourneyModel, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
     TouchpointModel
 } from '../map/model.js';
 import { isJourney, type Journey, type JourneyFile, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
 import { GRADE_MEANINGS, isValidGrade } from '../map/vocabulary/grades.js';
 import { durationInMinutes } from '../map/vocabulary/durations.js';
+import { summarise } from '../map/summary.js';
 import { touchpointFacts } from './touchpoint-properties.js';
 
 /**
@@ -91,25 +92,6 @@ export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index
             : undefined,
         notes: facts.notes.map((note): NoteModel => ({ kind: note.kind, text: note.text ?? '', source: locate(note, document) })),
         source: locate(touchpoint, document)
-    };
-}
-
-/** The figures of a journey's (or a stage's) touchpoints: shown in the map's summary strip and code lenses. */
-export function summarise(stages: StageModel[]): JourneySummary {
-    const touchpoints = stages.flatMap(stage => stage.touchpoints);
-    const graded = touchpoints.filter(t => t.emotion !== undefined);
-    const lowest = Math.min(...graded.map(t => t.emotion!.grade));
-    const share = (count: number) => touchpoints.length > 0 ? count / touchpoints.length : undefined;
-    return {
-        touchpoints: touchpoints.length,
-        stages: stages.length,
-        averageEmotion: graded.length > 0 ? graded.reduce((sum, t) => sum + t.emotion!.grade, 0) / graded.length : undefined,
-        lowestMoments: graded.filter(t => t.emotion!.grade === lowest)
-            .map(t => ({ touchpoint: t.name, title: t.title, grade: lowest })),
-        ownedShare: share(touchpoints.filter(t => t.owner !== undefined).length),
-        gradedShare: share(graded.length),
-        totalContacts: touchpoints.reduce((sum, t) => sum + (t.contacts !== undefined && t.contacts > 0 ? t.contacts : 0), 0),
-        totalDurationMinutes: touchpoints.reduce((sum, t) => sum + (t.duration?.minutes !== undefined && t.duration.minutes > 0 ? t.duration.minutes : 0), 0)
     };
 }
 
