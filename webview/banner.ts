@@ -1,4 +1,5 @@
 import type { MapProblem } from '../src/map/model.js';
+import { plural } from '../src/map/format.js';
 
 const SHOWN_PROBLEMS = 3;
 
@@ -13,7 +14,7 @@ export function renderBanner(banner: HTMLElement, problems: MapProblem[], keptLa
         return;
     }
     const heading = document.createElement('strong');
-    const count = `${problems.length} error${problems.length === 1 ? '' : 's'} in this file`;
+    const count = `${plural(problems.length, 'error')} in this file`;
     heading.textContent = keptLastGood
         ? `${count}: showing the last map drawn without errors.`
         : `${count}: the map shows what could be read.`;

@@ -10,6 +10,8 @@ import { UsageError } from './journey-files.js';
 import { diagnosticsOf } from './journey-workspace.js';
 import type { CommandOutput } from './render-command.js';
 import { checkOutput, writeOutput } from './safe-write.js';
+import { plural } from '../map/format.js';
+import { diagnosticMessage } from '../language/diagnostic-message.js';
 
 export interface ImportOptions {
     output?: string;
@@ -57,7 +59,6 @@ export async function importMermaid(file: string, options: ImportOptions, out: C
         out.write(result.text);
     } else {
         await writeOutput(options.output, result.text, options);
-        const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
         // A message naming files: their control characters shown escaped, as in every message.
         out.write(`${escapeControlCharacters(`${options.output}: ${plural(result.journeys, 'journey')}, ${plural(result.stages, 'stage')}, ` +
             `${plural(result.touchpoints, 'touchpoint')}, ${plural(result.owners, 'owner')} imported from ${file}`)}\n`);
@@ -84,5 +85,5 @@ async function errorsIn(text: string): Promise<string[]> {
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
     return diagnosticsOf(document).filter(d => d.severity === 1)
-        .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.message)}`);
+        .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${diagnosticMessage(d)}`);
 }

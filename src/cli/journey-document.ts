@@ -4,6 +4,7 @@ import { buildDocumentModel } from '../language/map-model-builder.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 import { collectJourneyFiles, displayPath, UsageError, type Warn } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
+import { diagnosticMessage } from '../language/diagnostic-message.js';
 
 /** One `.journey` file loaded with the journeys beside it (and under `--workspace`), and its view model. */
 export interface LoadedJourneyFile {
@@ -36,9 +37,8 @@ export function assertParses(file: string, document: LangiumDocument): void {
     const syntaxError = diagnosticsOf(document).find(d => d.code === IssueCodes.LexingError || d.code === IssueCodes.ParsingError);
     const { lexerErrors, parserErrors } = document.parseResult;
     if (syntaxError) {
-        const message = typeof syntaxError.message === 'string' ? syntaxError.message : syntaxError.message.value;
         throw new UsageError(`${displayPath(file)}:${syntaxError.range.start.line + 1}:${syntaxError.range.start.character + 1}: ` +
-            `the file does not parse: ${message}`);
+            `the file does not parse: ${diagnosticMessage(syntaxError)}`);
     }
     if (lexerErrors.length > 0 || parserErrors.length > 0) {
         const line = lexerErrors[0]?.line ?? parserErrors[0]?.token.startLine ?? 1;

@@ -2,6 +2,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { collectJourneyFiles, displayPath } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
+import { plural } from '../map/format.js';
+import { diagnosticMessage } from '../language/diagnostic-message.js';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -56,7 +58,7 @@ export async function validate(paths: string[], options: ValidateOptions, print:
     }
     const warnings = records.filter(record => record.severity === 'warning').length;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-        warn(`journey: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
+        warn(`journey: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}`);
         return 1;
     }
     return records.some(record => record.severity === 'error') ? 1 : 0;
@@ -71,12 +73,11 @@ function toRecord(file: string, diagnostic: Diagnostic): ValidationRecord {
         endColumn: diagnostic.range.end.character + 1,
         severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
         code: String(diagnostic.code ?? 'unknown'),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+        message: diagnosticMessage(diagnostic)
     };
 }
 
 function summary(fileCount: number, records: ValidationRecord[]): string {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = (['error', 'warning', 'information', 'hint'] as const)
         .map(severity => [severity, records.filter(r => r.severity === severity).length] as const)
         .filter(([, n]) => n > 0)

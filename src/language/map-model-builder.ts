@@ -5,14 +5,17 @@ import type {
     TouchpointModel
 } from '../map/model.js';
 import { isJourney, type Journey, type JourneyFile, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade } from '../map/vocabulary/grades.js';
+import { gradeOf, isValidGrade } from '../map/vocabulary/grades.js';
 import { durationInMinutes } from '../map/vocabulary/durations.js';
 import { summarise } from '../map/summary.js';
+import { diagnosticMessage } from './diagnostic-message.js';
 import { touchpointFacts } from './touchpoint-properties.js';
 
 /**
  * The view model of a document's journeys, computed from its validated AST: the one model that the
- * preview, the exports and the CLI draw. Titles fall back to names; only valid grades count.
+ * preview, the exports and the CLI draw. Titles fall back to names; only valid grades count. Should the
+ * model fail to build (a bug: the language tests it on random texts), it has no journeys and says so among
+ * its problems, so that every view keeps its last good map under the error banner.
  */
 export function buildDocumentModel(document: LangiumDocument): JourneyDocumentModel {
     const root = document.parseResult.value as JourneyFile;
@@ -21,15 +24,18 @@ export function buildDocumentModel(document: LangiumDocument): JourneyDocumentMo
         .map(diagnostic => ({
             line: diagnostic.range.start.line,
             character: diagnostic.range.start.character,
-            message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+            message: diagnosticMessage(diagnostic),
             code: diagnostic.code === undefined ? undefined : String(diagnostic.code)
         }));
-    return {
-        uri: document.uri.toString(),
-        version: document.textDocument.version,
-        journeys: root.declarations.filter(isJourney).map(journey => buildJourneyModel(journey, document)),
-        problems
-    };
+    let journeys: JourneyModel[];
+    try {
+        journeys = root.declarations.filter(isJourney).map(journey => buildJourneyModel(journey, document));
+    } catch (error) {
+        journeys = [];
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        problems.push({ line: 0, character: 0, message: `The map cannot be drawn from this text (${reason}). Please report this, with the file if you can.` });
+    }
+    return { uri: document.uri.toString(), version: document.textDocument.version, journeys, problems };
 }
 
 export function buildJourneyModel(journey: Journey, document: LangiumDocument): JourneyModel {
@@ -84,7 +90,7 @@ export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index
         channel: channel && { name: channel.name, title: channel.title ?? channel.name },
         channelSource: facts.channel && locate(facts.channel, document),
         emotion: grade !== undefined && isValidGrade(grade)
-            ? { grade, feeling: facts.emotion?.feeling, meaning: GRADE_MEANINGS[grade] }
+            ? { grade, feeling: facts.emotion?.feeling, meaning: gradeOf(grade).meaning }
             : undefined,
         contacts: facts.contacts?.count,
         duration: duration && duration.amount !== undefined && duration.unit

@@ -3,7 +3,8 @@
  * function returns "—" for a value that is missing or not a finite number.
  */
 import type { DurationModel } from './model.js';
-import { GRADE_MEANINGS, MAX_GRADE, MIN_GRADE } from './vocabulary/grades.js';
+import { DURATION_UNITS } from './vocabulary/durations.js';
+import { gradeOf, MAX_GRADE, MIN_GRADE } from './vocabulary/grades.js';
 
 export const MISSING = '—';
 
@@ -29,6 +30,11 @@ export function formatDecimal(value: number | undefined): string {
     return Number.isInteger(rounded) ? formatCount(rounded) : String(rounded);
 }
 
+/** A count and its noun, in the plural unless the count is one: "1 touchpoint", "1,204 touchpoints", "1.5 contacts". */
+export function plural(count: number, word: string): string {
+    return `${formatDecimal(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
 /** A duration as written in the source: "40 min", "1.5 h", "2 w". */
 export function formatDuration(duration: DurationModel | undefined): string {
     if (!duration || !isNumber(duration.amount)) {
@@ -37,7 +43,10 @@ export function formatDuration(duration: DurationModel | undefined): string {
     return `${formatDecimal(duration.amount)} ${String(duration.unit)}`;
 }
 
-const UNITS: readonly (readonly [string, number])[] = [['w', 7 * 24 * 60], ['d', 24 * 60], ['h', 60], ['min', 1], ['s', 1 / 60]];
+/** The duration units, largest first, as [name, minutes]. */
+const UNITS: readonly (readonly [string, number])[] = Object.entries(DURATION_UNITS)
+    .map(([name, { minutes }]) => [name, minutes] as const)
+    .sort((a, b) => b[1] - a[1]);
 
 /**
  * A number of minutes in its two largest units, the smaller rounded: "1 d 2 h", "3 h", "1 min 30 s",
@@ -106,6 +115,5 @@ export function gradeMeaning(average: number | undefined): string | undefined {
     if (!isNumber(average)) {
         return undefined;
     }
-    const grade = Math.min(MAX_GRADE, Math.max(MIN_GRADE, Math.round(average)));
-    return GRADE_MEANINGS[grade];
+    return gradeOf(Math.min(MAX_GRADE, Math.max(MIN_GRADE, Math.round(average)))).meaning;
 }

@@ -56,7 +56,9 @@ export interface DurationModel {
     minutes?: number;
 }
 
-export type NoteKind = 'pain' | 'idea' | 'backstage' | 'quote';
+import type { NoteKind } from './vocabulary/notes.js';
+
+export type { NoteKind };
 
 export interface NoteModel {
     kind: NoteKind;

@@ -45,7 +45,7 @@ describe('journey validate on a folder of hostile files', () => {
         expect(of('unclosed.journey', 'lexing-error')[0]).toBe('unclosed.journey:1:10 error lexing-error Unterminated string: close it with " on the same line.');
         expect(of('binary.journey', 'not-text')).toHaveLength(1);
         expect(lines.filter(line => line.startsWith('binary.journey:'))).toHaveLength(1);
-        expect(lines.at(-1)).toBe('4 files checked: 203 errors, 2 warnings, 3500 hints');
+        expect(lines.at(-1)).toBe('4 files checked: 203 errors, 2 warnings, 3,500 hints');
     });
 
     test('--format json and sarif of a binary file: one result, no "Invalid string length"', async () => {

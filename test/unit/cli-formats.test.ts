@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { csvField } from '../../src/map/exporters/csv.js';
-import { markdownText } from '../../src/map/exporters/markdown.js';
+import { markdownText } from '../../src/map/markdown-text.js';
 import { mermaidLabel } from '../../src/map/exporters/mermaid.js';
 import { identifier, stringLiteral } from '../../src/cli/import/mermaid-import.js';
 import { readMermaidJourneys } from '../../src/cli/import/mermaid-parser.js';

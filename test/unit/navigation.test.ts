@@ -96,7 +96,7 @@ describe('hover', () => {
         const text = 'journey J { stage S { touchpoint T "*bold* [link](http://x)" { pain "<b>" } } }';
         const { 'j.journey': document } = await openWorkspace(services, { 'j.journey': text });
         const card = await hoverAt(document, text, 'T "');
-        expect(card).toContain('**\\*bold\\* \\[link\\]\\(http://x\\)**');
+        expect(card).toContain('**\\*bold\\* \\[link\\](http://x)**');
         expect(card).toContain('- \\<b\\>');
     });
 });

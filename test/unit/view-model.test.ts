@@ -136,3 +136,19 @@ describe('the view model of a journey', () => {
         }
     });
 });
+
+describe('a model that cannot be built', () => {
+    // No text is known to break the builder (the fuzz tests try many): this test breaks the tree by hand.
+    test('has no journeys and says so among its problems, after the document\'s own errors', async () => {
+        const documents = await openWorkspace(services, { 'trip.journey': 'journey Trip { stage S { touchpoint A { emotion 9 } } }' });
+        const document = documents['trip.journey'];
+        const journey = (document.parseResult.value as { declarations: Array<{ stages?: unknown }> }).declarations[0];
+        delete journey.stages;
+        const model = buildDocumentModel(document);
+        expect(model.journeys).toEqual([]);
+        expect(model.problems.map(p => p.code ?? p.message)).toEqual([
+            'emotion-out-of-range',
+            "The map cannot be drawn from this text (TypeError: Cannot read properties of undefined (reading 'map')). Please report this, with the file if you can."
+        ]);
+    });
+});

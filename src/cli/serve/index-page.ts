@@ -1,5 +1,5 @@
 import type { JourneyDocumentModel } from '../../map/model.js';
-import { formatAverage, formatCount, formatPercent, gradeMeaning } from '../../map/format.js';
+import { formatAverage, formatCount, formatPercent, gradeMeaning, plural } from '../../map/format.js';
 import { htmlPage } from '../../map/page/html-page.js';
 import { escapeXml as escapeHtml } from '../../map/text.js';
 
@@ -46,7 +46,7 @@ export function indexPageHtml(folderName: string, entries: IndexEntry[], nonce: 
         title: `Journey maps: ${folderName}`,
         head: `<style nonce="${escapeHtml(nonce)}">${STYLE}</style>`,
         body: `<h1>Journey maps in ${escapeHtml(folderName)}</h1>
-<p class="lead">${formatCount(journeyCount)} journey${journeyCount === 1 ? '' : 's'} in ${formatCount(entries.length)} file${entries.length === 1 ? '' : 's'}. ` +
+<p class="lead">${plural(journeyCount, 'journey')} in ${plural(entries.length, 'file')}. ` +
     `Maps redraw when a file is saved; reload this page to see new journeys.</p>
 ${entries.length === 0 ? '<p class="none">No <code>.journey</code> files in this folder yet.</p>' : sections}`
     });
@@ -55,7 +55,7 @@ ${entries.length === 0 ? '<p class="none">No <code>.journey</code> files in this
 function fileSection({ file, model }: IndexEntry): string {
     const errors = model.problems.length;
     const heading = `<h2 class="file"><a href="${escapeHtml(mapHref(file))}">${escapeHtml(file)}</a>` +
-        (errors > 0 ? `<span class="errors">${errors} error${errors === 1 ? '' : 's'}</span>` : '') + '</h2>';
+        (errors > 0 ? `<span class="errors">${plural(errors, 'error')}</span>` : '') + '</h2>';
     if (model.journeys.length === 0) {
         const text = errors > 0 ? 'No journey could be read: open the file to see its errors.' : 'No journeys: shared declarations (owners, channels, personas).';
         return `<section>${heading}<p class="none">${text}</p></section>`;

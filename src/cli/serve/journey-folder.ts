@@ -198,7 +198,7 @@ export class JourneyFolder {
             if (!document) {
                 continue;
             }
-            const model = documentModel(document);
+            const model = buildDocumentModel(document);
             // The version counts edits; leaving it out keeps an unchanged map from being sent again.
             const json = JSON.stringify({ ...model, version: undefined });
             if (this.#modelJson.get(relative) !== json) {
@@ -208,28 +208,5 @@ export class JourneyFolder {
             }
         }
         return updated;
-    }
-}
-
-/**
- * The view model of a document; for a document the view model cannot be built from (some syntax errors
- * leave the AST with holes), a model with no journeys and the document's errors, so that pages keep
- * their last good map under the error banner, as the editor's preview does.
- */
-function documentModel(document: LangiumDocument): JourneyDocumentModel {
-    try {
-        return buildDocumentModel(document);
-    } catch {
-        const problems = (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => ({
-            line: d.range.start.line,
-            character: d.range.start.character,
-            message: typeof d.message === 'string' ? d.message : String(d.message),
-            code: d.code === undefined ? undefined : String(d.code)
-        }));
-        return {
-            uri: document.uri.toString(),
-            journeys: [],
-            problems: problems.length > 0 ? problems : [{ line: 0, character: 0, message: 'The map cannot be drawn from this text.' }]
-        };
     }
 }

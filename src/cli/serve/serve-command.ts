@@ -12,6 +12,7 @@ import { renderJourneyPage } from '../../map/page/map-page.js';
 import { displayPath, UsageError } from '../journey-files.js';
 import { indexCsp, indexPageHtml } from './index-page.js';
 import { JourneyFolder } from './journey-folder.js';
+import { plural } from '../../map/format.js';
 
 export interface ServeOptions {
     port?: number;
@@ -94,7 +95,7 @@ export async function serve(folderArg: string, options: ServeOptions, out: Serve
         process.once('SIGTERM', stop);
     });
     const count = folder.files.length;
-    out.log(`Serving ${count} journey file${count === 1 ? '' : 's'} from ${displayPath(folder.root) || '.'} at http://${HOST}:${site.port}/`);
+    out.log(`Serving ${plural(count, 'journey file')} from ${displayPath(folder.root) || '.'} at http://${HOST}:${site.port}/`);
     out.log('Maps redraw when a file is saved. Press Ctrl+C to stop.');
     folder.watch(change => site.publish(change.changed), message => out.warn(`journey serve: ${message}`));
     return stopped;
@@ -136,7 +137,7 @@ class JourneySite {
     publish(changed: Map<string, JourneyDocumentModel>): void {
         for (const [file, model] of changed) {
             const errors = model.problems.length;
-            this.out.log(`${file}: ${errors === 0 ? 'redrawn' : `${errors} error${errors === 1 ? '' : 's'} (pages keep the last good map)`}`);
+            this.out.log(`${file}: ${errors === 0 ? 'redrawn' : `${plural(errors, 'error')} (pages keep the last good map)`}`);
             const message: ToWebviewMessage = { type: 'update', source: file, model };
             for (const response of this.#subscribers.get(file) ?? []) {
                 response.write(`data: ${JSON.stringify(message)}\n\n`);

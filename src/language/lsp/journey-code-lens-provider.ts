@@ -6,8 +6,8 @@ import { isJourneyFile, isJourney } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { summarise } from '../../map/summary.js';
 import { buildJourneyModel } from '../map-model-builder.js';
-import { formatAverage, formatMinutes, gradeMeaning } from '../../map/format.js';
-import { GRADE_MEANINGS } from '../../map/vocabulary/grades.js';
+import { formatAverage, formatMinutes, gradeMeaning, plural } from '../../map/format.js';
+import { gradeOf } from '../../map/vocabulary/grades.js';
 import { SHOW_FIGURES_COMMAND } from './journey-execute-command-handler.js';
 
 /**
@@ -52,10 +52,6 @@ export function countHandoffs(touchpoints: TouchpointModel[]): number {
     return owners.slice(1).filter((owner, i) => owner !== owners[i]).length;
 }
 
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function ownerTitles(stages: StageModel[]): string[] {
     const titles = new Map(stages.flatMap(stage => stage.touchpoints).flatMap(t => t.owner ? [[t.owner.name, t.owner.title] as const] : []));
     return [...titles.values()];
@@ -84,7 +80,7 @@ function inWords(stages: StageModel[], summary: JourneySummary): string {
     if (summary.averageEmotion !== undefined) {
         const [lowest] = summary.lowestMoments;
         sentences.push(`Average grade ${formatAverage(summary.averageEmotion)} (${gradeMeaning(summary.averageEmotion)})`,
-            `Lowest point: ${lowest.grade} (${GRADE_MEANINGS[lowest.grade]}) at ${summary.lowestMoments.map(moment => `'${moment.title}'`).join(', ')}`);
+            `Lowest point: ${lowest.grade} (${gradeOf(lowest.grade).meaning}) at ${summary.lowestMoments.map(moment => `'${moment.title}'`).join(', ')}`);
     } else if (summary.touchpoints > 0) {
         sentences.push('No touchpoint is graded');
     }

@@ -3,7 +3,7 @@ import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFe
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { RestartingCompletionProvider } from '../fast/restarting-completion-provider.js';
 import { isChannel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS } from '../../map/vocabulary/grades.js';
+import { GRADES } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
@@ -92,8 +92,8 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
     }
 
     #completeGrades(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        for (const [grade, meaning] of Object.entries(GRADE_MEANINGS)) {
-            acceptor(context, { label: grade, detail: meaning, kind: CompletionItemKind.EnumMember, sortText: `0${grade}` });
+        for (const { value, meaning } of GRADES) {
+            acceptor(context, { label: String(value), detail: meaning, kind: CompletionItemKind.EnumMember, sortText: `0${value}` });
         }
     }
 

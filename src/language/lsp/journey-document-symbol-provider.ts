@@ -2,7 +2,7 @@ import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
 import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade } from '../../map/vocabulary/grades.js';
+import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 import type { JourneyServices } from '../journey-module.js';
 import { touchpointFacts } from '../touchpoint-properties.js';
 
@@ -46,7 +46,7 @@ export function symbolDetail(node: AstNode): string | undefined {
     if (isTouchpoint(node)) {
         const emotion = touchpointFacts(node).emotion;
         const grade = emotion && isValidGrade(emotion.grade)
-            ? [`${emotion.grade} ${GRADE_MEANINGS[emotion.grade]}`, emotion.feeling].filter(Boolean).join(' · ')
+            ? [`${emotion.grade} ${gradeOf(emotion.grade).meaning}`, emotion.feeling].filter(Boolean).join(' · ')
             : 'not graded';
         return node.title ? `${grade} · ${node.title}` : grade;
     }

@@ -2,19 +2,12 @@ import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { MarkupKind, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver';
 import { isChannel, isEmotionProperty, isOwner, isPersona, isTouchpoint, type Channel, type Owner, type Persona, type Touchpoint } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
+import { gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
+import { noteKind } from '../../map/vocabulary/notes.js';
 import type { JourneyServices } from '../journey-module.js';
 import { buildTouchpointModel } from '../map-model-builder.js';
-import { formatDecimal, formatDuration } from '../../map/format.js';
-import { escapeMarkdown as md, markdownToPlainText } from './markdown.js';
-
-const GRADE_ADVICE: Record<number, string> = {
-    1: 'a low point: the customer is upset, angry or gives up.',
-    2: 'the customer is frustrated, confused or anxious.',
-    3: 'neither good nor bad: the customer gets through it.',
-    4: 'the customer is pleased; it works as it should.',
-    5: 'a high point: the customer is delighted or relieved.'
-};
+import { formatDuration, plural } from '../../map/format.js';
+import { markdownText as md, markdownToPlainText } from '../../map/markdown-text.js';
 
 /**
  * Short Markdown cards: a touchpoint's facts on its name; an owner's, channel's or persona's title and
@@ -69,14 +62,14 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
             ? `Emotion: ${model.emotion.grade} (${model.emotion.meaning})${model.emotion.feeling ? `, "${md(model.emotion.feeling)}"` : ''}`
             : 'Emotion: **not graded**');
         const measures = [
-            model.contacts !== undefined ? `${formatDecimal(model.contacts)} contact${model.contacts === 1 ? '' : 's'}` : undefined,
+            model.contacts !== undefined ? plural(model.contacts, 'contact') : undefined,
             model.duration ? formatDuration(model.duration) : undefined
         ].filter(Boolean);
         if (measures.length > 0) {
             facts.push(`Measures: ${measures.join(', ')}`);
         }
         lines.push(...facts.map(fact => `- ${fact}`));
-        for (const [kind, label] of [['pain', 'Pain points'], ['idea', 'Ideas']] as const) {
+        for (const { kind, lane: label } of [noteKind('pain'), noteKind('idea')]) {
             const notes = model.notes.filter(note => note.kind === kind);
             if (notes.length > 0) {
                 lines.push('', `${label}:`, ...notes.map(note => `- ${md(note.text)}`));
@@ -91,13 +84,14 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         const kind = declaration.$type.toLowerCase();
         const what = isPersona(declaration) ? 'journey' : 'touchpoint';
         const external = isOwner(declaration) && declaration.external ? '\n\nExternal: a partner outside the organisation.' : '';
-        const use = users === 0 ? `No ${what} in the workspace uses this ${kind}.` : `Used by ${users} ${what}${users === 1 ? '' : 's'} in the workspace.`;
+        const use = users === 0 ? `No ${what} in the workspace uses this ${kind}.` : `Used by ${plural(users, what)} in the workspace.`;
         return `**${kind} ${md(declaration.name)}**${title}${external}\n\n${use}`;
     }
 }
 
 function gradeCard(grade: number): string {
-    return `**Emotion ${grade}: ${GRADE_MEANINGS[grade]}**: ${GRADE_ADVICE[grade]}\n\nThe scale runs from ${MIN_GRADE} (${GRADE_MEANINGS[MIN_GRADE]}) to ${MAX_GRADE} (${GRADE_MEANINGS[MAX_GRADE]}).`;
+    const { meaning, advice } = gradeOf(grade);
+    return `**Emotion ${grade}: ${meaning}**: ${advice}\n\nThe scale runs from ${MIN_GRADE} (${gradeOf(MIN_GRADE).meaning}) to ${MAX_GRADE} (${gradeOf(MAX_GRADE).meaning}).`;
 }
 
 function markdown(value: string, range: Hover['range']): Hover {

@@ -5,7 +5,7 @@ import {
     isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isOwner, isOwnerProperty, isPersona,
     isStage, isTouchpoint
 } from '../generated/ast.js';
-import { isValidGrade } from '../../map/vocabulary/grades.js';
+import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 
 /** Modifiers of our own (declared in package.json with their TextMate fallbacks): the sentiment of a grade. */
 export const GradeModifiers = { negative: 'negative', neutral: 'neutral', positive: 'positive' } as const;
@@ -18,10 +18,6 @@ const DECLARATION_TYPES: Record<string, string> = {
     Stage: SemanticTokenTypes.namespace,
     Touchpoint: SemanticTokenTypes.event
 };
-
-function sentiment(grade: number): string {
-    return grade <= 2 ? GradeModifiers.negative : grade === 3 ? GradeModifiers.neutral : GradeModifiers.positive;
-}
 
 /**
  * Semantic colours on top of the TextMate grammar: declarations apart from references (each kind its own
@@ -49,7 +45,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isChannelProperty(node)) {
             acceptor({ node, property: 'channel', type: DECLARATION_TYPES.Channel });
         } else if (isEmotionProperty(node) && node.grade !== undefined && isValidGrade(node.grade)) {
-            acceptor({ node, property: 'grade', type: SemanticTokenTypes.number, modifier: sentiment(node.grade) });
+            acceptor({ node, property: 'grade', type: SemanticTokenTypes.number, modifier: GradeModifiers[gradeOf(node.grade).sentiment] });
         } else if (isMomentOfTruth(node)) {
             for (const keyword of ['moment', 'of', 'truth']) {
                 acceptor({ node, keyword, type: SemanticTokenTypes.decorator });

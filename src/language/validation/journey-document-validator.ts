@@ -2,7 +2,7 @@ import { diagnosticData, type LangiumDocument, type ParseResult, type Validation
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { WalkingDocumentValidator } from '../fast/walking-document-validator.js';
 import { IssueCodes } from './issue-codes.js';
-import { formatCount } from '../../map/format.js';
+import { plural } from '../../map/format.js';
 
 /** Syntax errors shown per file; the rest are counted in one more diagnostic. */
 export const MAX_SYNTAX_ERRORS = 100;
@@ -56,7 +56,7 @@ function capSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
     const more: Diagnostic = {
         severity: DiagnosticSeverity.Error,
         range: firstLeftOut.range,
-        message: `${formatCount(leftOut)} more syntax error${leftOut === 1 ? '' : 's'} from here on are not shown, ` +
+        message: `${plural(leftOut, 'more syntax error')} from here on are not shown, ` +
             `only the first ${MAX_SYNTAX_ERRORS}: fix those first (or check that this is a journey file).`,
         code: IssueCodes.MoreSyntaxErrors,
         data: diagnosticData(IssueCodes.MoreSyntaxErrors)

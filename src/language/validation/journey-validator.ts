@@ -6,7 +6,7 @@ import {
     isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
     type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
 } from '../generated/ast.js';
-import { GRADE_MEANINGS, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
+import { describeScale, gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
@@ -180,11 +180,11 @@ export class JourneyValidator {
     async checkLowMomentOfTruth(touchpoint: Touchpoint, accept: ValidationAcceptor): Promise<void> {
         const facts = touchpointFacts(touchpoint);
         const grade = facts.emotion?.grade;
-        if (!facts.momentOfTruth || grade === undefined || !isValidGrade(grade) || grade > 2 || facts.notes.some(note => note.kind === 'idea')) {
+        if (!facts.momentOfTruth || !isValidGrade(grade) || gradeOf(grade).sentiment !== 'negative' || facts.notes.some(note => note.kind === 'idea')) {
             return;
         }
         if ((await this.#services.settings.JourneySettings.insights()).diagnostics) {
-            accept('info', `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${GRADE_MEANINGS[grade]}) with no \`idea\`: add one to say how to improve it.`, {
+            accept('info', `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${gradeOf(grade).meaning}) with no \`idea\`: add one to say how to improve it.`, {
                 node: touchpoint, property: 'name', code: IssueCodes.LowMomentOfTruth, data: diagnosticData(IssueCodes.LowMomentOfTruth)
             });
         }
@@ -257,8 +257,7 @@ export class JourneyValidator {
     // A missing value is a parsing error already; these checks judge only values that were written.
     checkGradeRange(emotion: EmotionProperty, accept: ValidationAcceptor): void {
         if (emotion.grade !== undefined && !isValidGrade(emotion.grade)) {
-            const scale = Object.entries(GRADE_MEANINGS).map(([grade, meaning]) => `${grade} = ${meaning}`).join(', ');
-            accept('error', `Emotion grade ${emotion.grade} is outside the scale: use a whole number from ${MIN_GRADE} to ${MAX_GRADE} (${scale}).`, {
+            accept('error', `Emotion grade ${emotion.grade} is outside the scale: use a whole number from ${MIN_GRADE} to ${MAX_GRADE} (${describeScale()}).`, {
                 node: emotion, property: 'grade', code: IssueCodes.EmotionOutOfRange, data: diagnosticData(IssueCodes.EmotionOutOfRange)
             });
         }

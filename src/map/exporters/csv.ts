@@ -7,16 +7,14 @@
  * terminal runs nothing either.
  */
 import type { JourneyModel } from '../model.js';
-import type { NoteKind } from '../model.js';
+import { NOTE_KINDS } from '../vocabulary/notes.js';
 import { replaceControlCharacters } from '../control-characters.js';
 
 const COLUMNS = [
     'journey', 'journey title', 'stage', 'stage title', 'position', 'touchpoint', 'title', 'moment of truth', 'channel', 'channel title',
     'owner', 'owner title', 'external owner', 'emotion', 'feeling', 'contacts', 'duration', 'duration unit', 'duration minutes',
-    'pains', 'ideas', 'backstage', 'quotes'
-] as const;
-
-const NOTE_COLUMNS: readonly NoteKind[] = ['pain', 'idea', 'backstage', 'quote'];
+    ...NOTE_KINDS.map(note => note.column)
+];
 
 type Cell = string | number | boolean | undefined;
 
@@ -29,7 +27,7 @@ export function toCsv(journeys: JourneyModel[]): string {
                     journey.name, journey.title, stage.name, stage.title, t.index + 1, t.name, t.title, t.momentOfTruth ? 'yes' : 'no',
                     t.channel?.name, t.channel?.title, t.owner?.name, t.owner?.title, t.owner ? (t.owner.external ? 'yes' : 'no') : undefined,
                     t.emotion?.grade, t.emotion?.feeling, t.contacts, t.duration?.amount, t.duration?.unit, t.duration?.minutes,
-                    ...NOTE_COLUMNS.map(kind => t.notes.filter(n => n.kind === kind).map(n => n.text).join('\n') || undefined)
+                    ...NOTE_KINDS.map(({ kind }) => t.notes.filter(n => n.kind === kind).map(n => n.text).join('\n') || undefined)
                 ]);
             }
         }

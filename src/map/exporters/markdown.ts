@@ -7,18 +7,8 @@
  */
 import type { JourneyModel, TouchpointModel } from '../model.js';
 import { replaceControlCharacters } from '../control-characters.js';
-import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../format.js';
-
-/** Escapes text for inline Markdown (also inside table cells): a backslash before every special character. */
-export function markdownText(text: string): string {
-    return String(text)
-        .replace(/[\r\n\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_[\]<>#|~&@$]/g, c => `\\${c}`)
-        // `:name:` would be an emoji shortcode on GitHub.
-        .replace(/:(?=[\w+\\-]+:)/g, '\\:')
-        // Leading spaces and tabs do nothing inline; keep them from starting a code block.
-        .replace(/\t/g, ' ');
-}
+import { markdownText } from '../markdown-text.js';
+import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING, plural } from '../format.js';
 
 export interface ReportContext {
     /** The file the journeys come from, named in the heading. */
@@ -103,8 +93,4 @@ function listProblem(out: string[], heading: string, touchpoints: TouchpointMode
 
 function touchpointLabel(touchpoint: TouchpointModel | undefined, title: string): string {
     return `${touchpoint?.momentOfTruth ? '★ ' : ''}${markdownText(title)}`;
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

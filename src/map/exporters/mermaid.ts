@@ -12,7 +12,8 @@
  */
 import type { JourneyModel, TouchpointModel } from '../model.js';
 import { replaceControlCharacters } from '../control-characters.js';
-import { formatDuration } from '../format.js';
+import { formatDuration, plural } from '../format.js';
+import { gradeOf, MAX_GRADE, MIN_GRADE } from '../vocabulary/grades.js';
 
 /**
  * Mermaid needs a score for every task: an ungraded touchpoint is exported as 3, the neutral middle of
@@ -88,7 +89,7 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
     if ((context.otherJourneys ?? []).length > 0) {
         comment(INDENT, `The file's other journeys (export them with --journey): ${context.otherJourneys!.join(', ')}`);
     }
-    comment(INDENT, `Scores are emotion grades (1 very negative .. 5 very positive); the actor is the touchpoint's owner.`);
+    comment(INDENT, `Scores are emotion grades (${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} .. ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}); the actor is the touchpoint's owner.`);
     lines.push(`${INDENT}title ${mermaidLabel(shown(journey))}`);
     for (const [i, stage] of journey.stages.entries()) {
         // Mermaid draws the tasks before the first section in no section: a first stage with a blank title.
@@ -133,7 +134,7 @@ function touchpointComments(touchpoint: TouchpointModel): string[] {
         facts.push(`feeling "${touchpoint.emotion.feeling}"`);
     }
     if (touchpoint.contacts !== undefined) {
-        facts.push(`${touchpoint.contacts} contact${touchpoint.contacts === 1 ? '' : 's'}`);
+        facts.push(plural(touchpoint.contacts, 'contact'));
     }
     if (touchpoint.duration) {
         facts.push(`time ${formatDuration(touchpoint.duration)}`);

@@ -9,6 +9,8 @@
 import type { JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
 import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../format.js';
 import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js';
+import { isValidGrade, MAX_GRADE, MIN_GRADE } from '../../vocabulary/grades.js';
+import { NOTE_KINDS } from '../../vocabulary/notes.js';
 
 /** Text styles: each mirrors a `.t-*` class of map.css (same size, weight and style). */
 export const TEXT = {
@@ -61,19 +63,15 @@ export const LANES: readonly { readonly id: LaneId; readonly label: string; read
     { id: 'channel', label: 'Channel', caption: 'where it happens' },
     { id: 'owner', label: 'Owner', caption: 'who delivers it' },
     { id: 'emotion', label: 'Emotion', caption: 'how it feels' },
-    { id: 'pain', label: 'Pain points', caption: 'what goes wrong' },
-    { id: 'idea', label: 'Ideas', caption: 'opportunities' },
-    { id: 'backstage', label: 'Backstage', caption: 'behind the scenes' },
-    { id: 'quote', label: 'Quotes', caption: 'in their words' },
+    ...NOTE_KINDS.map(({ kind, lane, caption }) => ({ id: kind, label: lane, caption })),
     { id: 'measures', label: 'Measures', caption: 'contacts and time' }
 ];
 
-export const NOTE_KINDS: readonly NoteKind[] = ['pain', 'idea', 'backstage', 'quote'];
 
-/** A valid grade (a whole number 1..5) or undefined: anything else in the model is a gap in the curve. */
-export function gradeOf(touchpoint: TouchpointModel): number | undefined {
+/** A valid grade or undefined: anything else in the model is a gap in the curve. */
+export function gradeOfTouchpoint(touchpoint: TouchpointModel): number | undefined {
     const grade = touchpoint.emotion?.grade;
-    return typeof grade === 'number' && Number.isInteger(grade) && grade >= 1 && grade <= 5 ? grade : undefined;
+    return isValidGrade(grade) ? grade : undefined;
 }
 
 export function displayTitle(item: { title?: string, name?: string }): string {
@@ -338,7 +336,7 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
             const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
             heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
             feelingLines = Math.max(feelingLines, column.feeling.length);
-            for (const kind of NOTE_KINDS) {
+            for (const { kind } of NOTE_KINDS) {
                 const boxes = column.notes[kind];
                 if (boxes.length > 0) {
                     const last = boxes[boxes.length - 1];
@@ -347,7 +345,7 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
             }
         }
     }
-    heights.emotion = SIZE.emotionTop + 4 * SIZE.gradeStep + SIZE.dotRadius + 6 + feelingLines * TEXT.feeling.line + 10;
+    heights.emotion = SIZE.emotionTop + (MAX_GRADE - MIN_GRADE) * SIZE.gradeStep + SIZE.dotRadius + 6 + feelingLines * TEXT.feeling.line + 10;
 
     let y = top + stageRowHeight;
     const lanes = {} as Record<LaneId, LaneLayout>;
@@ -368,8 +366,8 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
 }
 
 function layoutColumn(touchpoint: TouchpointModel, position: number, x: number): ColumnLayout {
-    const notes: Record<NoteKind, NoteBox[]> = { pain: [], idea: [], backstage: [], quote: [] };
-    const tops: Record<NoteKind, number> = { pain: SIZE.inset, idea: SIZE.inset, backstage: SIZE.inset, quote: SIZE.inset };
+    const notes = Object.fromEntries(NOTE_KINDS.map(({ kind }) => [kind, []])) as unknown as Record<NoteKind, NoteBox[]>;
+    const tops = Object.fromEntries(NOTE_KINDS.map(({ kind }) => [kind, SIZE.inset])) as Record<NoteKind, number>;
     for (const note of Array.isArray(touchpoint.notes) ? touchpoint.notes : []) {
         const kind = note.kind;
         if (!Object.hasOwn(notes, kind)) {
@@ -386,7 +384,7 @@ function layoutColumn(touchpoint: TouchpointModel, position: number, x: number):
     }
     const channel = touchpoint.channel ? wrapText(displayTitle(touchpoint.channel), CELL_TEXT_WIDTH, TEXT.body) : [];
     const owner = touchpoint.owner ? wrapText(displayTitle(touchpoint.owner), CELL_TEXT_WIDTH, TEXT.body) : [];
-    const grade = gradeOf(touchpoint);
+    const grade = gradeOfTouchpoint(touchpoint);
     const feeling = grade !== undefined && touchpoint.emotion?.feeling ? wrapText(touchpoint.emotion.feeling, FEELING_WIDTH, TEXT.feeling) : [];
     return {
         touchpoint,
@@ -421,7 +419,7 @@ export function visibleColumns(layout: MapLayout, left: number, right: number): 
 
 /** The y of a grade's guide line in the emotion lane. */
 export function gradeY(lane: LaneLayout, grade: number): number {
-    return lane.top + SIZE.emotionTop + (5 - grade) * SIZE.gradeStep;
+    return lane.top + SIZE.emotionTop + (MAX_GRADE - grade) * SIZE.gradeStep;
 }
 
 /** Used by the legend: the width of a short label. */

@@ -8,10 +8,11 @@
  * in data-range/data-selection (and data-uri) for the webview script.
  */
 import type { JourneyModel, SourceLocation, SourceRange, TouchpointModel } from '../../model.js';
-import { GRADE_MEANINGS } from '../../vocabulary/grades.js';
-import { formatCount, formatDuration, MISSING } from '../../format.js';
+import { gradeOf, GRADES, MAX_GRADE, MIN_GRADE, NEUTRAL_GRADE } from '../../vocabulary/grades.js';
+import { NOTE_KINDS } from '../../vocabulary/notes.js';
+import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
-    computeLayout, displayTitle, gradeY, labelWidth, LANES, NOTE_KINDS, SIZE, TEXT,
+    computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
     type ColumnLayout, type ColumnWindow, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
 } from './layout.js';
 import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
@@ -69,10 +70,6 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     }
     out.push('</svg>');
     return out.join('');
-}
-
-function plural(count: number, word: string): string {
-    return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 }
 
 // --- Source links ---------------------------------------------------------------------------------
@@ -231,8 +228,8 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     });
     const emotion = lanes.emotion;
     const guides: string[] = [];
-    for (let grade = 1; grade <= 5; grade++) {
-        guides.push(`M${left},${num(gradeY(emotion, grade))}H${right}`);
+    for (const { value } of GRADES) {
+        guides.push(`M${left},${num(gradeY(emotion, value))}H${right}`);
     }
     out.push(`<path class="guide" d="${guides.join('')}"/>`);
     const separators = LANES.map(lane => `M${left},${num(lanes[lane.id].top)}H${right}`);
@@ -322,7 +319,7 @@ function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): vo
     renderChannelCell(out, column, lanes.channel);
     renderOwnerCell(out, column, lanes.owner);
     renderEmotionCell(out, column, lanes.emotion);
-    for (const kind of NOTE_KINDS) {
+    for (const { kind } of NOTE_KINDS) {
         const lane = lanes[kind];
         for (const box of column.notes[kind]) {
             const y = lane.top + box.top;
@@ -411,16 +408,16 @@ function renderEmotionCell(out: string[], column: ColumnLayout, lane: LaneLayout
     const { touchpoint, grade } = column;
     const cx = column.x + SIZE.column / 2;
     if (grade === undefined) {
-        const y = gradeY(lane, 3);
-        out.push(openGroup('cell unscored', 'emotion', touchpoint.source), tooltip('Not graded: add an emotion grade from 1 to 5'));
+        const y = gradeY(lane, NEUTRAL_GRADE);
+        out.push(openGroup('cell unscored', 'emotion', touchpoint.source), tooltip(`Not graded: add an emotion grade from ${MIN_GRADE} to ${MAX_GRADE}`));
         out.push(rect('box unscored-box', cx - 46, y - 13, 92, 26, 13));
         out.push(text('t-small t-center', cx, y + 4, 'not graded'), '</g>');
         return;
     }
     const y = gradeY(lane, grade);
-    const meaning = String(touchpoint.emotion?.meaning || GRADE_MEANINGS[grade]);
+    const meaning = String(touchpoint.emotion?.meaning || gradeOf(grade).meaning);
     const feeling = touchpoint.emotion?.feeling ? `: ${touchpoint.emotion.feeling}` : '';
-    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source), tooltip(`Emotion ${grade} of 5, ${meaning}${feeling}`));
+    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
     out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
     if (column.feeling.length > 0) {
         out.push(textBlock(column.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
@@ -452,10 +449,10 @@ function renderGutter(out: string[], grid: GridLayout): void {
         out.push('</g>');
     }
     const emotion = grid.lanes.emotion;
-    for (let grade = 5; grade >= 1; grade--) {
-        const y = gradeY(emotion, grade);
-        out.push(text('t-guide', right - 20, y + 4, `${grade} ${GRADE_MEANINGS[grade]}`));
-        out.push(`<circle class="grade-dot grade-${grade}" cx="${right - 10}" cy="${num(y)}" r="4"/>`);
+    for (const { value, meaning } of [...GRADES].reverse()) {
+        const y = gradeY(emotion, value);
+        out.push(text('t-guide', right - 20, y + 4, `${value} ${meaning}`));
+        out.push(`<circle class="grade-dot grade-${value}" cx="${right - 10}" cy="${num(y)}" r="4"/>`);
     }
     out.push('</g>');
 }
@@ -483,11 +480,11 @@ function renderLegend(out: string[], top: number): void {
     out.push(rect('unscored-box', x, middle - 7, 26, 14, 7));
     x += 32;
     label('Not graded');
-    for (let grade = 1; grade <= 5; grade++) {
-        out.push(`<circle class="grade-dot grade-${grade}" cx="${num(x + 5)}" cy="${num(middle)}" r="5"/>`);
+    for (const { value } of GRADES) {
+        out.push(`<circle class="grade-dot grade-${value}" cx="${num(x + 5)}" cy="${num(middle)}" r="5"/>`);
         x += 14;
     }
     x += 4;
-    label('Emotion: 1 very negative … 5 very positive');
+    label(`Emotion: ${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} … ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}`);
     out.push('</g>');
 }
