@@ -1,23 +1,55 @@
+import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
+import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
     ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
     Touchpoint, TouchpointProperty
 } from './generated/ast.js';
 
-/** The properties a touchpoint may give at most once, by AST type, with the keyword users write. */
-export const SINGLE_VALUED_PROPERTIES = {
-    OwnerProperty: 'owner',
-    ChannelProperty: 'channel',
-    EmotionProperty: 'emotion',
-    ContactsProperty: 'contacts',
-    DurationProperty: 'duration',
-    MomentOfTruth: 'moment of truth'
-} as const satisfies Partial<Record<TouchpointProperty['$type'], string>>;
-
-export type SingleValuedPropertyType = keyof typeof SINGLE_VALUED_PROPERTIES;
-
-export function isSingleValued(property: TouchpointProperty): property is Extract<TouchpointProperty, { $type: SingleValuedPropertyType }> {
-    return Object.hasOwn(SINGLE_VALUED_PROPERTIES, property.$type);
+/** What the language says of one kind of touchpoint property. */
+export interface TouchpointPropertyInfo {
+    /** The AST type (the grammar rule) of the property. */
+    type: TouchpointProperty['$type'];
+    /** The keyword that starts it. */
+    keyword: string;
+    /** How messages and completion name it: the keyword, or the words (`moment of truth`). */
+    label: string;
+    /** What it is for, in completion. */
+    detail: string;
+    /** At most once per touchpoint (the notes repeat). */
+    single: boolean;
+    /** The property that holds its value, which the formatter lines up in a touchpoint: `owner    Comms`. */
+    value?: string;
 }
+
+/**
+ * The properties of a touchpoint, in the order completion offers them (what the map misses most first).
+ * The grammar's `TouchpointProperty` rule has the same alternatives (a test holds the two together).
+ */
+export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
+    { type: 'OwnerProperty', keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', single: true, value: 'owner' },
+    {
+        type: 'EmotionProperty', keyword: 'emotion', label: 'emotion', single: true, value: 'grade',
+        detail: `how it feels to the customer, ${MIN_GRADE} (${gradeOf(MIN_GRADE).meaning}) to ${MAX_GRADE} (${gradeOf(MAX_GRADE).meaning})`
+    },
+    { type: 'ChannelProperty', keyword: 'channel', label: 'channel', detail: 'where the customer meets the service', single: true, value: 'channel' },
+    { type: 'DurationProperty', keyword: 'duration', label: 'duration', detail: 'time taken, e.g. 40 min', single: true, value: 'amount' },
+    { type: 'ContactsProperty', keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', single: true, value: 'count' },
+    ...NOTE_KINDS.map(({ kind, detail }) => ({ type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false })),
+    { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true }
+];
+
+/** The property a keyword starts in a touchpoint, if any. */
+export function propertyOfKeyword(keyword: string): TouchpointPropertyInfo | undefined {
+    return TOUCHPOINT_PROPERTIES.find(property => property.keyword === keyword);
+}
+
+/** What the language says of a property of a touchpoint (of a note: of its kind). */
+export function propertyOf(property: TouchpointProperty): TouchpointPropertyInfo {
+    return TOUCHPOINT_PROPERTIES.find(info => info.type === property.$type && (property.$type !== 'Note' || info.keyword === property.kind))!;
+}
+
+/** The property rules of the grammar, by name: where a keyword is a touchpoint property. */
+export const TOUCHPOINT_PROPERTY_RULES: ReadonlySet<string> = new Set(TOUCHPOINT_PROPERTIES.map(property => property.type));
 
 /** A touchpoint's properties by meaning. The first of a repeated single-valued property counts. */
 export interface TouchpointFacts {

@@ -2,25 +2,11 @@ import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type Maybe
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { RestartingCompletionProvider } from '../fast/restarting-completion-provider.js';
-import { isChannel, isOwner, isPersona, isTouchpoint, type Touchpoint } from '../generated/ast.js';
+import { isChannel, isOwner, isPersona, isTouchpoint } from '../generated/ast.js';
 import { GRADES } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
-import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
-
-/** Touchpoint properties in the order they are offered: what the map misses most first. */
-const TOUCHPOINT_PROPERTIES: ReadonlyArray<{ keyword: string, label: string, detail: string, type?: keyof typeof SINGLE_VALUED_PROPERTIES }> = [
-    { keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', type: 'OwnerProperty' },
-    { keyword: 'emotion', label: 'emotion', detail: 'how it feels to the customer, 1 (very negative) to 5 (very positive)', type: 'EmotionProperty' },
-    { keyword: 'channel', label: 'channel', detail: 'where the customer meets the service', type: 'ChannelProperty' },
-    { keyword: 'duration', label: 'duration', detail: 'time taken, e.g. 40 min', type: 'DurationProperty' },
-    { keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', type: 'ContactsProperty' },
-    { keyword: 'pain', label: 'pain', detail: 'a pain point or barrier (may repeat)' },
-    { keyword: 'idea', label: 'idea', detail: 'an opportunity to improve (may repeat)' },
-    { keyword: 'backstage', label: 'backstage', detail: 'what the organisation does behind it (may repeat)' },
-    { keyword: 'quote', label: 'quote', detail: 'what a customer said (may repeat)' },
-    { keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', type: 'MomentOfTruth' }
-];
+import { TOUCHPOINT_PROPERTIES, TOUCHPOINT_PROPERTY_RULES } from '../touchpoint-properties.js';
 
 export class JourneyCompletionProvider extends RestartingCompletionProvider {
     readonly #services: JourneyServices;
@@ -48,11 +34,11 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         const touchpoint = context.node && AstUtils.getContainerOfType(context.node, isTouchpoint);
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         const property = TOUCHPOINT_PROPERTIES.findIndex(p => p.keyword === keyword.value);
-        if (!touchpoint || property < 0 || !isTouchpointPropertyRule(rule)) {
+        if (!touchpoint || property < 0 || !rule || !TOUCHPOINT_PROPERTY_RULES.has(rule.name)) {
             return super.completionForKeyword(context, keyword, acceptor);
         }
-        const { label, detail, type } = TOUCHPOINT_PROPERTIES[property];
-        if (type && presentSingleValued(touchpoint).has(type)) {
+        const { label, detail, type, single } = TOUCHPOINT_PROPERTIES[property];
+        if (single && touchpoint.properties.some(present => present.$type === type)) {
             return;
         }
         acceptor(context, {
@@ -107,12 +93,4 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         const document = this.#services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
         return document && this.#services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path);
     }
-}
-
-function isTouchpointPropertyRule(rule: GrammarAST.ParserRule | undefined): boolean {
-    return rule !== undefined && rule.name !== 'Owner' && rule.name !== 'Channel';
-}
-
-function presentSingleValued(touchpoint: Touchpoint): Set<string> {
-    return new Set(touchpoint.properties.filter(isSingleValued).map(property => property.$type));
 }

@@ -5,17 +5,14 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    isChannel, isChannelProperty, isContactsProperty, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
-    isNote, isOwner, isOwnerProperty, isPersona, isStage, isTouchpoint,
+    isChannel, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
+    isNote, isOwner, isPersona, isStage, isTouchpoint,
     type Channel, type JourneyFile, type Owner, type Persona, type Touchpoint
 } from '../generated/ast.js';
-import { isSingleValued, SINGLE_VALUED_PROPERTIES } from '../touchpoint-properties.js';
+import { propertyOf } from '../touchpoint-properties.js';
 
 /** The language's own indentation, like gofmt's: the same whatever the client's editor is set to. */
 const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
-
-/** Value-carrying properties whose values line up in a touchpoint: `owner    Comms`, `duration 2 min`. */
-const ALIGNED = ['OwnerProperty', 'ChannelProperty', 'EmotionProperty', 'ContactsProperty', 'DurationProperty'] as const;
 
 /**
  * One canonical layout: a declaration per line, two-space indentation, one property per line, values of
@@ -151,22 +148,13 @@ export class JourneyFormatter extends AbstractFormatter {
             return;
         }
         this.#formatBlock(f, touchpoint.properties.length === 0, false);
-        const aligned = touchpoint.properties.filter(isSingleValued).filter(p => (ALIGNED as readonly string[]).includes(p.$type));
-        const width = Math.max(...aligned.map(p => SINGLE_VALUED_PROPERTIES[p.$type].length));
-        for (const property of aligned) {
-            const spaces = Formatting.spaces(width - SINGLE_VALUED_PROPERTIES[property.$type].length + 1);
-            const pf = this.getNodeFormatter(property);
-            if (isOwnerProperty(property)) {
-                pf.property('owner').prepend(spaces);
-            } else if (isChannelProperty(property)) {
-                pf.property('channel').prepend(spaces);
-            } else if (isEmotionProperty(property)) {
-                pf.property('grade').prepend(spaces);
-            } else if (isContactsProperty(property)) {
-                pf.property('count').prepend(spaces);
-            } else if (isDurationProperty(property)) {
-                pf.property('amount').prepend(spaces);
-            }
+        // The values of the single-valued properties that have one line up: `owner    Comms`, `duration 2 min`.
+        const aligned = touchpoint.properties.map(node => ({ node, info: propertyOf(node) })).filter(({ info }) => info.single && info.value);
+        const width = Math.max(...aligned.map(({ info }) => info.keyword.length));
+        for (const { node, info } of aligned) {
+            // The table names the value's property (a test holds it to the grammar), which the AST types cannot check here.
+            const formatter = this.getNodeFormatter(node as unknown as AstNode & Record<string, unknown>);
+            formatter.property(info.value!).prepend(Formatting.spaces(width - info.keyword.length + 1));
         }
     }
 

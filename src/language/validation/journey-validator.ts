@@ -10,7 +10,7 @@ import { describeScale, gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../.
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
-import { isSingleValued, SINGLE_VALUED_PROPERTIES, touchpointFacts } from '../touchpoint-properties.js';
+import { propertyOf, touchpointFacts } from '../touchpoint-properties.js';
 import { IssueCodes } from './issue-codes.js';
 import { firstControlCharacter } from '../../map/control-characters.js';
 import { formatCount } from '../../map/format.js';
@@ -213,12 +213,12 @@ export class JourneyValidator {
     checkSingleValuedProperties(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
         const seen = new Set<string>();
         for (const property of touchpoint.properties) {
-            if (!isSingleValued(property)) {
+            const { single, label } = propertyOf(property);
+            if (!single) {
                 continue;
             }
             if (seen.has(property.$type)) {
-                const keyword = SINGLE_VALUED_PROPERTIES[property.$type];
-                accept('error', `Touchpoint '${touchpoint.name}' gives \`${keyword}\` more than once: keep one.`, {
+                accept('error', `Touchpoint '${touchpoint.name}' gives \`${label}\` more than once: keep one.`, {
                     node: property, code: IssueCodes.DuplicateProperty, data: diagnosticData(IssueCodes.DuplicateProperty)
                 });
             }

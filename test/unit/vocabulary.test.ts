@@ -1,0 +1,38 @@
+import { AstUtils, EmptyFileSystem, GrammarAST } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createJourneyServices } from '../../src/language/journey-module.js';
+import { TOUCHPOINT_PROPERTIES } from '../../src/language/touchpoint-properties.js';
+import { NOTE_KINDS } from '../../src/map/vocabulary/notes.js';
+
+/** The vocabulary tables say what the grammar says: the same rules, keywords and properties. */
+const grammar = createJourneyServices(EmptyFileSystem).Journey.Grammar;
+
+function rule(name: string): GrammarAST.ParserRule {
+    const found = grammar.rules.find(r => r.name === name);
+    if (!GrammarAST.isParserRule(found)) {
+        throw new Error(`no parser rule ${name}`);
+    }
+    return found;
+}
+
+const keywordsOf = (node: GrammarAST.AbstractElement) => AstUtils.streamAst(node).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
+
+describe('the vocabulary and the grammar agree', () => {
+    test('the note kinds are the keywords of the Note rule, in order', () => {
+        expect(NOTE_KINDS.map(note => note.kind)).toEqual(keywordsOf(rule('Note').definition));
+    });
+
+    test('the touchpoint properties are the alternatives of TouchpointProperty, each starting with its keyword, its value a property of its rule', () => {
+        const alternatives = AstUtils.streamAst(rule('TouchpointProperty').definition).filter(GrammarAST.isRuleCall)
+            .map(call => call.rule.ref!.name).toArray();
+        expect(new Set(TOUCHPOINT_PROPERTIES.map(property => property.type))).toEqual(new Set(alternatives));
+        for (const property of TOUCHPOINT_PROPERTIES) {
+            const definition = rule(property.type).definition;
+            expect(keywordsOf(definition)).toContain(property.keyword);
+            if (property.value) {
+                const assigned = AstUtils.streamAst(definition).filter(GrammarAST.isAssignment).map(a => a.feature).toArray();
+                expect(assigned).toContain(property.value);
+            }
+        }
+    });
+});
