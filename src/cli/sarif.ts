@@ -6,29 +6,8 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { issueOf } from '../language/validation/issue-codes.js';
 import type { SeverityName, ValidationRecord } from './validate-command.js';
-
-/** What each code means, as the README's table of diagnostics says it. */
-const RULES: Record<string, string> = {
-    'missing-owner': 'A touchpoint has no owner: who delivers this service?',
-    'unscored-touchpoint': 'A touchpoint has no emotion grade: a hole in the emotional curve.',
-    'emotion-out-of-range': 'An emotion grade that is not a whole number from 1 to 5.',
-    'invalid-measure': 'Negative or fractional contacts, a negative duration, or an unknown duration unit.',
-    'linking-error': 'An owner, channel or persona declared in no .journey file of the workspace.',
-    'duplicate-name': 'Two declarations of one kind with one name.',
-    'duplicate-property': 'A single-valued property given twice.',
-    'empty-stage': 'A stage with no touchpoints.',
-    'missing-persona': 'A journey with no `for <persona>`.',
-    'unused-declaration': 'An owner, channel or persona that no journey in the workspace uses.',
-    'low-moment-of-truth': 'A moment of truth graded 1 or 2 with no idea: a critical low point with no improvement planned.',
-    'steep-drop': 'The grade falls by 3 or more from one touchpoint to the next with no pain saying why.',
-    'control-character': 'A text holds a control character: on a terminal it would be a command.',
-    'lexing-error': 'Text that is not the journey language (an unterminated string or comment, say).',
-    'parsing-error': 'Text that is not the journey language (a missing brace, say).',
-    'more-syntax-errors': 'The syntax errors of a file past its first 100, counted in one.',
-    'not-text': 'The file holds a NUL byte or bytes that are not UTF-8: it is not read.',
-    'internal-error': 'The journey language failed on this file (a bug); the other files are not affected.'
-};
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -49,7 +28,7 @@ export function toSarif(records: ValidationRecord[], version: string): object {
                     rules: ruleIds.map(id => ({
                         id,
                         name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-                        shortDescription: { text: RULES[id] ?? id },
+                        shortDescription: { text: sentence(issueOf(id)?.description ?? id) },
                         defaultConfiguration: { level: defaultLevel(id, records) }
                     }))
                 }
@@ -76,8 +55,14 @@ export function toSarif(records: ValidationRecord[], version: string): object {
     };
 }
 
+/** The code's severity unless a setting changes it; for a code the language does not have, as found. */
 function defaultLevel(id: string, records: ValidationRecord[]): Level {
-    return LEVELS[records.find(r => r.code === id)!.severity];
+    return LEVELS[issueOf(id)?.severity ?? records.find(r => r.code === id)!.severity];
+}
+
+/** The table's phrase as a sentence: "a touchpoint has no owner" → "A touchpoint has no owner." */
+function sentence(phrase: string): string {
+    return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}${/[.?!]$/.test(phrase) ? '' : '.'}`;
 }
 
 /** A path relative to the working directory (with forward slashes) is relative to %SRCROOT%; others are file URIs. */

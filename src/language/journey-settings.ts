@@ -1,9 +1,10 @@
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { ValidationSeverity } from 'langium';
 import type { JourneyServices } from './journey-module.js';
+import { ISSUES, validationSeverity, type IssueSeverity } from './validation/issue-codes.js';
 
 /** What users may choose for a configurable check (`journey.validation.*` settings). */
-export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type SeveritySetting = IssueSeverity | 'off';
 
 export interface ValidationSettings {
     missingOwner: SeveritySetting;
@@ -11,24 +12,19 @@ export interface ValidationSettings {
 }
 
 export const DEFAULT_VALIDATION_SETTINGS: Readonly<ValidationSettings> = {
-    missingOwner: 'warning',
-    unscoredTouchpoint: 'warning'
+    missingOwner: ISSUES.MissingOwner.severity,
+    unscoredTouchpoint: ISSUES.UnscoredTouchpoint.severity
 };
 
-const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, ValidationSeverity> = {
-    error: 'error',
-    warning: 'warning',
-    information: 'info',
-    hint: 'hint'
-};
+const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
 /** The Langium severity for a setting, or undefined when the check is turned off. */
 export function toValidationSeverity(setting: SeveritySetting): ValidationSeverity | undefined {
-    return setting === 'off' ? undefined : SEVERITIES[setting];
+    return setting === 'off' ? undefined : validationSeverity(setting);
 }
 
 function isSeveritySetting(value: unknown): value is SeveritySetting {
-    return value === 'off' || (typeof value === 'string' && Object.hasOwn(SEVERITIES, value));
+    return SEVERITY_SETTINGS.has(value);
 }
 
 /** The insights users may turn off (`journey.insights.*` settings). */

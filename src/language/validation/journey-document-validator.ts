@@ -1,7 +1,7 @@
 import { diagnosticData, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { WalkingDocumentValidator } from '../fast/walking-document-validator.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes, withCode } from './issue-codes.js';
 import { plural } from '../../map/format.js';
 
 /** Syntax errors shown per file; the rest are counted in one more diagnostic. */
@@ -58,8 +58,7 @@ function capSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
         range: firstLeftOut.range,
         message: `${plural(leftOut, 'more syntax error')} from here on are not shown, ` +
             `only the first ${MAX_SYNTAX_ERRORS}: fix those first (or check that this is a journey file).`,
-        code: IssueCodes.MoreSyntaxErrors,
-        data: diagnosticData(IssueCodes.MoreSyntaxErrors)
+        ...withCode(IssueCodes.MoreSyntaxErrors)
     };
     return [...diagnostics.filter(diagnostic => !SYNTAX_ERROR_CODES.has(diagnostic.code) || shown.has(diagnostic)), more];
 }

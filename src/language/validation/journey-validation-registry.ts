@@ -1,5 +1,5 @@
-import { diagnosticData, isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor } from 'langium';
-import { IssueCodes } from './issue-codes.js';
+import { isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor } from 'langium';
+import { IssueCodes, withCode } from './issue-codes.js';
 
 /**
  * Langium's validation registry, where a check that fails says so in a diagnostic on its node (the other
@@ -16,7 +16,7 @@ export class JourneyValidationRegistry extends ValidationRegistry {
             }
             const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
             accept('error', `A check of the journey language failed here (${reason}); the other checks ran. Please report this, with the file if you can.`, {
-                node, code: IssueCodes.InternalError, data: diagnosticData(IssueCodes.InternalError)
+                node, ...withCode(IssueCodes.InternalError)
             });
         }
     }

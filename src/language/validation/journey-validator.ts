@@ -1,5 +1,5 @@
 import {
-    AstUtils, diagnosticData, MultiMap, UriUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks
+    AstUtils, MultiMap, UriUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
@@ -11,7 +11,7 @@ import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.j
 import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
 import { propertyOf, touchpointFacts } from '../touchpoint-properties.js';
-import { IssueCodes } from './issue-codes.js';
+import { defaultSeverity, IssueCodes, withCode } from './issue-codes.js';
 import { firstControlCharacter } from '../../map/control-characters.js';
 import { formatCount } from '../../map/format.js';
 
@@ -89,8 +89,8 @@ export class JourneyValidator {
                     return;
                 }
                 const kind = KIND_LABELS[declaration.$type];
-                accept('error', `${kind} '${declaration.name}' is declared more than once (also at ${listSome(where)}): give each ${kind.toLowerCase()} its own name.`, {
-                    node: declaration, property: 'name', code: IssueCodes.DuplicateName, data: diagnosticData(IssueCodes.DuplicateName)
+                accept(defaultSeverity(IssueCodes.DuplicateName), `${kind} '${declaration.name}' is declared more than once (also at ${listSome(where)}): give each ${kind.toLowerCase()} its own name.`, {
+                    node: declaration, property: 'name', ...withCode(IssueCodes.DuplicateName)
                 });
             });
         }
@@ -111,8 +111,8 @@ export class JourneyValidator {
         for (const declaration of declarations) {
             if (!referenced.has(locator.getAstNodePath(declaration))) {
                 const kind = KIND_LABELS[declaration.$type];
-                accept('hint', `${kind} '${declaration.name}' is not used by any journey in the workspace: use it or remove it.`, {
-                    node: declaration, property: 'name', code: IssueCodes.UnusedDeclaration, data: diagnosticData(IssueCodes.UnusedDeclaration),
+                accept(defaultSeverity(IssueCodes.UnusedDeclaration), `${kind} '${declaration.name}' is not used by any journey in the workspace: use it or remove it.`, {
+                    node: declaration, property: 'name', ...withCode(IssueCodes.UnusedDeclaration),
                     tags: [DiagnosticTag.Unnecessary]
                 });
             }
@@ -121,8 +121,8 @@ export class JourneyValidator {
 
     checkPersona(journey: Journey, accept: ValidationAcceptor): void {
         if (!journey.persona) {
-            accept('warning', `Journey '${journey.name}' has no persona: add \`for <persona>\` to say whose journey it is.`, {
-                node: journey, property: 'name', code: IssueCodes.MissingPersona, data: diagnosticData(IssueCodes.MissingPersona)
+            accept(defaultSeverity(IssueCodes.MissingPersona), `Journey '${journey.name}' has no persona: add \`for <persona>\` to say whose journey it is.`, {
+                node: journey, property: 'name', ...withCode(IssueCodes.MissingPersona)
             });
         }
     }
@@ -143,8 +143,8 @@ export class JourneyValidator {
         for (const [name, sameName] of byName.entriesGroupedByKey()) {
             const [first, ...later] = sameName;
             for (const duplicate of later) {
-                accept('error', `${kind} '${name}' is declared more than once in ${scope} (first at line ${lineOf(first)}): give each ${kind.toLowerCase()} its own name.`, {
-                    node: duplicate, property: 'name', code: IssueCodes.DuplicateName, data: diagnosticData(IssueCodes.DuplicateName)
+                accept(defaultSeverity(IssueCodes.DuplicateName), `${kind} '${name}' is declared more than once in ${scope} (first at line ${lineOf(first)}): give each ${kind.toLowerCase()} its own name.`, {
+                    node: duplicate, property: 'name', ...withCode(IssueCodes.DuplicateName)
                 });
             }
         }
@@ -152,8 +152,8 @@ export class JourneyValidator {
 
     checkStageNotEmpty(stage: Stage, accept: ValidationAcceptor): void {
         if (stage.touchpoints.length === 0) {
-            accept('warning', `Stage '${stage.name}' has no touchpoints: add a \`touchpoint\` or remove the stage.`, {
-                node: stage, property: 'name', code: IssueCodes.EmptyStage, data: diagnosticData(IssueCodes.EmptyStage)
+            accept(defaultSeverity(IssueCodes.EmptyStage), `Stage '${stage.name}' has no touchpoints: add a \`touchpoint\` or remove the stage.`, {
+                node: stage, property: 'name', ...withCode(IssueCodes.EmptyStage)
             });
         }
     }
@@ -165,13 +165,13 @@ export class JourneyValidator {
         const ownerSeverity = toValidationSeverity(settings.missingOwner);
         if (!facts.owner && ownerSeverity) {
             accept(ownerSeverity, `Touchpoint '${touchpoint.name}' has no owner: add \`owner <name>\` to say who delivers it.`, {
-                node: touchpoint, property: 'name', code: IssueCodes.MissingOwner, data: diagnosticData(IssueCodes.MissingOwner)
+                node: touchpoint, property: 'name', ...withCode(IssueCodes.MissingOwner)
             });
         }
         const gradeSeverity = toValidationSeverity(settings.unscoredTouchpoint);
         if (!facts.emotion && gradeSeverity) {
             accept(gradeSeverity, `Touchpoint '${touchpoint.name}' has no emotion grade: add \`emotion <${MIN_GRADE}-${MAX_GRADE}>\` to say how it feels to the customer.`, {
-                node: touchpoint, property: 'name', code: IssueCodes.UnscoredTouchpoint, data: diagnosticData(IssueCodes.UnscoredTouchpoint)
+                node: touchpoint, property: 'name', ...withCode(IssueCodes.UnscoredTouchpoint)
             });
         }
     }
@@ -184,8 +184,8 @@ export class JourneyValidator {
             return;
         }
         if ((await this.#services.settings.JourneySettings.insights()).diagnostics) {
-            accept('info', `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${gradeOf(grade).meaning}) with no \`idea\`: add one to say how to improve it.`, {
-                node: touchpoint, property: 'name', code: IssueCodes.LowMomentOfTruth, data: diagnosticData(IssueCodes.LowMomentOfTruth)
+            accept(defaultSeverity(IssueCodes.LowMomentOfTruth), `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${gradeOf(grade).meaning}) with no \`idea\`: add one to say how to improve it.`, {
+                node: touchpoint, property: 'name', ...withCode(IssueCodes.LowMomentOfTruth)
             });
         }
     }
@@ -204,8 +204,8 @@ export class JourneyValidator {
         }
         for (const { touchpoint, facts } of drops) {
             const previous = touchpoints[touchpoints.findIndex(t => t.touchpoint === touchpoint) - 1];
-            accept('info', `The grade falls from ${previous.facts.emotion!.grade} to ${facts.emotion!.grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
-                node: facts.emotion!, property: 'grade', code: IssueCodes.SteepDrop, data: diagnosticData(IssueCodes.SteepDrop)
+            accept(defaultSeverity(IssueCodes.SteepDrop), `The grade falls from ${previous.facts.emotion!.grade} to ${facts.emotion!.grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
+                node: facts.emotion!, property: 'grade', ...withCode(IssueCodes.SteepDrop)
             });
         }
     }
@@ -218,8 +218,8 @@ export class JourneyValidator {
                 continue;
             }
             if (seen.has(property.$type)) {
-                accept('error', `Touchpoint '${touchpoint.name}' gives \`${label}\` more than once: keep one.`, {
-                    node: property, code: IssueCodes.DuplicateProperty, data: diagnosticData(IssueCodes.DuplicateProperty)
+                accept(defaultSeverity(IssueCodes.DuplicateProperty), `Touchpoint '${touchpoint.name}' gives \`${label}\` more than once: keep one.`, {
+                    node: property, ...withCode(IssueCodes.DuplicateProperty)
                 });
             }
             seen.add(property.$type);
@@ -235,8 +235,8 @@ export class JourneyValidator {
         for (const [property, value] of Object.entries(node)) {
             const character = typeof value === 'string' && property.charCodeAt(0) !== 36 /* $ */ ? firstControlCharacter(value) : undefined;
             if (character) {
-                accept('warning', `This text holds the control character ${character}: remove it (on a terminal it would be a command; exports replace it).`, {
-                    node, property, code: IssueCodes.ControlCharacter, data: diagnosticData(IssueCodes.ControlCharacter)
+                accept(defaultSeverity(IssueCodes.ControlCharacter), `This text holds the control character ${character}: remove it (on a terminal it would be a command; exports replace it).`, {
+                    node, property, ...withCode(IssueCodes.ControlCharacter)
                 });
             }
         }
@@ -246,8 +246,8 @@ export class JourneyValidator {
         const seen = new Set<string>();
         for (const field of persona.fields) {
             if (SINGLE_VALUED_PERSONA_FIELDS.has(field.kind) && seen.has(field.kind)) {
-                accept('error', `Persona '${persona.name}' gives \`${field.kind}\` more than once: keep one.`, {
-                    node: field, code: IssueCodes.DuplicateProperty, data: diagnosticData(IssueCodes.DuplicateProperty)
+                accept(defaultSeverity(IssueCodes.DuplicateProperty), `Persona '${persona.name}' gives \`${field.kind}\` more than once: keep one.`, {
+                    node: field, ...withCode(IssueCodes.DuplicateProperty)
                 });
             }
             seen.add(field.kind);
@@ -257,30 +257,30 @@ export class JourneyValidator {
     // A missing value is a parsing error already; these checks judge only values that were written.
     checkGradeRange(emotion: EmotionProperty, accept: ValidationAcceptor): void {
         if (emotion.grade !== undefined && !isValidGrade(emotion.grade)) {
-            accept('error', `Emotion grade ${emotion.grade} is outside the scale: use a whole number from ${MIN_GRADE} to ${MAX_GRADE} (${describeScale()}).`, {
-                node: emotion, property: 'grade', code: IssueCodes.EmotionOutOfRange, data: diagnosticData(IssueCodes.EmotionOutOfRange)
+            accept(defaultSeverity(IssueCodes.EmotionOutOfRange), `Emotion grade ${emotion.grade} is outside the scale: use a whole number from ${MIN_GRADE} to ${MAX_GRADE} (${describeScale()}).`, {
+                node: emotion, property: 'grade', ...withCode(IssueCodes.EmotionOutOfRange)
             });
         }
     }
 
     checkContacts(contacts: ContactsProperty, accept: ValidationAcceptor): void {
         if (contacts.count !== undefined && (!Number.isInteger(contacts.count) || contacts.count < 0)) {
-            accept('error', `Contacts must be a whole number of 0 or more, not ${contacts.count}.`, {
-                node: contacts, property: 'count', code: IssueCodes.InvalidMeasure, data: diagnosticData(IssueCodes.InvalidMeasure)
+            accept(defaultSeverity(IssueCodes.InvalidMeasure), `Contacts must be a whole number of 0 or more, not ${contacts.count}.`, {
+                node: contacts, property: 'count', ...withCode(IssueCodes.InvalidMeasure)
             });
         }
     }
 
     checkDuration(duration: DurationProperty, accept: ValidationAcceptor): void {
         if (duration.amount !== undefined && duration.amount < 0) {
-            accept('error', `A duration cannot be negative (${duration.amount}).`, {
-                node: duration, property: 'amount', code: IssueCodes.InvalidMeasure, data: diagnosticData(IssueCodes.InvalidMeasure)
+            accept(defaultSeverity(IssueCodes.InvalidMeasure), `A duration cannot be negative (${duration.amount}).`, {
+                node: duration, property: 'amount', ...withCode(IssueCodes.InvalidMeasure)
             });
         }
         if (duration.unit && !isDurationUnit(duration.unit)) {
             const units = Object.entries(DURATION_UNITS).map(([unit, { label }]) => `${unit} (${label})`).join(', ');
-            accept('error', `Unknown duration unit '${duration.unit}': use one of ${units}.`, {
-                node: duration, property: 'unit', code: IssueCodes.InvalidMeasure, data: diagnosticData(IssueCodes.InvalidMeasure)
+            accept(defaultSeverity(IssueCodes.InvalidMeasure), `Unknown duration unit '${duration.unit}': use one of ${units}.`, {
+                node: duration, property: 'unit', ...withCode(IssueCodes.InvalidMeasure)
             });
         }
     }

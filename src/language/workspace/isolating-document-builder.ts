@@ -1,8 +1,8 @@
 import {
-    DefaultDocumentBuilder, diagnosticData, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type MaybePromise
+    DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type MaybePromise
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes, withCode } from '../validation/issue-codes.js';
 
 /** What a document was being brought to when the language failed on it, in the words of the diagnostic. */
 const PHASES: Partial<Record<DocumentState, string>> = {
@@ -76,7 +76,6 @@ function failureDiagnostic(failure: Failure): Diagnostic {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         message: `The journey language failed on this file while ${PHASES[failure.state] ?? 'building it'} (${failure.reason}): ` +
             'its diagnostics may be incomplete. Other files are not affected. Please report this, with the file if you can.',
-        code: IssueCodes.InternalError,
-        data: diagnosticData(IssueCodes.InternalError)
+        ...withCode(IssueCodes.InternalError)
     };
 }
