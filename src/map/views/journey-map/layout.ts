@@ -6,7 +6,7 @@
  * Columns have a fixed width, so a long journey grows to the right (the preview scrolls) and the x of a
  * touchpoint depends only on its position in the journey.
  */
-import type { JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
+import type { EmotionModel, JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
 import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../format.js';
 import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js';
 import { isValidGrade, MAX_GRADE, MIN_GRADE } from '../../vocabulary/grades.js';
@@ -68,12 +68,6 @@ export const LANES: readonly { readonly id: LaneId; readonly label: string; read
 ];
 
 
-/** A valid grade or undefined: anything else in the model is a gap in the curve. */
-export function gradeOfTouchpoint(touchpoint: TouchpointModel): number | undefined {
-    const grade = touchpoint.emotion?.grade;
-    return isValidGrade(grade) ? grade : undefined;
-}
-
 export function displayTitle(item: { title?: string, name?: string }): string {
     return String(item.title || item.name || '');
 }
@@ -94,9 +88,22 @@ export interface ColumnLayout {
     title: string[];
     channel: string[];
     owner: string[];
-    feeling: string[];
-    grade: number | undefined;
     notes: Record<NoteKind, NoteBox[]>;
+}
+
+/** A touchpoint on a curve of the emotion lane: its grade, and the feeling written under it. */
+export interface CurvePoint {
+    grade: number;
+    emotion: EmotionModel;
+    feeling: string[];
+}
+
+/**
+ * One line through the emotion lane, with a point per column (undefined where the touchpoint is not
+ * graded: a gap in the line). A journey has one, its persona's; the lane draws every curve it is given.
+ */
+export interface CurveLayout {
+    points: Array<CurvePoint | undefined>;
 }
 
 export interface StageLayout {
@@ -152,6 +159,7 @@ export interface GridLayout {
     lanes: Record<LaneId, LaneLayout>;
     columns: ColumnLayout[];
     stages: StageLayout[];
+    curves: CurveLayout[];
 }
 
 export interface MapLayout {
@@ -313,6 +321,7 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         touchpoint: 56, channel: SIZE.minLane, owner: SIZE.minLane, emotion: 0,
         pain: SIZE.minLane, idea: SIZE.minLane, backstage: SIZE.minLane, quote: SIZE.minLane, measures: 56
     };
+    const curve: CurveLayout = { points: [] };
     let feelingLines = 1;
     let stageRowHeight = 44;
     let position = 0;
@@ -329,13 +338,15 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         for (const touchpoint of touchpoints) {
             const column = layoutColumn(touchpoint, position, left + position * SIZE.column);
             columns.push(column);
+            const point = curvePoint(touchpoint);
+            curve.points.push(point);
             position++;
             heights.touchpoint = Math.max(heights.touchpoint,
                 2 * SIZE.inset + 2 * SIZE.boxPadding + (touchpoint.momentOfTruth ? 20 : 0) + blockHeight(column.title, TEXT.touchpoint));
             heights.channel = Math.max(heights.channel, 2 * SIZE.inset + 14 + blockHeight(column.channel, TEXT.body));
             const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
             heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
-            feelingLines = Math.max(feelingLines, column.feeling.length);
+            feelingLines = Math.max(feelingLines, point?.feeling.length ?? 0);
             for (const { kind } of NOTE_KINDS) {
                 const boxes = column.notes[kind];
                 if (boxes.length > 0) {
@@ -361,8 +372,18 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         stageRow: { top, height: stageRowHeight },
         lanes,
         columns,
-        stages: stageLayouts
+        stages: stageLayouts,
+        curves: [curve]
     };
+}
+
+/** A touchpoint's point on the curve, or undefined when it has no valid grade. */
+function curvePoint(touchpoint: TouchpointModel): CurvePoint | undefined {
+    const emotion = touchpoint.emotion;
+    if (!emotion || !isValidGrade(emotion.grade)) {
+        return undefined;
+    }
+    return { grade: emotion.grade, emotion, feeling: emotion.feeling ? wrapText(emotion.feeling, FEELING_WIDTH, TEXT.feeling) : [] };
 }
 
 function layoutColumn(touchpoint: TouchpointModel, position: number, x: number): ColumnLayout {
@@ -384,8 +405,6 @@ function layoutColumn(touchpoint: TouchpointModel, position: number, x: number):
     }
     const channel = touchpoint.channel ? wrapText(displayTitle(touchpoint.channel), CELL_TEXT_WIDTH, TEXT.body) : [];
     const owner = touchpoint.owner ? wrapText(displayTitle(touchpoint.owner), CELL_TEXT_WIDTH, TEXT.body) : [];
-    const grade = gradeOfTouchpoint(touchpoint);
-    const feeling = grade !== undefined && touchpoint.emotion?.feeling ? wrapText(touchpoint.emotion.feeling, FEELING_WIDTH, TEXT.feeling) : [];
     return {
         touchpoint,
         position,
@@ -393,8 +412,6 @@ function layoutColumn(touchpoint: TouchpointModel, position: number, x: number):
         title: wrapText(displayTitle(touchpoint), CELL_TEXT_WIDTH, TEXT.touchpoint),
         channel: channel.length > 0 ? channel : [],
         owner: owner.length > 0 ? owner : [],
-        feeling,
-        grade,
         notes
     };
 }

@@ -13,7 +13,7 @@ import { NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
-    type ColumnLayout, type ColumnWindow, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
+    type ColumnLayout, type ColumnWindow, type CurveLayout, type CurvePoint, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
 } from './layout.js';
 import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
 import { escapeXml, firstBaseline, num, textBlock } from '../../text.js';
@@ -259,10 +259,12 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     }
     out.push('</g>');
 
-    if (all) {
-        renderCurve(out, grid.columns, emotion);
-    } else {
-        renderCurve(out, grid.columns.slice(Math.max(0, shown.from - 1), shown.to + 1), emotion, true);
+    for (const curve of grid.curves) {
+        if (all) {
+            renderCurve(out, curve, grid, { from: 0, to: grid.columns.length });
+        } else {
+            renderCurve(out, curve, grid, { from: Math.max(0, shown.from - 1), to: Math.min(grid.columns.length, shown.to + 1) }, true);
+        }
     }
 
     out.push('<g class="columns">');
@@ -281,7 +283,7 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
  * lets the browser repaint only the two segments around a touchpoint whose grade changed, not the
  * whole lane across the window.
  */
-function renderCurve(out: string[], columns: ColumnLayout[], emotion: LaneLayout, segmented = false): void {
+function renderCurve(out: string[], curve: CurveLayout, grid: GridLayout, span: ColumnWindow, segmented = false): void {
     const paths: string[] = [];
     let run: string[] = [];
     const flush = (): void => {
@@ -294,11 +296,12 @@ function renderCurve(out: string[], columns: ColumnLayout[], emotion: LaneLayout
         }
         run = [];
     };
-    for (const column of columns) {
-        if (column.grade === undefined) {
+    for (let position = span.from; position < span.to; position++) {
+        const point = curve.points[position];
+        if (point === undefined) {
             flush();
         } else {
-            run.push(`${num(column.x + SIZE.column / 2)},${num(gradeY(emotion, column.grade))}`);
+            run.push(`${num(grid.columns[position].x + SIZE.column / 2)},${num(gradeY(grid.lanes.emotion, point.grade))}`);
         }
     }
     flush();
@@ -318,7 +321,9 @@ function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): vo
     renderTouchpointCell(out, column, lanes.touchpoint);
     renderChannelCell(out, column, lanes.channel);
     renderOwnerCell(out, column, lanes.owner);
-    renderEmotionCell(out, column, lanes.emotion);
+    for (const curve of grid.curves) {
+        renderEmotionCell(out, column, curve.points[column.position], lanes.emotion);
+    }
     for (const { kind } of NOTE_KINDS) {
         const lane = lanes[kind];
         for (const box of column.notes[kind]) {
@@ -404,23 +409,24 @@ function renderOwnerCell(out: string[], column: ColumnLayout, lane: LaneLayout):
     out.push('</g>');
 }
 
-function renderEmotionCell(out: string[], column: ColumnLayout, lane: LaneLayout): void {
-    const { touchpoint, grade } = column;
+function renderEmotionCell(out: string[], column: ColumnLayout, point: CurvePoint | undefined, lane: LaneLayout): void {
+    const { touchpoint } = column;
     const cx = column.x + SIZE.column / 2;
-    if (grade === undefined) {
+    if (point === undefined) {
         const y = gradeY(lane, NEUTRAL_GRADE);
         out.push(openGroup('cell unscored', 'emotion', touchpoint.source), tooltip(`Not graded: add an emotion grade from ${MIN_GRADE} to ${MAX_GRADE}`));
         out.push(rect('box unscored-box', cx - 46, y - 13, 92, 26, 13));
         out.push(text('t-small t-center', cx, y + 4, 'not graded'), '</g>');
         return;
     }
+    const { grade, emotion } = point;
     const y = gradeY(lane, grade);
-    const meaning = String(touchpoint.emotion?.meaning || gradeOf(grade).meaning);
-    const feeling = touchpoint.emotion?.feeling ? `: ${touchpoint.emotion.feeling}` : '';
+    const meaning = String(emotion.meaning || gradeOf(grade).meaning);
+    const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
     out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
     out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
-    if (column.feeling.length > 0) {
-        out.push(textBlock(column.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
+    if (point.feeling.length > 0) {
+        out.push(textBlock(point.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
     }
     out.push('</g>');
 }
