@@ -1,6 +1,7 @@
 import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
-import type { ExportFormat, FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
+import type { MapFileFormat } from '../src/map/render.js';
+import type { FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
@@ -266,7 +267,7 @@ function scrollToColumnAt(line: number): void {
     }
 }
 
-function requestExport(format: ExportFormat): void {
+function requestExport(format: MapFileFormat): void {
     const model = shownModel();
     const journey = model && shownJourney(model);
     if (journey) {

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { renderJourneyMap } from '../map/views/journey-map/render.js';
-import { renderJourneyPage } from '../map/page/map-page.js';
+import { renderMapFile, type MapFileFormat } from '../map/render.js';
 import type { Theme } from '../map/styles/embedded-css.js';
 import { UsageError } from './journey-files.js';
 import { loadJourneyFile, pickJourney } from './journey-document.js';
@@ -15,7 +14,8 @@ export interface RenderOptions {
     workspace?: string;
 }
 
-type OutputKind = 'svg' | 'html' | 'png';
+/** The files `-o` may name, by extension: the map's file formats, and PNG made from the SVG. */
+type OutputKind = MapFileFormat | 'png';
 
 const KINDS: Record<string, OutputKind> = { '.svg': 'svg', '.html': 'html', '.htm': 'html', '.png': 'png' };
 
@@ -37,20 +37,17 @@ export async function render(file: string, options: RenderOptions, out: CommandO
     }
     const loaded = await loadJourneyFile(file, options.workspace, out.warn);
     const journey = pickJourney(loaded, options.journey);
-    const svg = () => renderJourneyMap(journey, { styles: 'embedded', theme: options.theme });
     if (options.output === undefined) {
-        out.write(`${svg()}\n`);
+        out.write(renderMapFile(journey, { format: 'svg', theme: options.theme }));
         return 0;
     }
     switch (kind) {
         case 'svg':
-            await writeOutput(options.output, `${svg()}\n`, options);
-            break;
         case 'html':
-            await writeOutput(options.output, renderJourneyPage(journey, { theme: options.theme }), options);
+            await writeOutput(options.output, renderMapFile(journey, { format: kind, theme: options.theme }), options);
             break;
         case 'png': {
-            const image = await svgToPng(svg());
+            const image = await svgToPng(renderMapFile(journey, { format: 'svg', theme: options.theme }));
             if (!image.hasText) {
                 out.warn('journey: no system font was found to draw text: the PNG has no words (install fonts-liberation or fonts-dejavu-core)');
             }

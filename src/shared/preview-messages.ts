@@ -1,3 +1,4 @@
+import type { MapFileFormat } from '../map/render.js';
 import type { JourneyDocumentModel, SourceRange } from '../map/model.js';
 
 /**
@@ -5,7 +6,6 @@ import type { JourneyDocumentModel, SourceRange } from '../map/model.js';
  * names its `source` document, so a message about a document the preview no longer shows is ignored.
  */
 
-export type ExportFormat = 'svg' | 'html';
 
 /**
  * Host → webview. An update carries the model as JSON text (`modelJson`): one string crosses into the
@@ -32,7 +32,7 @@ export type FromWebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal', source: string, uri?: string, range: SourceRange, selection: SourceRange }
     | { type: 'rendered', report: RenderedReport }
-    | { type: 'export', source: string, format: ExportFormat, journey: string };
+    | { type: 'export', source: string, format: MapFileFormat, journey: string };
 
 /** What the page keeps across reloads (`vscode.setState`). */
 export interface PreviewPageState {

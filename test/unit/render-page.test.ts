@@ -1,14 +1,22 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { renderJourneyPage } from '../../src/map/page/map-page.js';
+import { renderMapFile } from '../../src/map/render.js';
 import { documentModels } from '../helpers/example-models.js';
 
 describe('the exported HTML page', () => {
+    test('an SVG file is the SVG with its styles inside and a final line break; the page holds the same SVG', async () => {
+        const { 'trip.journey': model } = await documentModels({ 'trip.journey': 'journey Trip { stage S { touchpoint A { emotion 3 } } }' });
+        const svg = renderMapFile(model.journeys[0], { format: 'svg' });
+        expect(svg).toMatch(/^<svg [^>]*class="journey-map theme-light"[^>]*><style>[^<]+<\/style>[\s\S]*<\/svg>\n$/);
+        expect(renderMapFile(model.journeys[0], { format: 'html' })).toContain(svg);
+    });
+
+
     test('is one self-contained file: the map inline, nothing to load, no script allowed', async () => {
         const { 'trip.journey': model } = await documentModels({
             'trip.journey': 'owner Web "<b>Web</b>"\npersona P\njourney Trip "Trip </title><script>alert(1)</script>" for P { stage S { touchpoint A "Fills in & sends" { owner Web emotion 2 } } }'
         });
-        const html = renderJourneyPage(model.journeys[0]);
+        const html = renderMapFile(model.journeys[0], { format: 'html' });
         const page = new DOMParser().parseFromString(html, 'text/html');
         expect(page.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'");
         expect(page.title).toBe('Trip </title><script>alert(1)</script>: journey map');
@@ -26,7 +34,7 @@ describe('the exported HTML page', () => {
 
     test('takes the dark palette when asked', async () => {
         const { 'trip.journey': model } = await documentModels({ 'trip.journey': 'journey Trip { }' });
-        expect(renderJourneyPage(model.journeys[0], { theme: 'dark' })).toContain('background: #1e1e1e');
-        expect(renderJourneyPage(model.journeys[0])).toContain('background: #ffffff');
+        expect(renderMapFile(model.journeys[0], { format: 'html', theme: 'dark' })).toContain('background: #1e1e1e');
+        expect(renderMapFile(model.journeys[0], { format: 'html' })).toContain('background: #ffffff');
     });
 });

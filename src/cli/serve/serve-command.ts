@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { JourneyDocumentModel } from '../../map/model.js';
 import type { PreviewPageState, ToWebviewMessage } from '../../shared/preview-messages.js';
 import { previewPageHtml } from '../../map/page/preview-page.js';
-import { renderJourneyMap } from '../../map/views/journey-map/render.js';
-import { renderJourneyPage } from '../../map/page/map-page.js';
+import { isMapFileFormat, MAP_FILE_FORMATS, renderMapFile } from '../../map/render.js';
 import { displayPath, UsageError } from '../journey-files.js';
 import { indexCsp, indexPageHtml } from './index-page.js';
 import { JourneyFolder } from './journey-folder.js';
@@ -289,17 +288,15 @@ class JourneySite {
         const model = file ? this.folder.model(file) : undefined;
         const journey = model?.journeys.find(j => j.name === params.get('journey')) ?? model?.journeys[0];
         const format = params.get('format');
-        if (!journey || (format !== 'svg' && format !== 'html')) {
+        if (!journey || !isMapFileFormat(format)) {
             return this.#send(response, 404, 'No such journey to export.');
         }
-        const content = format === 'svg'
-            ? renderJourneyMap(journey, { styles: 'embedded', theme: 'light' })
-            : renderJourneyPage(journey, { theme: 'light' });
-        const name = `${journey.name}.${format}`;
+        const content = renderMapFile(journey, { format });
+        const name = `${journey.name}.${MAP_FILE_FORMATS[format].extension}`;
         const ascii = name.replace(/[^\w.-]/g, '_');
         response.writeHead(200, {
             ...COMMON_HEADERS,
-            'content-type': format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'text/html; charset=utf-8',
+            'content-type': MAP_FILE_FORMATS[format].mimeType,
             'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
             'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox"
         }).end(content);

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ExportFormat } from '../../shared/preview-messages.js';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
-import { renderJourneyMap } from '../../map/views/journey-map/render.js';
-import { renderJourneyPage } from '../../map/page/map-page.js';
+import { MAP_FILE_FORMATS, renderMapFile, type MapFileFormat } from '../../map/render.js';
 
 /** Arguments of `journey.exportSvg` / `journey.exportHtml`; all optional from the command palette. */
 export interface ExportCommandArgs {
@@ -16,13 +14,8 @@ export interface ExportCommandArgs {
     overwrite?: boolean;
 }
 
-const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
-    svg: { 'SVG image': ['svg'] },
-    html: { 'HTML page': ['html'] }
-};
-
 /** Renders a journey with the preview's renderer (light palette, styles embedded) and saves it. */
-export async function exportMap(client: LanguageClient, format: ExportFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
+export async function exportMap(client: LanguageClient, format: MapFileFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
     const params: DocumentModelParams = { uri: args.source };
     const model = await client.sendRequest<DocumentModelResult>(DocumentModelRequest, params);
     const journey = model?.journeys.find(j => j.name === args.journey) ?? model?.journeys[0];
@@ -31,8 +24,8 @@ export async function exportMap(client: LanguageClient, format: ExportFormat, ar
         return;
     }
     const target = args.target ? vscode.Uri.file(args.target) : await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(args.source), '..', `${journey.name}.${format}`),
-        filters: FILTERS[format],
+        defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(args.source), '..', `${journey.name}.${MAP_FILE_FORMATS[format].extension}`),
+        filters: { [MAP_FILE_FORMATS[format].label]: [MAP_FILE_FORMATS[format].extension] },
         saveLabel: `Export ${format.toUpperCase()}`,
         title: `Export the map of ${journey.title}`
     });
@@ -43,10 +36,7 @@ export async function exportMap(client: LanguageClient, format: ExportFormat, ar
         void vscode.window.showErrorMessage(`${target.fsPath} already exists; nothing was written.`);
         return;
     }
-    const content = format === 'svg'
-        ? renderJourneyMap(journey, { styles: 'embedded', theme: 'light' })
-        : renderJourneyPage(journey, { theme: 'light' });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderMapFile(journey, { format })));
     if (!args.target) {
         void vscode.window.showInformationMessage(`Exported the map of ${journey.title} to ${target.fsPath}.`);
     }
