@@ -24,16 +24,21 @@ export function fitZoom(mapWidth: number, mapHeight: number, viewportWidth: numb
 }
 
 /**
- * Sizes the SVG for a zoom. The renderer's width/height are its natural size and stay in data
- * attributes, so applying a zoom again after an update starts from the natural size.
+ * Sizes the SVG for a zoom. The renderer's width/height are its natural size and stay in data attributes,
+ * so applying a zoom again after an update starts from the natural size. Only the attributes whose values
+ * change are set: changing one, even back, lays out and repaints the whole map.
  */
 export function applyZoom(svg: SVGSVGElement, zoom: number): void {
-    const width = Number(svg.dataset.width ?? svg.getAttribute('width'));
-    const height = Number(svg.dataset.height ?? svg.getAttribute('height'));
-    svg.dataset.width = String(width);
-    svg.dataset.height = String(height);
-    svg.setAttribute('width', String(Math.round(width * zoom)));
-    svg.setAttribute('height', String(Math.round(height * zoom)));
+    const { width, height } = naturalSize(svg);
+    const values: Record<string, string> = {
+        'data-width': String(width), 'data-height': String(height),
+        width: String(Math.round(width * zoom)), height: String(Math.round(height * zoom))
+    };
+    for (const [name, value] of Object.entries(values)) {
+        if (svg.getAttribute(name) !== value) {
+            svg.setAttribute(name, value);
+        }
+    }
 }
 
 export function naturalSize(svg: SVGSVGElement): { width: number, height: number } {

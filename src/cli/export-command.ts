@@ -3,8 +3,7 @@ import { toCsv } from '../map/exporters/csv.js';
 import { toMarkdownReport } from '../map/exporters/markdown.js';
 import { toMermaid } from '../map/exporters/mermaid.js';
 import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
-import { displayPath } from './journey-files.js';
-import type { CommandOutput } from './render-command.js';
+import { displayPath, type CommandOutput } from './cli-util.js';
 import { checkOutput, writeOutput } from './safe-write.js';
 
 export const EXPORT_FORMATS = ['mermaid', 'json', 'csv', 'markdown'] as const;

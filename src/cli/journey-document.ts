@@ -2,7 +2,8 @@ import type { LangiumDocument } from 'langium';
 import type { JourneyDocumentModel, JourneyModel } from '../map/model.js';
 import { buildDocumentModel } from '../language/map-model-builder.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
-import { collectJourneyFiles, displayPath, UsageError, type Warn } from './journey-files.js';
+import { displayPath, UsageError, type Warn } from './cli-util.js';
+import { collectJourneyFiles } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { diagnosticMessage } from '../language/diagnostic-message.js';
 

@@ -1,11 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-
-/** A problem with the command line or the files it names: reported in one line, exit code 2. */
-export class UsageError extends Error {}
-
-/** Says something on standard error that does not stop the command (a `journey: warning: ...` line). */
-export type Warn = (text: string) => void;
+import { displayPath, UsageError, type Warn } from './cli-util.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -46,12 +41,6 @@ export async function findJourneyFiles(folder: string, warn: Warn = () => undefi
         }
     }
     return files.sort();
-}
-
-/** Paths relative to the working directory when inside it, as compilers print them. */
-export function displayPath(file: string): string {
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 export interface JourneyFileSet {

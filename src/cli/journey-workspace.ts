@@ -3,7 +3,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
-import { UsageError } from './journey-files.js';
+import { UsageError } from './cli-util.js';
 
 export interface LoadedWorkspace {
     services: JourneyServices;

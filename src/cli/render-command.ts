@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { renderMapFile, type MapFileFormat } from '../map/render.js';
 import type { Theme } from '../map/styles/embedded-css.js';
-import { UsageError } from './journey-files.js';
+import { UsageError, type CommandOutput } from './cli-util.js';
 import { loadJourneyFile, pickJourney } from './journey-document.js';
 import { svgToPng } from './render/png.js';
 import { checkOutput, writeOutput } from './safe-write.js';
@@ -18,13 +18,6 @@ export interface RenderOptions {
 type OutputKind = MapFileFormat | 'png';
 
 const KINDS: Record<string, OutputKind> = { '.svg': 'svg', '.html': 'html', '.htm': 'html', '.png': 'png' };
-
-export interface CommandOutput {
-    /** Writes to standard output exactly (the SVG itself, without -o). */
-    write: (text: string) => void;
-    /** Prints a note to standard error. */
-    warn: (text: string) => void;
-}
 
 /**
  * `journey render`: one journey drawn by the preview's renderer, as an SVG with its styles inside, a

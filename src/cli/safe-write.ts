@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { close, openSync, unlinkSync, writeFile as writeToDescriptor } from 'node:fs';
 import { link, rename, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import { UsageError } from './journey-files.js';
+import { UsageError } from './cli-util.js';
 
 export interface WriteOptions {
     /** Replace an existing file. Without it an existing file is never touched. */

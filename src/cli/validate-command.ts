@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { collectJourneyFiles, displayPath } from './journey-files.js';
+import { displayPath } from './cli-util.js';
+import { collectJourneyFiles } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
 import { plural } from '../map/format.js';

@@ -1,19 +1,17 @@
 import type { MapFileFormat } from '../map/render.js';
-import type { JourneyDocumentModel, SourceRange } from '../map/model.js';
+import type { SourceRange } from '../map/model.js';
 
 /**
  * Messages between the preview panel (extension host) and the page in its webview. Every message
  * names its `source` document, so a message about a document the preview no longer shows is ignored.
  */
 
-
 /**
- * Host → webview. An update carries the model as JSON text (`modelJson`): one string crosses into the
- * webview several times faster than the structured clone of the model's objects (some 100 per
- * touchpoint). The page also reads a `model` object, as older hosts and tests send it.
+ * Host → webview. An update carries the document's model (a JourneyDocumentModel) as JSON text: one string
+ * crosses into the webview several times faster than the structured clone of the model's objects (some
+ * 100 per touchpoint).
  */
 export type ToWebviewMessage =
-    | { type: 'update', source: string, model: JourneyDocumentModel }
     | { type: 'update', source: string, modelJson: string }
     | { type: 'highlight', source: string, line: number };
 

@@ -42,7 +42,7 @@ describe('the preview page', () => {
         const model = examples[name];
         const journey = model.journeys[0];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await preview.send({ type: 'update', source: model.uri, model });
+        await preview.update(model.uri, model);
         await preview.renders(1);
         const touchpoints = journey.stages.flatMap(s => s.touchpoints);
         expect(await preview.page.locator('.map svg .column').count()).toBe(touchpoints.length);
@@ -66,7 +66,7 @@ describe('the preview page', () => {
     test('the page carries a strict CSP, and its only script the nonce', async () => {
         const preview = await openPreview(browser, server, { source: TRIP, locked: false });
         const csp = await preview.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        expect(csp).toMatch(/^default-src 'none'; style-src http:\/\/127\.0\.0\.1:\d+; img-src http:\/\/127\.0\.0\.1:\d+ data:; script-src 'nonce-[A-Za-z0-9+/=]{24}'$/);
+        expect(csp).toMatch(/^default-src 'none'; style-src http:\/\/127\.0\.0\.1:\d+; img-src http:\/\/127\.0\.0\.1:\d+ data:; script-src 'nonce-[A-Za-z0-9+/=]{24}'; base-uri 'none'; form-action 'none'$/);
         const nonce = /'nonce-([^']+)'/.exec(csp!)![1];
         expect(await preview.page.locator('script').evaluateAll(scripts => scripts.map(s => (s as HTMLScriptElement).nonce))).toEqual([nonce]);
         await preview.page.close();
@@ -75,7 +75,7 @@ describe('the preview page', () => {
     test('clicking a touchpoint asks the editor to reveal and select its source', async () => {
         const model = examples['passport-renewal.journey'];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await preview.send({ type: 'update', source: model.uri, model });
+        await preview.update(model.uri, model);
         await preview.renders(1);
         const touchpoint = model.journeys[0].stages[1].touchpoints[0];
         await preview.page.locator(`.map svg [data-kind="touchpoint"][data-touchpoint="${touchpoint.name}"]`).click();
@@ -87,7 +87,7 @@ describe('the preview page', () => {
     test('an update keeps zoom and scroll, and changes only what changed', async () => {
         const preview = await openPreview(browser, server, { source: TRIP, locked: false }, { width: 900, height: 600 });
         const first = await tripModel(journeyText(1));
-        await preview.send({ type: 'update', source: TRIP, model: first });
+        await preview.update(TRIP, first);
         await preview.renders(1);
         await preview.page.click('button[data-action="zoom-in"]');
         await preview.page.click('button[data-action="zoom-in"]');
@@ -102,7 +102,7 @@ describe('the preview page', () => {
         expect(before.zoom).toBe('156%');
         expect(before.left).toBe(1500);
 
-        await preview.send({ type: 'update', source: TRIP, model: await tripModel(journeyText(5)) });
+        await preview.update(TRIP, await tripModel(journeyText(5)));
         await preview.renders(2);
         const after = await preview.page.evaluate(() => {
             const viewport = document.querySelector('.viewport')!;
@@ -120,11 +120,11 @@ describe('the preview page', () => {
     test('while the file has errors the last good map stays, under a banner saying what is wrong and where', async () => {
         const preview = await openPreview(browser, server, { source: TRIP, locked: false });
         const good = await tripModel(journeyText(3));
-        await preview.send({ type: 'update', source: TRIP, model: good });
+        await preview.update(TRIP, good);
         await preview.renders(1);
         const broken = await tripModel(journeyText(3).replace('touchpoint T0 "Step 0"', 'touchpoint T0 "Renamed" {') );
         expect(broken.problems.length).toBeGreaterThan(0);
-        await preview.send({ type: 'update', source: TRIP, model: broken });
+        await preview.update(TRIP, broken);
         await preview.renders(2);
         const banner = preview.page.locator('.banner');
         await expect.poll(() => banner.isVisible()).toBe(true);
@@ -136,7 +136,7 @@ describe('the preview page', () => {
         await preview.page.locator('.banner .problem-link').first().click();
         expect((await preview.posted()).at(-1)).toMatchObject({ type: 'reveal', range: { startLine: broken.problems[0].line } });
 
-        await preview.send({ type: 'update', source: TRIP, model: good });
+        await preview.update(TRIP, good);
         await preview.renders(3);
         expect(await banner.isHidden()).toBe(true);
         await preview.page.close();
@@ -145,7 +145,7 @@ describe('the preview page', () => {
     test('the editor cursor highlights its touchpoint column', async () => {
         const model = await tripModel(journeyText(3));
         const preview = await openPreview(browser, server, { source: TRIP, locked: false });
-        await preview.send({ type: 'update', source: TRIP, model });
+        await preview.update(TRIP, model);
         await preview.renders(1);
         const target = model.journeys[0].stages[0].touchpoints[12];
         await preview.send({ type: 'highlight', source: TRIP, line: target.source.range.startLine });
@@ -157,7 +157,7 @@ describe('the preview page', () => {
     test('a file of several journeys gets a tab per journey', async () => {
         const model = await tripModel(`${journeyText(3)}journey Second "Second trip" for P { stage S { touchpoint X "Only step" { owner Web emotion 4 } } }\n`);
         const preview = await openPreview(browser, server, { source: TRIP, locked: false });
-        await preview.send({ type: 'update', source: TRIP, model });
+        await preview.update(TRIP, model);
         await preview.renders(1);
         expect(await preview.page.locator('.journey-tab').allTextContents()).toEqual(['A long trip', 'Second trip']);
         await preview.page.locator('.journey-tab', { hasText: 'Second trip' }).click();
@@ -178,7 +178,7 @@ ${labels.map((label, i) => `touchpoint T${i} ${quoted(label)} { owner Web channe
         const model = await tripModel(text);
         expect(model.problems).toEqual([]);
         const preview = await openPreview(browser, server, { source: TRIP, locked: false });
-        await preview.send({ type: 'update', source: TRIP, model });
+        await preview.update(TRIP, model);
         await preview.renders(1);
         expect(await preview.page.locator('img, script:not([nonce]), iframe, a[href]').count()).toBe(0);
         const attributes = await preview.page.evaluate(() => [...document.querySelectorAll('*')]
@@ -194,14 +194,14 @@ ${labels.map((label, i) => `touchpoint T${i} ${quoted(label)} { owner Web channe
     test('zoom and scroll survive a reload of the page (the state VS Code keeps)', async () => {
         const model = await tripModel(journeyText(3));
         const preview = await openPreview(browser, server, { source: TRIP, locked: false }, { width: 800, height: 600 });
-        await preview.send({ type: 'update', source: TRIP, model });
+        await preview.update(TRIP, model);
         await preview.renders(1);
         await preview.page.click('button[data-action="zoom-out"]');
         await preview.page.locator('.viewport').evaluate(viewport => { viewport.scrollLeft = 300; });
         await expect.poll(() => preview.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscode-webview-state')!).scrollLeft)).toBe(300);
         await preview.page.reload();
         await preview.page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
-        await preview.send({ type: 'update', source: TRIP, model });
+        await preview.update(TRIP, model);
         await preview.renders(1);
         expect(await preview.page.locator('.zoom-level').textContent()).toBe('80%');
         expect(await preview.page.locator('.viewport').evaluate(viewport => viewport.scrollLeft)).toBe(300);

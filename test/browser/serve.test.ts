@@ -124,8 +124,13 @@ describe('journey serve', () => {
         await page.locator('.map svg .column').nth(11).waitFor({ timeout: WAIT_MS });
         expect(await page.locator('.map svg .column').count()).toBe(12);
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-        expect(csp).toMatch(/^default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'nonce-[^']+'; connect-src 'self'$/);
+        expect(csp).toMatch(/^default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'nonce-[^']+'; connect-src 'self'; base-uri 'none'; form-action 'none'$/);
         const nonce = /'nonce-([^']+)'/.exec(csp!)![1];
+        // The header says the same policy, and what only a header can say.
+        const served = await fetch(`${origin}/map/${PASSPORT}`);
+        const header = served.headers.get('content-security-policy')!;
+        const servedMeta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await served.text())![1];
+        expect(header).toBe(`${servedMeta}; frame-ancestors 'none'`);
         expect(await page.locator('script').evaluateAll(scripts => scripts.map(s => [(s as HTMLScriptElement).nonce, s.getAttribute('src')])))
             .toEqual([[nonce, '/assets/serve-host.js'], [nonce, '/assets/preview.js']]);
         await page.locator('button[data-action="zoom-in"]').click();

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import type { FromWebviewMessage, PreviewPageState, ToWebviewMessage } from '../../src/shared/preview-messages.js';
-import { previewPageHtml } from '../../src/map/page/preview-page.js';
+import { previewPageHtml } from '../../src/shared/preview-page.js';
 
 const WEBVIEW_BUNDLE = fileURLToPath(new URL('../../out/webview/', import.meta.url));
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
@@ -118,6 +119,9 @@ export async function openPreview(browser: Browser, server: PreviewPageServer, s
         /** Errors, console errors and dialogs seen on the page: a clean page has none. */
         problems,
         send: (message: ToWebviewMessage) => page.evaluate(m => window.postMessage(m, '*'), message),
+        /** Sends a document's model as the extension does: an `update` with the model as JSON text. */
+        update: (source: string, model: JourneyDocumentModel) =>
+            page.evaluate(m => window.postMessage(m, '*'), { type: 'update', source, modelJson: JSON.stringify(model) } satisfies ToWebviewMessage),
         posted: () => page.evaluate(() => window.__posted),
         /** Waits until the page reports having drawn `count` renders in all. */
         renders: (count: number) => page.waitForFunction(n => window.__posted.filter(m => m.type === 'rendered').length >= n, count)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { previewPageHtml } from '../../map/page/preview-page.js';
+import { previewPageHtml } from '../../shared/preview-page.js';
 import type { PreviewPageState } from '../../shared/preview-messages.js';
 
 /** The only folder the page may load from: the bundled webview script and styles. */

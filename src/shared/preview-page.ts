@@ -1,6 +1,6 @@
-import { htmlPage } from './html-page.js';
-import { escapeXml as escapeAttribute } from '../text.js';
-import type { PreviewPageState } from '../../shared/preview-messages.js';
+import { htmlPage } from '../map/page/html-page.js';
+import { escapeXml as escapeAttribute } from '../map/text.js';
+import type { PreviewPageState } from './preview-messages.js';
 
 export interface PreviewPageResources {
     /** The webview's `cspSource`: where the page may load its script and styles from. */
@@ -20,18 +20,29 @@ export interface PreviewPageResources {
 }
 
 /**
- * The preview page shell, set once per panel; maps arrive later as messages. Strict CSP: nothing but
- * the bundled styles and one script carrying the nonce; the initial state travels in a data attribute.
- * Free of `vscode` so the same page can be loaded in a plain browser by tests.
+ * The page's Content-Security-Policy, as its `<meta>` says it (and `journey serve` as a header too): nothing
+ * but the bundled styles and the scripts that carry the nonce, no base URL and no form.
  */
-export function previewPageHtml({ cspSource, nonce, scriptUri, styleUri, state, hostScriptUri, connectSrc }: PreviewPageResources): string {
-    const csp = [
+export function previewPageCsp({ cspSource, nonce, connectSrc }: PreviewPageResources): string {
+    return [
         "default-src 'none'",
         `style-src ${cspSource}`,
         `img-src ${cspSource} data:`,
         `script-src 'nonce-${nonce}'`,
-        ...(connectSrc ? [`connect-src ${connectSrc}`] : [])
+        ...(connectSrc ? [`connect-src ${connectSrc}`] : []),
+        "base-uri 'none'",
+        "form-action 'none'"
     ].join('; ');
+}
+
+/**
+ * The preview page shell, set once per panel; maps arrive later as messages. Strict CSP: nothing but
+ * the bundled styles and one script carrying the nonce; the initial state travels in a data attribute.
+ * Free of `vscode` so the same page can be loaded in a plain browser by tests.
+ */
+export function previewPageHtml(resources: PreviewPageResources): string {
+    const { nonce, scriptUri, styleUri, state, hostScriptUri } = resources;
+    const csp = previewPageCsp(resources);
     const hostScript = hostScriptUri ? `<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(hostScriptUri)}"></script>\n` : '';
     return htmlPage({
         csp,

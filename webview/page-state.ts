@@ -1,0 +1,59 @@
+import type { JourneyDocumentModel, JourneyModel } from '../src/map/model.js';
+import type { ColumnWindow, MapLayout } from '../src/map/views/journey-map/layout.js';
+import type { FromWebviewMessage, PreviewPageState } from '../src/shared/preview-messages.js';
+
+/**
+ * All the page remembers, in one place: what VS Code keeps across reloads (`saved`, PreviewPageState:
+ * the document, the journey shown, zoom and scroll), and what lasts as long as the page (the models
+ * received, what was drawn).
+ */
+export class PageState {
+    readonly #vscode: ReturnType<typeof acquireVsCodeApi<PreviewPageState>>;
+    #saved: PreviewPageState;
+    /** The last model without errors, and the latest received (which may have errors). */
+    lastGood: JourneyDocumentModel | undefined;
+    latest: JourneyDocumentModel | undefined;
+    /** Whether the saved scroll position was given back to the viewport (once, after the first draw). */
+    scrollRestored = false;
+    /** The editor's cursor line, whose touchpoint is marked. */
+    highlightedLine: number | undefined;
+    /** The layout of the journey drawn last (one per model and journey), and its columns drawn (undefined: all). */
+    drawn: { journey: JourneyModel, layout: MapLayout } | undefined;
+    drawnColumns: ColumnWindow | undefined;
+    /** A redraw after a scroll or zoom is waiting for the next frame. */
+    redrawRequested = false;
+
+    constructor(vscode: ReturnType<typeof acquireVsCodeApi<PreviewPageState>>, initial: PreviewPageState) {
+        this.#vscode = vscode;
+        const saved = vscode.getState();
+        this.#saved = saved?.source === initial.source ? { ...saved, locked: initial.locked } : initial;
+        this.save({});
+    }
+
+    get saved(): Readonly<PreviewPageState> {
+        return this.#saved;
+    }
+
+    get zoom(): number {
+        return this.#saved.zoom ?? 1;
+    }
+
+    save(patch: Partial<PreviewPageState>): void {
+        this.#saved = { ...this.#saved, ...patch };
+        this.#vscode.setState(this.#saved);
+    }
+
+    post(message: FromWebviewMessage): void {
+        this.#vscode.postMessage(message);
+    }
+
+    /** The latest model, or the last good one while the latest has errors. */
+    shownModel(): JourneyDocumentModel | undefined {
+        return this.latest && this.latest.problems.length > 0 && this.lastGood ? this.lastGood : this.latest;
+    }
+
+    /** The journey of a model the page shows: the one chosen, else the first. */
+    shownJourney(model: JourneyDocumentModel): JourneyModel | undefined {
+        return model.journeys.find(j => j.name === this.#saved.journey) ?? model.journeys[0];
+    }
+}
