@@ -115,7 +115,7 @@ let langiumDocuments: Record<string, LangiumDocument>;
 
 beforeAll(async () => {
     [fastDocuments, langiumDocuments] = await Promise.all([openWorkspace(fast, files), openWorkspace(langium, files)]);
-});
+}, 60_000);
 
 /** `Type@offset`: where a node is, readable in a failure. */
 function at(node: AstNode | undefined): string {
