@@ -13,10 +13,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import type { JourneyDocumentModel, JourneyModel, TouchpointModel } from '../src/map/model.ts';
+import type * as MermaidExport from '../src/map/exporters/mermaid.ts';
+import type { JourneyDocumentModel, TouchpointModel } from '../src/map/model.ts';
 import type * as PreviewPage from '../test/helpers/preview-page.ts';
-import { BUNDLES, hasMermaidExporter, MERMAID_EXPORTER } from './bundle.ts';
-import { toMermaidJourney } from './mermaid-journey.ts';
+import { BUNDLES } from './bundle.ts';
 import { repeat, summarise, type Samples } from './stats.ts';
 
 const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.js', import.meta.url));
@@ -24,7 +24,7 @@ const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.
 export const MERMAID_MAX_TEXT_SIZE = 50_000_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-export interface Timing {
+interface Timing {
     /** Posting the message (or calling render) to the page's 'rendered' report (or render() resolving). */
     script: number;
     /** From there to the second animation frame: insert (Mermaid), style, layout, paint. */
@@ -44,20 +44,17 @@ export class BrowserBench {
 
     /** For experiments: another build of the page script, served in place of out/webview/preview.js. */
     readonly #script: Buffer | undefined;
-    /** Post the model as JSON text (`modelJson`), as the extension does, or as an object (as `journey serve` does). */
-    readonly #json: boolean;
 
-    private constructor(module: typeof PreviewPage, browser: Browser, pages: PreviewPage.PreviewPageServer, mermaid: Server, script: Buffer | undefined, json: boolean) {
+    private constructor(module: typeof PreviewPage, browser: Browser, pages: PreviewPage.PreviewPageServer, mermaid: Server, script: Buffer | undefined) {
         this.#module = module;
         this.browser = browser;
         this.chromiumVersion = browser.version();
         this.#pages = pages;
         this.#mermaid = mermaid;
         this.#script = script;
-        this.#json = json;
     }
 
-    static async start(previewScript?: string, updateAsJson = false): Promise<BrowserBench> {
+    static async start(previewScript?: string): Promise<BrowserBench> {
         const module = await import(BUNDLES.previewPage) as typeof PreviewPage;
         const script = await readFile(MERMAID);
         const mermaid = createServer((request, response) => {
@@ -71,7 +68,7 @@ export class BrowserBench {
         });
         await new Promise<void>(resolve => mermaid.listen(0, '127.0.0.1', resolve));
         const [browser, pages] = await Promise.all([module.launchChromium(), module.PreviewPageServer.start()]);
-        return new BrowserBench(module, browser, pages, mermaid, previewScript ? await readFile(previewScript) : undefined, updateAsJson);
+        return new BrowserBench(module, browser, pages, mermaid, previewScript ? await readFile(previewScript) : undefined);
     }
 
     async close(): Promise<void> {
@@ -104,7 +101,7 @@ export class BrowserBench {
         const scripts: number[] = [];
         const total = await repeat(warmup, runs, async i => {
             const preview = await this.#openPreview(model);
-            const timing = await postAndPaint(preview.page, model, this.#json);
+            const timing = await postAndPaint(preview.page, model);
             this.#collect(preview.problems);
             await preview.page.close();
             if (i >= 0) {
@@ -121,7 +118,7 @@ export class BrowserBench {
      */
     async afterEdit(before: JourneyDocumentModel, after: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, script: Samples }> {
         const preview = await this.#openPreview(before);
-        await postAndPaint(preview.page, before, this.#json);
+        await postAndPaint(preview.page, before);
         // The touchpoint being edited is where the editor's cursor is, so the preview shows it: the
         // 'highlight' message the extension sends when the cursor moves scrolls it into view.
         const edited = changedTouchpoint(before, after);
@@ -131,7 +128,7 @@ export class BrowserBench {
         const scripts: number[] = [];
         const total = await repeat(warmup, runs, async i => {
             current = current === before ? after : before;
-            const timing = await postAndPaint(preview.page, current, this.#json);
+            const timing = await postAndPaint(preview.page, current);
             if (i >= 0) {
                 scripts.push(timing.script);
             }
@@ -152,8 +149,9 @@ export class BrowserBench {
     }
 
     /** Mermaid's render() of the same journey, then mounting its SVG, to the painted frame; a fresh page each time. */
-    async mermaid(model: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, render: Samples, characters: number, converter: string }> {
-        const { text, converter } = await mermaidText(model);
+    async mermaid(model: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, render: Samples, characters: number }> {
+        const { toMermaid } = await import(BUNDLES.mermaidExport) as typeof MermaidExport;
+        const text = toMermaid(model.journeys[0]);
         const renders: number[] = [];
         const origin = `http://127.0.0.1:${(this.#mermaid.address() as AddressInfo).port}`;
         const total = await repeat(warmup, runs, async i => {
@@ -188,17 +186,8 @@ export class BrowserBench {
             }
             return timing.total;
         });
-        return { total, render: summarise(renders), characters: text.length, converter };
+        return { total, render: summarise(renders), characters: text.length };
     }
-}
-
-/** The Mermaid text of a journey: the CLI's exporter when it exists, else bench/mermaid-journey.ts. */
-async function mermaidText(model: JourneyDocumentModel): Promise<{ text: string, converter: string }> {
-    if (hasMermaidExporter()) {
-        const { toMermaid } = await import(BUNDLES.mermaidExport) as { toMermaid: (journey: JourneyModel) => string };
-        return { text: toMermaid(model.journeys[0]), converter: MERMAID_EXPORTER };
-    }
-    return { text: toMermaidJourney(model.journeys[0]), converter: 'bench/mermaid-journey.ts' };
 }
 
 /** The touchpoint whose grade differs between two models of the same journey (as it is in `from`). */
@@ -218,12 +207,11 @@ interface MermaidApi {
 }
 
 /**
- * Posts an update as the extension does and measures, in the page, to the second animation frame
- * after the page's 'rendered' report (the report is the last thing the page's render() does).
+ * Posts an update as the extension does (the model as JSON text) and measures, in the page, to the second
+ * animation frame after the page's 'rendered' report (the report is the last thing the page's render() does).
  */
-async function postAndPaint(page: PreviewPage.Page, model: JourneyDocumentModel, asJson: boolean): Promise<Timing> {
-    // As the extension posts it (its JSON text), or, with --update-as=object, the model itself.
-    const message = asJson ? { type: 'update' as const, source: model.uri, modelJson: JSON.stringify(model) } : { type: 'update' as const, source: model.uri, model };
+async function postAndPaint(page: PreviewPage.Page, model: JourneyDocumentModel): Promise<Timing> {
+    const message = { type: 'update' as const, source: model.uri, modelJson: JSON.stringify(model) };
     return page.evaluate(async (message) => {
         const posted = window.__posted;
         const frame = () => new Promise<number>(resolve => requestAnimationFrame(() => resolve(performance.now())));

@@ -1,8 +1,10 @@
 /**
- * A seeded, deterministic generator of realistic `.journey` workspaces for the benchmarks: an
- * organisation file of shared owners, channels and personas, and journey files of N touchpoints in
- * stages of about ten, every touchpoint with every property (owner, channel, emotion with a feeling,
- * contacts, duration, pain / idea / backstage notes, now and then a quote and a moment of truth).
+ * A seeded, deterministic generator of realistic `.journey` workspaces for the benchmarks, and for the
+ * tests of what the performance work must not change (test/unit/fast-equivalence.test.ts,
+ * test/browser/windowed-preview.test.ts): an organisation file of shared owners, channels and
+ * personas, and journey files of N touchpoints in stages of about ten, every touchpoint with every
+ * property (owner, channel, emotion with a feeling, contacts, duration, pain / idea / backstage notes,
+ * now and then a quote and a moment of truth).
  * The same seed gives the same text, byte for byte.
  */
 

@@ -13,7 +13,7 @@ import {
 import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
 import type { JourneyDocumentModel } from '../src/map/model.ts';
 import { journeyText, organisationText, type GeneratedJourney } from './generate.ts';
-import { repeat, sleep, summarise, type Samples } from './stats.ts';
+import { repeat, sleep, type Samples } from './stats.ts';
 
 const DOCUMENT_MODEL = 'journey/documentModel';
 
@@ -252,5 +252,3 @@ async function waitForProbe(file: string, ready: (value: Record<string, unknown>
     }
     throw new Error(`the heap probe did not answer in ${file} within 15 s`);
 }
-
-export { summarise };

@@ -7,8 +7,6 @@
  *                     [--server-node-options="..."]   (experiments: extra Node options for the server)
  *                     [--preview-script=<file>]         (experiments: another build of the preview page script,
  *                                                        e.g. an experimental build of webview/main.ts)
- *                     [--update-as=auto|object|json]    (the update message: the model, or its JSON text;
- *                                                        auto: as src/shared/preview-messages.ts says)
  *
  * --quick: small N and few repetitions, for development. Not part of `npm test`.
  */
@@ -20,9 +18,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { JourneyDocumentModel } from '../src/map/model.ts';
-import type * as RenderMap from '../src/map/views/journey-map/render.ts';
 import { BrowserBench, MERMAID_MAX_TEXT_SIZE } from './browser.ts';
-import { BUNDLES, bundle } from './bundle.ts';
+import { bundle } from './bundle.ts';
 import { workspaceFiles } from './generate.ts';
 import { activation, completion, editToDiagnostics, serverHeap, Session, Workspace } from './lsp.ts';
 import { figure, format, repeat, table, verdict, type Row, type Samples } from './stats.ts';
@@ -38,8 +35,7 @@ const { values: options } = parseArgs({
         quick: { type: 'boolean', default: false },
         only: { type: 'string' },
         'server-node-options': { type: 'string' },
-        'preview-script': { type: 'string' },
-        'update-as': { type: 'string', default: 'auto' }
+        'preview-script': { type: 'string' }
     }
 });
 const quick = options.quick!;
@@ -142,11 +138,14 @@ if (only.has('memory')) {
 
 // --- The preview and Mermaid ------------------------------------------------------------------------
 
-/** View models as the server computes them (the journey/documentModel request), by N. */
-async function models(ns: number[], withEdit: number | undefined): Promise<{ byN: Map<number, JourneyDocumentModel>, edited?: JourneyDocumentModel }> {
+/**
+ * View models as the server computes them (the journey/documentModel request), by N; and for N = `withEdit`,
+ * the model after one touchpoint's grade changed.
+ */
+async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number, JourneyDocumentModel>, edited: JourneyDocumentModel }> {
     const byN = new Map<number, JourneyDocumentModel>();
     let edited: JourneyDocumentModel | undefined;
-    for (const n of new Set([...ns, ...(withEdit ? [withEdit] : [])])) {
+    for (const n of new Set([...ns, withEdit])) {
         const workspace = await Workspace.create(n);
         const session = await Session.start(workspace);
         byN.set(n, await session.documentModel());
@@ -158,7 +157,7 @@ async function models(ns: number[], withEdit: number | undefined): Promise<{ byN
         await session.stop();
         await workspace.dispose();
     }
-    return { byN, edited };
+    return { byN, edited: edited! };
 }
 
 let chromiumVersion: string | undefined;
@@ -166,16 +165,7 @@ if (only.has('preview')) {
     log('view models from the server');
     const ns = [...PLAN.firstPaint.map(p => p.n), ...PLAN.mermaid.map(p => p.n)];
     const { byN, edited } = await models(ns, PLAN.afterEdit.n);
-    // Post the update as the extension does: the model as JSON text once the shared message type has
-    // `modelJson` (the extension posts the model as JSON text), the model object before.
-    const updateAs = options['update-as'] === 'auto'
-        ? (await readFile(path.join(ROOT, 'src/shared/preview-messages.ts'), 'utf-8')).includes('modelJson') ? 'json' : 'object'
-        : options['update-as'];
-    if (updateAs !== 'object' && updateAs !== 'json') {
-        throw new Error('--update-as is auto, object (the model) or json (the model as JSON text)');
-    }
-    extra.updateAs = updateAs;
-    const browser = await BrowserBench.start(options['preview-script'], updateAs === 'json');
+    const browser = await BrowserBench.start(options['preview-script']);
     chromiumVersion = browser.chromiumVersion;
     try {
         const ours = new Map<number, Samples>();
@@ -186,14 +176,14 @@ if (only.has('preview')) {
             rows.push({
                 group: 'preview', what: `preview first paint, N=${fmt(n)}`, unit: 'ms', stat: 'median',
                 budget: n >= 5000 ? { max: 1000, text: '≤ 1 s' } : undefined,
-                how: `real preview page${options['preview-script'] ? ` (script ${options['preview-script']})` : ''}, headless Chromium: post update (model as ${updateAs === 'json' ? 'JSON text' : 'object'}) → 2nd rAF after the 'rendered' report`,
+                how: `real preview page${options['preview-script'] ? ` (script ${options['preview-script']})` : ''}, headless Chromium: post update (model as JSON text, as the extension does) → 2nd rAF after the 'rendered' report`,
                 note: `to 'rendered' (render + morphdom + forced layout) ${format(result.script.median, 'ms')}`,
                 samples: result.total
             });
         }
         const { n, warmup, runs } = PLAN.afterEdit;
         log(`preview after an edit, ${fmt(n)} touchpoints`);
-        const after = await browser.afterEdit(byN.get(n)!, edited!, warmup, runs);
+        const after = await browser.afterEdit(byN.get(n)!, edited, warmup, runs);
         rows.push({
             group: 'preview', what: `preview after an edit, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 50, text: '≤ 50 ms' },
             how: 'one touchpoint\'s grade changed (model from the server) → next painted frame, same page',
@@ -205,7 +195,7 @@ if (only.has('preview')) {
             const mermaid = await browser.mermaid(byN.get(n)!, warmup, runs);
             rows.push({
                 group: 'preview', what: `Mermaid journey render + mount, N=${fmt(n)}`, unit: 'ms', stat: 'median',
-                how: `mermaid ${await packageVersion('mermaid')} render() + innerHTML → 2nd rAF, same browser; text by ${mermaid.converter}, ${fmt(mermaid.characters)} chars; maxTextSize raised to ${fmt(MERMAID_MAX_TEXT_SIZE)} (default 50,000)`,
+                how: `mermaid ${await packageVersion('mermaid')} render() + innerHTML → 2nd rAF, same browser; text by src/map/exporters/mermaid.ts (journey export --format mermaid), ${fmt(mermaid.characters)} chars; maxTextSize raised to ${fmt(MERMAID_MAX_TEXT_SIZE)} (default 50,000)`,
                 note: `render() alone ${format(mermaid.render.median, 'ms')}`,
                 samples: mermaid.total
             });
@@ -268,43 +258,24 @@ if (only.has('cli')) {
         });
 
         const { n, warmup: renderWarmup, runs: renderRuns } = PLAN.render;
-        const help = await run(process.execPath, [CLI, 'render', '--help']);
-        const hasRender = help.code === 0 && /render/i.test(help.stdout);
-        let rendered = false;
-        if (hasRender) {
-            log(`journey render, ${fmt(n)} touchpoints`);
-            const workspace = await Workspace.create(n);
+        log(`journey render, ${fmt(n)} touchpoints`);
+        const workspace = await Workspace.create(n);
+        try {
             const file = path.join(workspace.folder, 'journey.journey');
             const output = path.join(workspace.folder, 'journey.svg');
-            const attempt = await run(process.execPath, [CLI, 'render', file, '--output', output]);
-            if (attempt.code === 0 && existsSync(output)) {
-                rows.push({
-                    group: 'cli', what: `journey render → SVG, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 300, text: '≤ 300 ms' },
-                    how: 'process wall time of node out/cli/main.cjs render <file> --output <svg>',
-                    samples: await repeat(renderWarmup, renderRuns, async () => (await run(process.execPath, [CLI, 'render', file, '--output', output])).ms)
-                });
-                rendered = true;
-            } else {
-                extra.cliRender = `out/cli/main.cjs render exists but \`render <file> --output <svg>\` failed (${attempt.code}): ${attempt.stderr.split('\n')[0]}`;
-            }
-            await workspace.dispose();
-        }
-        if (!rendered) {
-            log(`renderJourneyMap in-process, ${fmt(n)} touchpoints`);
-            const { byN } = await models([n], undefined);
-            const { renderJourneyMap } = await import(BUNDLES.renderMap) as typeof RenderMap;
-            const journey = byN.get(n)!.journeys[0];
-            let size = 0;
             rows.push({
-                group: 'cli', what: `render → SVG, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 300, text: '≤ 300 ms' },
-                how: 'in-process, CLI render not yet available: renderJourneyMap(view model) in Node',
+                group: 'cli', what: `journey render → SVG, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 300, text: '≤ 300 ms' },
+                how: 'process wall time of node out/cli/main.cjs render <file> --output <svg> --force',
                 samples: await repeat(renderWarmup, renderRuns, async () => {
-                    const start = performance.now();
-                    size = renderJourneyMap(journey, { styles: 'embedded' }).length;
-                    return performance.now() - start;
-                }),
-                note: `${format(size, 'bytes')} of SVG${extra.cliRender ? `; ${String(extra.cliRender)}` : ''}`
+                    const result = await run(process.execPath, [CLI, 'render', file, '--output', output, '--force']);
+                    if (result.code !== 0) {
+                        throw new Error(`journey render exited with ${result.code}: ${result.stderr.slice(0, 500)}`);
+                    }
+                    return result.ms;
+                })
             });
+        } finally {
+            await workspace.dispose();
         }
     } finally {
         await rm(folder, { recursive: true, force: true });
@@ -443,7 +414,7 @@ await writeFile(RESULTS, JSON.stringify({
     date: new Date().toISOString(),
     quick,
     groups: [...only],
-    options: { serverNodeOptions: options['server-node-options'], previewScript: options['preview-script'], updateAs: options['update-as'] },
+    options: { serverNodeOptions: options['server-node-options'], previewScript: options['preview-script'] },
     versions,
     machine,
     seconds: Math.round(seconds),
