@@ -1,13 +1,6 @@
 import { AstUtils, DefaultScopeProvider, type AstNodeDescription, type ReferenceInfo } from 'langium';
-import { clearDocuments } from 'langium/test';
-import { afterEach, describe, expect, test } from 'vitest';
-import { createServices, openWorkspace } from '../helpers/journey-workspace.js';
-
-const services = createServices();
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
+import { describe, expect } from 'vitest';
+import { openWorkspace, test } from '../helpers/services-fixture.js';
 
 /** A description as the linker sees it: which declaration, in which file. */
 function where(description: AstNodeDescription | undefined): string | undefined {
@@ -15,7 +8,7 @@ function where(description: AstNodeDescription | undefined): string | undefined 
 }
 
 describe('scopes by name are Langium\'s scopes', () => {
-    test('every reference, through getElement, getElements and getAllElements, with names declared twice here and elsewhere', async () => {
+    test('every reference, through getElement, getElements and getAllElements, with names declared twice here and elsewhere', async ({ services }) => {
         const documents = await openWorkspace(services, {
             'organisation.journey': 'owner Web "Digital"\nowner Desk\nchannel Phone\npersona Maria\n',
             'trip.journey': `owner Desk "Our own desk"
