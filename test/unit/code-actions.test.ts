@@ -3,9 +3,8 @@ import { clearDocuments } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { applyWorkspaceEdit } from '../helpers/apply-edits.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
-
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
 
 /** The quick fixes offered for the diagnostics of one code in a file. */
 async function fixesFor(services: TestServices, documents: Record<string, LangiumDocument>, file: string, code: string): Promise<CodeAction[]> {
@@ -37,14 +36,15 @@ describe('quick fixes', () => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
         const fixes = await fixesFor(services, documents, 'trip.journey', 'missing-owner');
         expect(fixes.map(f => [f.title, f.isPreferred])).toEqual([
+            ['Add owner Courier (Parcel courier)', false],
             ['Add owner Desk (Front desk)', false],
-            ['Add owner Web (Digital team)', false],
+            ['Add owner Web (Digital services team)', false],
             ["Declare a new owner 'NewOwner' in organisation.journey and add it", false]
         ]);
-        const added = await apply(services, documents, fixes[1]);
+        const added = await apply(services, documents, fixes[2]);
         expect(added.texts['trip.journey']).toBe(trip.replace('{\n      emotion 3', '{\n      owner Web\n      emotion 3'));
         expect(added.diagnostics['trip.journey']).toEqual([]);
-        const declared = await apply(services, await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[2]);
+        const declared = await apply(services, await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[3]);
         expect(declared.texts['organisation.journey']).toBe(ORGANISATION.replace('"Front desk"', '"Front desk"\nowner NewOwner "NewOwner"'));
         expect(declared.diagnostics['trip.journey']).toEqual([]);
     });
@@ -53,10 +53,10 @@ describe('quick fixes', () => {
         const trip = 'journey Trip for Maria {\n  stage S {\n    touchpoint A "a"\n    touchpoint B { emotion 2 }\n  }\n}\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
         const fixes = await fixesFor(services, documents, 'trip.journey', 'missing-owner');
-        const { texts } = await apply(services, documents, fixes[0]);
+        const { texts } = await apply(services, documents, fixes[1]);
         expect(texts['trip.journey']).toBe(trip.replace('touchpoint A "a"', 'touchpoint A "a" {\n      owner Desk\n    }'));
         const one = await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip.replace('touchpoint A "a"\n', '') });
-        const second = await apply(services, one, (await fixesFor(services, one, 'trip.journey', 'missing-owner'))[1]);
+        const second = await apply(services, one, (await fixesFor(services, one, 'trip.journey', 'missing-owner'))[2]);
         expect(second.texts['trip.journey']).toContain('touchpoint B { owner Web emotion 2 }');
         expect(second.diagnostics['trip.journey']).toEqual([]);
     });
@@ -108,13 +108,14 @@ describe('quick fixes', () => {
     });
 
     test('unused-declaration: remove it, leaving no blank line behind', async ({ services }) => {
-        const organisation = `${ORGANISATION}owner Legal "Legal team"\nchannel Fax "Fax"\n`;
+        const used = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
+        const organisation = `${used}owner Legal "Legal team"\nchannel Fax "Fax"\n`;
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web channel Site emotion 3 } touchpoint B { owner Desk emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': organisation, 'trip.journey': trip });
         const [fix] = await fixesFor(services, documents, 'organisation.journey', 'unused-declaration');
         expect([fix.title, fix.isPreferred]).toEqual(["Remove unused owner 'Legal'", true]);
         const { texts, diagnostics } = await apply(services, documents, fix);
-        expect(texts['organisation.journey']).toBe(`${ORGANISATION}channel Fax "Fax"\n`);
+        expect(texts['organisation.journey']).toBe(`${used}channel Fax "Fax"\n`);
         expect(diagnostics['organisation.journey']).toEqual(['unused-declaration hint 5:9-5:12']);
     });
 });

@@ -1,14 +1,8 @@
 import { describe, expect } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, test as servicesTest } from '../helpers/services-fixture.js';
-
-const ORGANISATION = `owner Web "Digital services team"
-owner Courier "Parcel courier" external
-channel Letter "Post"
-channel Website "Online service"
-persona Maria "Busy parent"
-`;
 
 /** Items in the order the editor shows them (by sortText, then label), as `label — detail`. */
 function shown(list: CompletionList): string[] {
@@ -55,7 +49,7 @@ describe('inside a touchpoint', () => {
 describe('after a keyword that takes a reference', () => {
     test('owner: every owner of the workspace, with its title', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { owner <|> } } }'))
-            .toEqual(['Courier — Parcel courier (external)', 'Web — Digital services team']);
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Web — Digital services team']);
     });
 
     test('channel: every channel of the workspace, with its title', async ({ itemsAt }) => {

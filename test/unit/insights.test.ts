@@ -1,9 +1,8 @@
 import { describe, expect } from 'vitest';
 import { highlightHelper } from 'langium/test';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { marked, openWorkspace, summarise, test } from '../helpers/services-fixture.js';
-
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nowner Courier "Courier" external\npersona Maria "Parent"\n';
 
 const TRIP = `journey Trip "A trip" for Maria {
   stage Apply "Applying" {

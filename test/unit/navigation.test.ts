@@ -2,13 +2,8 @@ import { describe, expect } from 'vitest';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, rangeText, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
-
-const ORGANISATION = `owner Web "Digital services team"
-owner Courier "Parcel courier" external
-channel Website "Online service"
-persona Maria "Busy parent"
-`;
 
 const TRIP = `journey Renew "Renew a passport" for Maria {
   stage Apply "Applying" {
@@ -112,7 +107,7 @@ describe('definition, references and highlights, across files', () => {
             textDocument: { uri: organisation.uri.toString() }, position: position(ORGANISATION, 'Website'), context: { includeDeclaration: true }
         });
         expect(references.map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort()).toEqual([
-            'organisation.journey 3:9-3:16', 'trip.journey 15:63-15:70', 'trip.journey 5:16-5:23'
+            'organisation.journey 4:9-4:16', 'trip.journey 15:63-15:70', 'trip.journey 5:16-5:23'
         ]);
     });
 
@@ -142,7 +137,9 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
             assert: symbols => expect(symbols.flatMap(symbol => describeSymbol(symbol))).toEqual([
                 'Web (Digital services team)',
                 'Courier (Parcel courier)',
+                'Desk (Front desk)',
                 'Website (Online service)',
+                'Letter (Post)',
                 'Maria (Busy parent)',
                 'Renew (Renew a passport)',
                 '  Apply (Applying)',

@@ -2,10 +2,10 @@ import { describe, expect } from 'vitest';
 import { clearDocuments } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import { applyWorkspaceEdit } from '../helpers/apply-edits.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
-const TRIP = 'journey Trip for Maria {\n  stage Apply {\n    touchpoint Form { owner Web channel Site emotion 3 }\n    touchpoint Visit { owner Desk emotion 4 }\n  }\n}\n';
+const TRIP = 'journey Trip for Maria {\n  stage Apply {\n    touchpoint Form { owner Web channel Website emotion 3 }\n    touchpoint Visit { owner Desk emotion 4 }\n  }\n}\n';
 const OTHER = 'journey Other for Maria {\n  stage Apply { touchpoint Form { owner Web emotion 2 } }\n}\n';
 
 function at(text: string, marker: string) {
@@ -36,8 +36,8 @@ describe('rename', () => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const persona = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Maria', 'Ana'));
         expect(persona['trip.journey']).toBe(TRIP.replace('for Maria', 'for Ana'));
-        const channel = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Site', 'Web-site'));
-        expect(channel['trip.journey']).toBe(TRIP.replace('channel Site', 'channel Web-site'));
+        const channel = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Website', 'Web-site'));
+        expect(channel['trip.journey']).toBe(TRIP.replace('channel Website', 'channel Web-site'));
     });
 
     test('a stage or a touchpoint renames just its declaration', async ({ services }) => {
@@ -49,7 +49,7 @@ describe('rename', () => {
     });
 
     test.for([
-        ['a name another owner has', 'Web', 'Desk', "An owner named 'Desk' already exists (organisation.journey, line 2): choose another name."],
+        ['a name another owner has', 'Web', 'Desk', "An owner named 'Desk' already exists (organisation.journey, line 3): choose another name."],
         ['a name another touchpoint of the journey has', 'Form', 'Visit', "A touchpoint named 'Visit' already exists (in journey 'Trip', line 4): choose another name."],
         ['a keyword', 'Web', 'stage', "'stage' is a keyword of the journey language and cannot name an owner."],
         ['not a name', 'Web', 'Web team', "'Web team' is not a valid name: use letters, digits, _ and -, starting with a letter or _."]

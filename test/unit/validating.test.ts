@@ -1,12 +1,6 @@
 import { describe, expect } from 'vitest';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { marked, openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
-
-const ORGANISATION = `
-owner Web "Digital team"
-owner Counter "Front desk"
-channel Website "Online"
-persona Maria "Parent"
-`;
 
 /** Diagnostics of one journey file, next to an organisation file that declares what it uses. */
 async function diagnosticsOf(services: TestServices, journey: string): Promise<string[]> {
@@ -88,7 +82,7 @@ describe('values', () => {
   stage S {
     touchpoint A {
       owner Web
-      «owner Counter»
+      «owner Desk»
       emotion 3
       «emotion 4 "better"»
       channel Website
@@ -209,10 +203,12 @@ journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }`);
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
         expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `unused-declaration hint ${range}`));
         expect(documents['trip.journey'].diagnostics!.every(d => d.tags?.includes(1))).toBe(true);
-        // Counter and Website in the organisation file are used by no journey either.
+        // Courier, Desk, Website and Letter in the organisation file are used by no journey either.
         expect(summarise(documents['organisation.journey'])).toEqual([
-            'unused-declaration hint 3:7-3:14',
-            'unused-declaration hint 4:9-4:16'
+            'unused-declaration hint 2:7-2:14',
+            'unused-declaration hint 3:7-3:11',
+            'unused-declaration hint 4:9-4:16',
+            'unused-declaration hint 5:9-5:15'
         ]);
     });
 });
@@ -230,7 +226,7 @@ describe('linking', () => {
 
     test('references resolve across files of the workspace', async ({ services }) => {
         const text = `journey Trip for Maria {
-  stage S { touchpoint A { owner Web channel Website emotion 3 } touchpoint B { owner Counter emotion 4 } }
+  stage S { touchpoint A { owner Web channel Website emotion 3 } touchpoint B { owner Desk emotion 4 } }
 }`;
         expect(await diagnosticsOf(services, text)).toEqual([]);
     });

@@ -1,13 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect } from 'vitest';
 import { buildDocumentModel } from '../../src/language/map-model-builder.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
-
-const ORGANISATION = `owner Web "Digital team"
-owner Courier "Parcel courier" external
-channel Website "Online service"
-persona Maria "Busy parent" { goal "Renew in time" today "Worried" ideal "Relaxed" need "Clear costs" need "Evening slots" }
-`;
 
 async function modelOf(services: TestServices, journey: string) {
     const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': journey });
@@ -33,7 +28,7 @@ describe('the view model of a journey', () => {
         const model = await modelOf(services, 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }');
         expect(model.journeys[0].persona).toMatchObject({
             name: 'Maria', title: 'Busy parent', goal: 'Renew in time', today: 'Worried', ideal: 'Relaxed', needs: ['Clear costs', 'Evening slots'],
-            source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 3, startCharacter: 8, endLine: 3, endCharacter: 13 } }
+            source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 5, startCharacter: 8, endLine: 5, endCharacter: 13 } }
         });
     });
 
