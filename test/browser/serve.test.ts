@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import { connect } from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLI, EXAMPLES, journey } from '../helpers/cli-process.js';
+import { EXAMPLES, journey, startServe, type ServeProcess } from '../helpers/cli-process.js';
 import { launchChromium, watchedPage } from '../helpers/preview-page.js';
 
 /**
@@ -16,36 +15,22 @@ import { launchChromium, watchedPage } from '../helpers/preview-page.js';
 const WAIT_MS = 10_000;
 
 let folder: string;
-let server: ChildProcess;
+let server: ServeProcess;
 let origin: string;
-let output = '';
 let browser: Browser;
 
 beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'journey-serve-'));
     await cp(EXAMPLES, folder, { recursive: true });
-    server = spawn(process.execPath, [CLI, 'serve', '.'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    server.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    origin = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`journey serve printed no address in ${WAIT_MS} ms: ${output}`)), WAIT_MS);
-        const check = () => {
-            const match = /at (http:\/\/[^/\s]+)\//.exec(output);
-            if (match) {
-                clearTimeout(timer);
-                resolve(match[1]);
-            }
-        };
-        server.stdout!.on('data', check);
-        server.on('exit', code => reject(new Error(`journey serve exited with ${code}: ${output}`)));
-    });
+    server = await startServe(folder, ['.']);
+    origin = server.origin;
     browser = await launchChromium();
 });
 
 afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-        server.kill('SIGKILL');
+    if (server && server.child.exitCode === null) {
+        server.child.kill('SIGKILL');
     }
     await rm(folder, { recursive: true, force: true });
 });
@@ -71,24 +56,12 @@ function rawGet(rawPath: string, host = origin.slice('http://'.length)): Promise
     });
 }
 
-async function waitForOutput(pattern: RegExp): Promise<string> {
-    const start = Date.now();
-    while (Date.now() - start < WAIT_MS) {
-        const match = pattern.exec(output);
-        if (match) {
-            return match[0];
-        }
-        await new Promise(resolve => setTimeout(resolve, 50));
-    }
-    throw new Error(`journey serve did not print ${pattern} in ${WAIT_MS} ms; it printed:\n${output}`);
-}
-
 const PASSPORT = 'passport-renewal.journey';
 
 describe('journey serve', () => {
     test('prints its address: 127.0.0.1 and a port, reachable on no other interface', async () => {
         expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-        expect(output).toMatch(/^Serving 4 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/\n/);
+        expect(server.output()).toMatch(/^Serving 4 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/\n/);
         const port = Number(new URL(origin).port);
         const external = Object.values(networkInterfaces()).flat().find(i => i && i.family === 'IPv4' && !i.internal);
         if (external) {
@@ -153,7 +126,7 @@ describe('journey serve', () => {
         expect(redrawnIn).toBeLessThan(WAIT_MS);
         expect(await page.locator('.map svg .column').count()).toBe(12);
         expect(await page.locator('.banner').isHidden()).toBe(true);
-        await waitForOutput(/passport-renewal\.journey: redrawn/);
+        await server.waitForOutput(/passport-renewal\.journey: redrawn/);
 
         await writeFile(file, original.replace('stage Apply', 'stage Apply {'));
         await page.locator('.banner').waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -177,7 +150,7 @@ journey Xss "<script>alert('title')</script>" {
 }
 journey Second "Second <i>journey</i>" { stage S { touchpoint B { owner Web emotion 4 } } }
 `);
-        await waitForOutput(/xss\.journey: redrawn/);
+        await server.waitForOutput(/xss\.journey: redrawn/);
         const index = await open('/');
         expect(await index.page.locator('tr.journey td:first-child a').allTextContents())
             .toContain("<script>alert('title')</script>");
@@ -209,7 +182,7 @@ journey Second "Second <i>journey</i>" { stage S { touchpoint B { owner Web emot
         await page.locator('.map svg [data-kind="touchpoint"]').first().click();
         const source = await readFile(path.join(folder, PASSPORT), 'utf-8');
         const line = source.split('\n').findIndex(l => l.includes('touchpoint Reminder')) + 1;
-        await waitForOutput(new RegExp(`^passport-renewal\\.journey:${line}:\\d+$`, 'm'));
+        await server.waitForOutput(new RegExp(`^passport-renewal\\.journey:${line}:\\d+$`, 'm'));
 
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.locator('button[data-action="export-svg"]').click()]);
         expect(download.suggestedFilename()).toBe('PassportRenewal.svg');
@@ -260,8 +233,7 @@ journey Second "Second <i>journey</i>" { stage S { touchpoint B { owner Web emot
     });
 
     test('stops on SIGTERM', async () => {
-        const exited = new Promise<number | null>(resolve => server.on('exit', code => resolve(code)));
-        server.kill('SIGTERM');
-        expect(await exited).toBe(0);
+        server.child.kill('SIGTERM');
+        expect((await server.done).code).toBe(0);
     });
 });

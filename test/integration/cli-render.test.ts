@@ -1,11 +1,11 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
-import { decodePng } from '../helpers/png.js';
 
 /** `journey render` as a process: SVG to standard output, or SVG / HTML / PNG files written whole or not at all. */
 let folder: string;
@@ -141,15 +141,15 @@ describe('journey render to PNG', () => {
         const svg = (await journey(folder, 'render', 'examples/passport-renewal.journey')).stdout;
         const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
         const file = await readFile(path.join(folder, 'passport.png'));
-        const png = decodePng(file);
+        const png = PNG.sync.read(file);
         expect([png.width, png.height]).toEqual([width * 2, height * 2]);
         expect(file.length).toBeGreaterThan(100_000);
 
         // Not blank: much of the picture differs from the background (the top-left pixel).
-        const background = png.pixels.subarray(0, 4);
+        const background = png.data.subarray(0, 4);
         let differing = 0;
-        for (let i = 0; i < png.pixels.length; i += 4) {
-            if (Math.abs(png.pixels[i] - background[0]) + Math.abs(png.pixels[i + 1] - background[1]) + Math.abs(png.pixels[i + 2] - background[2]) > 48) {
+        for (let i = 0; i < png.data.length; i += 4) {
+            if (Math.abs(png.data[i] - background[0]) + Math.abs(png.data[i + 1] - background[1]) + Math.abs(png.data[i + 2] - background[2]) > 48) {
                 differing++;
             }
         }
@@ -162,7 +162,7 @@ describe('journey render to PNG', () => {
         for (let py = Math.round(baseline - 36); py < baseline + 6; py++) {
             for (let px = Math.round(x); px < x + 300; px++) {
                 const i = (py * png.width + px) * 4;
-                if (png.pixels[i] + png.pixels[i + 1] + png.pixels[i + 2] < 200) {
+                if (png.data[i] + png.data[i + 1] + png.data[i + 2] < 200) {
                     ink++;
                 }
             }
@@ -172,8 +172,8 @@ describe('journey render to PNG', () => {
 
     test('the dark theme gives a dark picture', async () => {
         expect((await journey(folder, 'render', 'examples/hospital-visit.journey', '-o', 'hospital-dark.png', '--theme', 'dark')).code).toBe(0);
-        const png = decodePng(await readFile(path.join(folder, 'hospital-dark.png')));
-        const [r, g, b] = png.pixels.subarray(0, 3);
+        const png = PNG.sync.read(await readFile(path.join(folder, 'hospital-dark.png')));
+        const [r, g, b] = png.data.subarray(0, 3);
         expect(r + g + b).toBeLessThan(3 * 64);
     });
 
@@ -187,7 +187,7 @@ describe('journey render to PNG', () => {
         expect(run.code).toBe(0);
         expect(run.stderr).toMatch(/^journey: the map is very large: the PNG is scaled down to 16000×\d+ px\n$|^$/);
         const file = await readFile(path.join(folder, 'wide.png'));
-        const png = decodePng(file);
+        const png = PNG.sync.read(file);
         expect(png.width).toBe(16_000);
         expect(Math.abs(png.height - (height * 16_000) / width)).toBeLessThanOrEqual(1);
     });

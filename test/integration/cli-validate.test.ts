@@ -1,26 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
-const CLI = fileURLToPath(new URL('../../out/cli/main.cjs', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
-
-interface Run { code: number, stdout: string, stderr: string }
-
-/** `journey ...` as a user runs it: a separate process, in a working directory. */
-async function journey(cwd: string, ...args: string[]): Promise<Run> {
-    try {
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const failed = error as { code: number, stdout: string, stderr: string };
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-}
+import { EXAMPLES, journey } from '../helpers/cli-process.js';
 
 let folder: string;
 

@@ -4,6 +4,7 @@ import {
     CodeActionRequest, DocumentFormattingRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 
 /**
  * Rename, quick fixes and formatting travel as edits that the client applies: checked here through the
@@ -13,7 +14,6 @@ let server: LanguageServerProcess;
 let organisationUri: string;
 let tripUri: string;
 
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\npersona Maria "Parent"\n';
 const TRIP = 'journey Trip for Maria {\n  stage S {\n    touchpoint Form { emotion 2 }\n    touchpoint Visit {owner   Desk   emotion 4}\n  }\n}\n';
 
 beforeAll(async () => {
@@ -53,9 +53,10 @@ describe('edits over the language server protocol', () => {
             textDocument: { uri: tripUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
         }) as CodeAction[];
         expect(actions.map(a => a.title)).toEqual([
-            'Add owner Desk (Front desk)', 'Add owner Web (Digital team)', "Declare a new owner 'NewOwner' in organisation.journey and add it"
+            'Add owner Courier (Parcel courier)', 'Add owner Desk (Front desk)', 'Add owner Web (Digital services team)',
+            "Declare a new owner 'NewOwner' in organisation.journey and add it"
         ]);
-        expect(applied(TRIP, actions[1].edit?.changes?.[tripUri])).toBe(TRIP.replace('touchpoint Form { emotion 2 }', 'touchpoint Form { owner Web emotion 2 }'));
+        expect(applied(TRIP, actions[2].edit?.changes?.[tripUri])).toBe(TRIP.replace('touchpoint Form { emotion 2 }', 'touchpoint Form { owner Web emotion 2 }'));
     });
 
     test('format the document', async () => {

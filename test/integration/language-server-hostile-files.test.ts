@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 
 /**
  * The bundled server over stdio on a workspace that holds a file which once overflowed the parser's stack:
@@ -8,7 +9,6 @@ import { LanguageServerProcess } from '../helpers/language-server-process.js';
  */
 let server: LanguageServerProcess;
 
-const ORGANISATION = 'owner Web "Digital team"\npersona Maria\n';
 const TRIP = 'journey Trip for Maria {\n  stage S {\n    touchpoint Form { owner Web }\n  }\n}\n';
 const STRAY = Array.from({ length: 2000 }, (_, i) => `owner A${i} foo\n`).join('');
 
@@ -36,7 +36,7 @@ describe('a file of 2,000 syntax errors in the workspace', () => {
         expect(diagnostics.find(d => d.code === 'more-syntax-errors')!.message).toBe('1,900 more syntax errors from here on are not shown, only the first 100: ' +
             'fix those first (or check that this is a journey file).');
         const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: server.uriOf('trip.journey') }, position: { line: 2, character: 30 } }) as Hover;
-        expect(JSON.stringify(hover.contents)).toContain('Digital team');
+        expect(JSON.stringify(hover.contents)).toContain('Digital services team');
         expect(server.exitCode).toBeNull();
     });
 });

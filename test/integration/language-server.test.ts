@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CompletionRequest, type CompletionItem, type CompletionList, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
+import { ORGANISATION } from '../helpers/organisation.js';
 
 /** The bundled server (out/language/main.cjs) over stdio, on a workspace folder of two files. */
 let server: LanguageServerProcess;
 let organisationUri: string;
 let tripUri: string;
-
-const ORGANISATION = `owner Web "Digital services team"
-owner Legal "Legal team"
-channel Website "Online service"
-persona Maria "Busy parent"
-`;
 
 const TRIP = `journey Trip for Maria {
   stage Apply {
@@ -50,7 +45,7 @@ describe('the language server over stdio', () => {
 
     test('also publishes the workspace files it loaded itself', async () => {
         const diagnostics = await server.waitForDiagnostics(organisationUri, d => d.length > 0);
-        expect(codes(diagnostics)).toEqual(['unused-declaration 1:7', 'unused-declaration 2:7']);
+        expect(codes(diagnostics)).toEqual(['unused-declaration 1:7', 'unused-declaration 2:7', 'unused-declaration 3:7', 'unused-declaration 5:9']);
         expect(diagnostics.every(d => d.tags?.includes(1) && d.severity === 4)).toBe(true);
     });
 
@@ -61,13 +56,15 @@ describe('the language server over stdio', () => {
             textDocument: { uri: tripUri }, position: { line: 5, character: 12 }
         }) as CompletionList | CompletionItem[];
         const items = Array.isArray(result) ? result : result.items;
-        expect(items.map(i => [i.label, i.detail]).sort()).toEqual([['Legal', 'Legal team'], ['Web', 'Digital services team']]);
+        expect(items.map(i => [i.label, i.detail]).sort()).toEqual([
+            ['Courier', 'Parcel courier (external)'], ['Desk', 'Front desk'], ['Web', 'Digital services team']
+        ]);
     });
 
     test('an edit re-publishes the file and the other file whose diagnostics depend on it', async () => {
         await server.change(tripUri, 3, TRIP.replace('      emotion 2\n', '      emotion 2\n      owner Web\n'));
         expect(codes(await server.waitForDiagnostics(tripUri, d => d.length === 0))).toEqual([]);
-        expect(codes(await server.waitForDiagnostics(organisationUri, d => d.length === 1))).toEqual(['unused-declaration 2:7']);
+        expect(codes(await server.waitForDiagnostics(organisationUri, d => d.length === 3))).toEqual(['unused-declaration 2:7', 'unused-declaration 3:7', 'unused-declaration 5:9']);
     });
 
     test('a changed setting changes severities without a restart', async () => {

@@ -1,24 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { clearDocuments } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { applyWorkspaceEdit } from '../helpers/apply-edits.js';
-import { createServices, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
 /** The quick fixes offered for the diagnostics of one code in a file. */
-async function fixesFor(documents: Record<string, LangiumDocument>, file: string, code: string): Promise<CodeAction[]> {
+async function fixesFor(services: TestServices, documents: Record<string, LangiumDocument>, file: string, code: string): Promise<CodeAction[]> {
     const document = documents[file];
     const diagnostics = document.diagnostics!.filter(d => d.code === code);
     expect(diagnostics.length, `diagnostics ${code} in ${file}`).toBeGreaterThan(0);
@@ -28,13 +17,13 @@ async function fixesFor(documents: Record<string, LangiumDocument>, file: string
 }
 
 /** A workspace of these files only. */
-async function fresh(files: Record<string, string>): Promise<Record<string, LangiumDocument>> {
+async function fresh(services: TestServices, files: Record<string, string>): Promise<Record<string, LangiumDocument>> {
     await clearDocuments(services.shared);
     return openWorkspace(services, files);
 }
 
 /** Applies a fix, re-parses the workspace and returns its texts and every remaining diagnostic. */
-async function apply(documents: Record<string, LangiumDocument>, fix: CodeAction) {
+async function apply(services: TestServices, documents: Record<string, LangiumDocument>, fix: CodeAction) {
     const texts = applyWorkspaceEdit(documents, fix.edit);
     await clearDocuments(services.shared);
     const rebuilt = await openWorkspace(services, texts);
@@ -42,89 +31,91 @@ async function apply(documents: Record<string, LangiumDocument>, fix: CodeAction
 }
 
 describe('quick fixes', () => {
-    test('missing-owner: add each declared owner, or declare a new one where the owners live', async () => {
+    test('missing-owner: add each declared owner, or declare a new one where the owners live', async ({ services }) => {
         const trip = 'journey Trip for Maria {\n  stage S {\n    touchpoint Form {\n      emotion 3\n    }\n  }\n}\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const fixes = await fixesFor(documents, 'trip.journey', 'missing-owner');
+        const fixes = await fixesFor(services, documents, 'trip.journey', 'missing-owner');
         expect(fixes.map(f => [f.title, f.isPreferred])).toEqual([
+            ['Add owner Courier (Parcel courier)', false],
             ['Add owner Desk (Front desk)', false],
-            ['Add owner Web (Digital team)', false],
+            ['Add owner Web (Digital services team)', false],
             ["Declare a new owner 'NewOwner' in organisation.journey and add it", false]
         ]);
-        const added = await apply(documents, fixes[1]);
+        const added = await apply(services, documents, fixes[2]);
         expect(added.texts['trip.journey']).toBe(trip.replace('{\n      emotion 3', '{\n      owner Web\n      emotion 3'));
         expect(added.diagnostics['trip.journey']).toEqual([]);
-        const declared = await apply(await fresh({ 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[2]);
+        const declared = await apply(services, await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[3]);
         expect(declared.texts['organisation.journey']).toBe(ORGANISATION.replace('"Front desk"', '"Front desk"\nowner NewOwner "NewOwner"'));
         expect(declared.diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('missing-owner on a touchpoint without a body, and on a one-line body', async () => {
+    test('missing-owner on a touchpoint without a body, and on a one-line body', async ({ services }) => {
         const trip = 'journey Trip for Maria {\n  stage S {\n    touchpoint A "a"\n    touchpoint B { emotion 2 }\n  }\n}\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const fixes = await fixesFor(documents, 'trip.journey', 'missing-owner');
-        const { texts } = await apply(documents, fixes[0]);
+        const fixes = await fixesFor(services, documents, 'trip.journey', 'missing-owner');
+        const { texts } = await apply(services, documents, fixes[1]);
         expect(texts['trip.journey']).toBe(trip.replace('touchpoint A "a"', 'touchpoint A "a" {\n      owner Desk\n    }'));
-        const one = await fresh({ 'organisation.journey': ORGANISATION, 'trip.journey': trip.replace('touchpoint A "a"\n', '') });
-        const second = await apply(one, (await fixesFor(one, 'trip.journey', 'missing-owner'))[1]);
+        const one = await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip.replace('touchpoint A "a"\n', '') });
+        const second = await apply(services, one, (await fixesFor(services, one, 'trip.journey', 'missing-owner'))[2]);
         expect(second.texts['trip.journey']).toContain('touchpoint B { owner Web emotion 2 }');
         expect(second.diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('unscored-touchpoint: a placeholder grade, preferred', async () => {
+    test('unscored-touchpoint: a placeholder grade, preferred', async ({ services }) => {
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const [fix] = await fixesFor(documents, 'trip.journey', 'unscored-touchpoint');
+        const [fix] = await fixesFor(services, documents, 'trip.journey', 'unscored-touchpoint');
         expect([fix.title, fix.isPreferred]).toEqual(['Add a placeholder grade: emotion 3', true]);
-        const { texts, diagnostics } = await apply(documents, fix);
+        const { texts, diagnostics } = await apply(services, documents, fix);
         expect(texts['trip.journey']).toBe('journey Trip for Maria { stage S { touchpoint A { emotion 3 owner Web } } }\n');
         expect(diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('linking error: change to the closest name (Desk is too far from Wbe), or declare it here or where the others live', async () => {
+    test('linking error: change to the closest name (Desk is too far from Wbe), or declare it here or where the others live', async ({ services }) => {
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Wbe emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const fixes = await fixesFor(documents, 'trip.journey', 'linking-error');
+        const fixes = await fixesFor(services, documents, 'trip.journey', 'linking-error');
         expect(fixes.map(f => [f.title, f.isPreferred])).toEqual([
             ["Change to 'Web'", true],
             ["Declare owner 'Wbe' in organisation.journey", false],
             ["Declare owner 'Wbe' in this file", false]
         ]);
-        const changed = await apply(documents, fixes[0]);
+        const changed = await apply(services, documents, fixes[0]);
         expect(changed.texts['trip.journey']).toBe(trip.replace('Wbe', 'Web'));
         expect(changed.diagnostics['trip.journey']).toEqual([]);
-        const declaredHere = await apply(await fresh({ 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[2]);
+        const declaredHere = await apply(services, await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip }), fixes[2]);
         expect(declaredHere.texts['trip.journey']).toBe(`owner Wbe "Wbe"\n\n${trip}`);
         expect(declaredHere.diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('linking error on a persona: declare it', async () => {
+    test('linking error on a persona: declare it', async ({ services }) => {
         const trip = 'journey Trip for Nobody { stage S { touchpoint A { owner Web emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const fixes = await fixesFor(documents, 'trip.journey', 'linking-error');
+        const fixes = await fixesFor(services, documents, 'trip.journey', 'linking-error');
         expect(fixes.map(f => f.title)).toEqual(["Declare persona 'Nobody' in organisation.journey", "Declare persona 'Nobody' in this file"]);
-        const { diagnostics } = await apply(documents, fixes[0]);
+        const { diagnostics } = await apply(services, documents, fixes[0]);
         expect(diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('duplicate-name: rename the second one', async () => {
+    test('duplicate-name: rename the second one', async ({ services }) => {
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } touchpoint A { owner Desk emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
-        const [fix] = await fixesFor(documents, 'trip.journey', 'duplicate-name');
+        const [fix] = await fixesFor(services, documents, 'trip.journey', 'duplicate-name');
         expect(fix.title).toBe("Rename this touchpoint to 'A2'");
-        const { texts, diagnostics } = await apply(documents, fix);
+        const { texts, diagnostics } = await apply(services, documents, fix);
         expect(texts['trip.journey']).toBe(trip.replace('touchpoint A { owner Desk', 'touchpoint A2 { owner Desk'));
         expect(diagnostics['trip.journey']).toEqual([]);
     });
 
-    test('unused-declaration: remove it, leaving no blank line behind', async () => {
-        const organisation = `${ORGANISATION}owner Legal "Legal team"\nchannel Fax "Fax"\n`;
+    test('unused-declaration: remove it, leaving no blank line behind', async ({ services }) => {
+        const used = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
+        const organisation = `${used}owner Legal "Legal team"\nchannel Fax "Fax"\n`;
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web channel Site emotion 3 } touchpoint B { owner Desk emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': organisation, 'trip.journey': trip });
-        const [fix] = await fixesFor(documents, 'organisation.journey', 'unused-declaration');
+        const [fix] = await fixesFor(services, documents, 'organisation.journey', 'unused-declaration');
         expect([fix.title, fix.isPreferred]).toEqual(["Remove unused owner 'Legal'", true]);
-        const { texts, diagnostics } = await apply(documents, fix);
-        expect(texts['organisation.journey']).toBe(`${ORGANISATION}channel Fax "Fax"\n`);
+        const { texts, diagnostics } = await apply(services, documents, fix);
+        expect(texts['organisation.journey']).toBe(`${used}channel Fax "Fax"\n`);
         expect(diagnostics['organisation.journey']).toEqual(['unused-declaration hint 5:9-5:12']);
     });
 });

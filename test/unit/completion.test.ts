@@ -1,28 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments, expectCompletion } from 'langium/test';
+import { describe, expect } from 'vitest';
+import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-let complete: ReturnType<typeof expectCompletion>;
-
-const ORGANISATION = `owner Web "Digital services team"
-owner Courier "Parcel courier" external
-channel Letter "Post"
-channel Website "Online service"
-persona Maria "Busy parent"
-`;
-
-beforeEach(async () => {
-    services = createServices();
-    complete = expectCompletion(services.Journey);
-    // A second file of the workspace declares what the journey under test uses.
-    await openWorkspace(services, { 'organisation.journey': ORGANISATION });
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, test as servicesTest } from '../helpers/services-fixture.js';
 
 /** Items in the order the editor shows them (by sortText, then label), as `label — detail`. */
 function shown(list: CompletionList): string[] {
@@ -31,14 +11,22 @@ function shown(list: CompletionList): string[] {
         .map((item: CompletionItem) => item.detail ? `${item.label} — ${item.detail}` : item.label);
 }
 
-async function itemsAt(text: string): Promise<string[]> {
-    let items: string[] = [];
-    await complete({ text, index: 0, assert: list => { items = shown(list); } });
-    return items;
-}
+/**
+ * `itemsAt(text)`: the items completed at the `<|>` of a text, in a workspace where a second file declares
+ * what the journey under test uses.
+ */
+const test = servicesTest.extend('itemsAt', async ({ services }) => {
+    await openWorkspace(services, { 'organisation.journey': ORGANISATION });
+    const complete = expectCompletion(services.Journey);
+    return async (text: string): Promise<string[]> => {
+        let items: string[] = [];
+        await complete({ text, index: 0, assert: list => { items = shown(list); } });
+        return items;
+    };
+});
 
 describe('inside a touchpoint', () => {
-    test('every property, the ones a map most needs first', async () => {
+    test('every property, the ones a map most needs first', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { <|> } } }');
         expect(items.map(i => i.split(' — ')[0])).toEqual([
             'owner', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth'
@@ -46,7 +34,7 @@ describe('inside a touchpoint', () => {
         expect(items[0]).toBe('owner — who delivers this touchpoint');
     });
 
-    test('only the single-valued properties it does not have yet; notes always', async () => {
+    test('only the single-valued properties it does not have yet; notes always', async ({ itemsAt }) => {
         const items = await itemsAt(`journey J for Maria { stage S { touchpoint T {
   owner Web
   emotion 3
@@ -59,35 +47,35 @@ describe('inside a touchpoint', () => {
 });
 
 describe('after a keyword that takes a reference', () => {
-    test('owner: every owner of the workspace, with its title', async () => {
+    test('owner: every owner of the workspace, with its title', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { owner <|> } } }'))
-            .toEqual(['Courier — Parcel courier (external)', 'Web — Digital services team']);
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Web — Digital services team']);
     });
 
-    test('channel: every channel of the workspace, with its title', async () => {
+    test('channel: every channel of the workspace, with its title', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { channel <|> } } }'))
             .toEqual(['Letter — Post', 'Website — Online service']);
     });
 
-    test('for: every persona, including one declared in the same file', async () => {
+    test('for: every persona, including one declared in the same file', async ({ itemsAt }) => {
         expect(await itemsAt('persona Ana "Student"\njourney J for <|>'))
             .toEqual(['Ana — Student', 'Maria — Busy parent']);
     });
 
-    test('a prefix narrows the owners', async () => {
+    test('a prefix narrows the owners', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { owner We<|> } } }');
         expect(items).toEqual(['Web — Digital services team']);
     });
 });
 
 describe('values', () => {
-    test('emotion: the grades 1 to 5 with their meaning', async () => {
+    test('emotion: the grades 1 to 5 with their meaning', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { emotion <|> } } }')).toEqual([
             '1 — very negative', '2 — negative', '3 — neutral', '4 — positive', '5 — very positive'
         ]);
     });
 
-    test('after a duration number: the units', async () => {
+    test('after a duration number: the units', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { duration 5 <|> } } }')).toEqual([
             's — seconds', 'min — minutes', 'h — hours', 'd — days', 'w — weeks'
         ]);
@@ -95,16 +83,16 @@ describe('values', () => {
 });
 
 describe('keywords only where the grammar allows them', () => {
-    test('at the top level: the four declarations', async () => {
+    test('at the top level: the four declarations', async ({ itemsAt }) => {
         expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona']);
     });
 
-    test('in a journey: goal and stage; in a stage: touchpoint', async () => {
+    test('in a journey: goal and stage; in a stage: touchpoint', async ({ itemsAt }) => {
         expect((await itemsAt('journey J for Maria { <|> }')).map(i => i.split(' — ')[0]).sort()).toEqual(['goal', 'stage']);
         expect((await itemsAt('journey J for Maria { stage S { <|> } }')).map(i => i.split(' — ')[0])).toEqual(['touchpoint']);
     });
 
-    test('in a persona: its fields', async () => {
+    test('in a persona: its fields', async ({ itemsAt }) => {
         expect((await itemsAt('persona P { <|> }')).map(i => i.split(' — ')[0]).sort()).toEqual(['goal', 'ideal', 'need', 'today']);
     });
 });

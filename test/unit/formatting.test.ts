@@ -1,27 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments, expectFormatting } from 'langium/test';
+import { describe, expect } from 'vitest';
+import { expectFormatting } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exampleFiles } from '../helpers/example-models.js';
-import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-let expectFormatted: ReturnType<typeof expectFormatting>;
+import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
 
 /** As VS Code sends it for .journey files (the extension sets tabSize 2 for the language). */
 const OPTIONS = { tabSize: 2, insertSpaces: true };
 
-function format(input: { before: string, after: string, range?: { start: { line: number, character: number }, end: { line: number, character: number } } }) {
-    return expectFormatted({ ...input, options: OPTIONS });
+function format(services: TestServices, input: { before: string, after: string, range?: { start: { line: number, character: number }, end: { line: number, character: number } } }) {
+    return expectFormatting(services.Journey)({ ...input, options: OPTIONS });
 }
-
-beforeEach(() => {
-    services = createServices();
-    expectFormatted = expectFormatting(services.Journey);
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
 
 const MESSY = `// Shared owners
 owner Comms "Communications team"
@@ -73,21 +61,21 @@ journey Renew "Renew a passport" for Maria {
 }`;
 
 describe('formatting', () => {
-    test('one canonical layout: indentation, one property per line, aligned values and titles, comments kept', async () => {
-        await format({ before: MESSY, after: CANONICAL });
+    test('one canonical layout: indentation, one property per line, aligned values and titles, comments kept', async ({ services }) => {
+        await format(services, { before: MESSY, after: CANONICAL });
     });
 
-    test('is idempotent', async () => {
-        await format({ before: CANONICAL, after: CANONICAL });
+    test('is idempotent', async ({ services }) => {
+        await format(services, { before: CANONICAL, after: CANONICAL });
     });
 
-    test('a range formats only the touchpoint inside it', async () => {
+    test('a range formats only the touchpoint inside it', async ({ services }) => {
         const before = 'journey J {\n  stage S {\n    touchpoint A {owner   X}\n    touchpoint B {owner   X}\n  }\n}';
         const after = 'journey J {\n  stage S {\n    touchpoint A {\n      owner X\n    }\n    touchpoint B {owner   X}\n  }\n}';
-        await format({ before, after, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } } });
+        await format(services, { before, after, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } } });
     });
 
-    test.each([['\n'], ['\r\n']])('a range formats its lines exactly as a full format does, and no other line (line ends %j)', async eol => {
+    test.for([['\n'], ['\r\n']])('a range formats its lines exactly as a full format does, and no other line (line ends %j)', async ([eol], { services }) => {
         // The canonical layout with every line's indentation and trailing spaces spoilt, blank lines included.
         const spoilt = CANONICAL.split('\n').map((line, i) => `${['', '\t', ' ', '      '][i % 4]}${line.trim()}${i % 3 === 0 ? '   ' : ''}`);
         const [document] = Object.values(await openWorkspace(services, { 'messy.journey': spoilt.join(eol) }));
@@ -110,7 +98,7 @@ describe('formatting', () => {
         }
     });
 
-    test('the layout is two spaces whatever indentation options the client sends, comments on their own lines included', async () => {
+    test('the layout is two spaces whatever indentation options the client sends, comments on their own lines included', async ({ services }) => {
         const withComments = (indent: string) => `journey J {\n${indent}// before the stage\n${indent}stage S {\n`
             + `${indent}${indent}/* a block comment\n${indent}${indent}   on two lines */\n${indent}${indent}touchpoint T {\n`
             + `${indent}${indent}${indent}emotion 3\n${indent}${indent}}\n${indent}}\n}\n`;
@@ -124,7 +112,7 @@ describe('formatting', () => {
         }
     });
 
-    test('formatting every bundled example changes nothing', async () => {
+    test('formatting every bundled example changes nothing', async ({ services }) => {
         const files = await exampleFiles();
         const documents = await openWorkspace(services, files);
         for (const [name, document] of Object.entries(documents)) {

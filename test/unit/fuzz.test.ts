@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildDocumentModel } from '../../src/language/map-model-builder.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
-import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+import { createServices } from '../helpers/journey-workspace.js';
+import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
 
 /**
  * Property-based tests of the language over texts nobody would write: random token sequences from the
@@ -19,8 +20,7 @@ const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 150);
 const SEED = process.env.JOURNEY_FUZZ_SEED === undefined ? (process.env.JOURNEY_FUZZ_RUNS ? Date.now() : 20261201) : Number(process.env.JOURNEY_FUZZ_SEED);
 const TIMEOUT = Math.max(60_000, RUNS * 400);
 
-const services: TestServices = createServices();
-const KEYWORDS = [...new Set(AstUtils.streamAllContents(services.Journey.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value))];
+const KEYWORDS = [...new Set(AstUtils.streamAllContents(createServices().Journey.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value))];
 
 const EXAMPLE_TEXTS = readdirSync(EXAMPLES).filter(name => name.endsWith('.journey')).map(name => readFileSync(`${EXAMPLES}/${name}`, 'utf-8'));
 
@@ -86,14 +86,17 @@ const grammatical = fc.array(fc.tuple(declaration, gap), { maxLength: 6 }).map(p
 
 const anyText = fc.oneof(tokenText, mutatedExample, grammatical);
 
-/** Builds the text beside the organisation example (so that its references resolve), as the editor does. */
-async function build(text: string): Promise<LangiumDocument> {
+/**
+ * Builds the text beside the organisation example (so that its references resolve), as the editor does;
+ * the services of a test are kept from run to run, their documents are not.
+ */
+async function build(services: TestServices, text: string): Promise<LangiumDocument> {
     await clearDocuments(services.shared);
     const documents = await openWorkspace(services, { 'organisation.journey': EXAMPLE_TEXTS.find(t => t.includes('owner '))!, 'fuzz.journey': text });
     return documents['fuzz.journey'];
 }
 
-async function format(document: LangiumDocument): Promise<string> {
+async function format(services: TestServices, document: LangiumDocument): Promise<string> {
     const edits = await services.Journey.lsp.Formatter!.formatDocument(document, {
         textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true }
     });
@@ -107,9 +110,9 @@ function parses(document: LangiumDocument): boolean {
 const parameters = { seed: SEED, numRuns: RUNS, endOnFailure: true } as const;
 
 describe(`any text (${RUNS} runs per property, seed ${SEED})`, () => {
-    test('gets diagnostics within the text, no exception, and a view model that survives JSON', async () => {
+    test('gets diagnostics within the text, no exception, and a view model that survives JSON', async ({ services }) => {
         await fc.assert(fc.asyncProperty(anyText, async text => {
-            const document = await build(text);
+            const document = await build(services, text);
             const lines = document.textDocument.lineCount;
             expect(document.diagnostics).toBeDefined();
             for (const diagnostic of document.diagnostics!) {
@@ -123,14 +126,14 @@ describe(`any text (${RUNS} runs per property, seed ${SEED})`, () => {
         }), parameters);
     }, TIMEOUT);
 
-    test('that parses, formats to a text that parses and formats to itself', async () => {
+    test('that parses, formats to a text that parses and formats to itself', async ({ services }) => {
         await fc.assert(fc.asyncProperty(fc.oneof(grammatical, mutatedExample), async text => {
-            const document = await build(text);
+            const document = await build(services, text);
             fc.pre(parses(document));
-            const once = await format(document);
-            const formatted = await build(once);
+            const once = await format(services, document);
+            const formatted = await build(services, once);
             expect(parses(formatted)).toBe(true);
-            expect(await format(formatted)).toBe(once);
+            expect(await format(services, formatted)).toBe(once);
         }), parameters);
     }, TIMEOUT);
 });

@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments, highlightHelper } from 'langium/test';
+import { describe, expect } from 'vitest';
+import { highlightHelper } from 'langium/test';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { createServices, marked, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nowner Courier "Courier" external\npersona Maria "Parent"\n';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { marked, openWorkspace, summarise, test } from '../helpers/services-fixture.js';
 
 const TRIP = `journey Trip "A trip" for Maria {
   stage Apply "Applying" {
@@ -28,7 +17,7 @@ const TRIP = `journey Trip "A trip" for Maria {
 `;
 
 describe('code lenses above journeys and stages', () => {
-    test('touchpoints, average, lowest point, owners, total duration, and the journey\'s owner hand-offs', async () => {
+    test('touchpoints, average, lowest point, owners, total duration, and the journey\'s owner hand-offs', async ({ services }) => {
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } });
         expect(lenses?.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
@@ -38,7 +27,7 @@ describe('code lenses above journeys and stages', () => {
         ]);
     });
 
-    test('turned off by journey.insights.codeLens', async () => {
+    test('turned off by journey.insights.codeLens', async ({ services }) => {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { codeLens: false } } } });
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         expect(await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } })).toEqual([]);
@@ -46,7 +35,7 @@ describe('code lenses above journeys and stages', () => {
 });
 
 describe('insight diagnostics', () => {
-    test('low-moment-of-truth: a moment of truth graded 1 or 2 with no idea', async () => {
+    test('low-moment-of-truth: a moment of truth graded 1 or 2 with no idea', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria { stage S {
   touchpoint «Low» { moment of truth owner Web emotion 2 }
   touchpoint Planned { moment of truth owner Web emotion 1 idea "Call back" }
@@ -59,7 +48,7 @@ describe('insight diagnostics', () => {
             .toBe("Touchpoint 'Low' is a moment of truth graded 2 (negative) with no `idea`: add one to say how to improve it.");
     });
 
-    test('steep-drop: a fall of 3 or more to the next touchpoint with no pain saying why, across stages', async () => {
+    test('steep-drop: a fall of 3 or more to the next touchpoint with no pain saying why, across stages', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage One { touchpoint A { owner Web emotion 5 } touchpoint B { owner Web emotion «2» } }
   stage Two { touchpoint C { owner Web emotion 5 } }
@@ -70,14 +59,14 @@ describe('insight diagnostics', () => {
         expect(summarise(trip).filter(d => d.startsWith('steep-drop'))).toEqual(ranges.map(range => `steep-drop info ${range}`));
     });
 
-    test('turned off by journey.insights.diagnostics', async () => {
+    test('turned off by journey.insights.diagnostics', async ({ services }) => {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { diagnostics: false } } } });
         const text = 'journey Trip for Maria { stage S { touchpoint A { moment of truth owner Web emotion 5 } touchpoint B { moment of truth owner Web emotion 1 } } }';
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
         expect(summarise(trip)).toEqual([]);
     });
 
-    test('the bundled examples have no insight to report', async () => {
+    test('the bundled examples have no insight to report', async ({ services }) => {
         const { exampleFiles } = await import('../helpers/example-models.js');
         const documents = await openWorkspace(services, await exampleFiles());
         expect(Object.values(documents).flatMap(summarise)).toEqual([]);
@@ -85,7 +74,7 @@ describe('insight diagnostics', () => {
 });
 
 describe('semantic highlighting', () => {
-    test('declarations, references, grades by sentiment and the moment of truth marker', async () => {
+    test('declarations, references, grades by sentiment and the moment of truth marker', async ({ services }) => {
         const { tokens, ranges } = await highlightHelper(services.Journey)(`owner <|Web|> "Team"
 journey J for <|Maria|> { stage S { touchpoint T {
   <|moment|> of truth
@@ -110,7 +99,7 @@ journey J for <|Maria|> { stage S { touchpoint T {
         ]);
     });
 
-    test('every touchpoint, stage and owner reference of the bundled examples is highlighted', async () => {
+    test('every touchpoint, stage and owner reference of the bundled examples is highlighted', async ({ services }) => {
         const { exampleFiles } = await import('../helpers/example-models.js');
         const files = await exampleFiles();
         const documents = await openWorkspace(services, files);

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, type AstNode } from 'langium';
 import { clearDocuments } from 'langium/test';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { toSarif } from '../../src/cli/sarif.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 import { ISSUES, type Issue } from '../../src/language/validation/issue-codes.js';
 import type { JourneyMapsAstType } from '../../src/language/generated/ast.js';
-import { openWorkspace } from '../helpers/journey-workspace.js';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, test } from '../helpers/services-fixture.js';
 
 /**
  * The registry of issue codes (src/language/validation/issue-codes.ts) is the one place each code's
@@ -14,37 +15,30 @@ import { openWorkspace } from '../helpers/journey-workspace.js';
  * settings and the README's table must all say what it says.
  */
 const issues: Issue[] = Object.values(ISSUES);
-const services = createJourneyServices(EmptyFileSystem);
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = 'owner Web "Digital team"\npersona Maria\nchannel Phone\n';
 
 /** A text that makes each code appear (beside ORGANISATION), for the codes a text can make appear. */
 const EXAMPLES: Record<string, string> = {
-    'missing-owner': 'journey J for Maria { stage S { touchpoint T { emotion 3 channel Phone } } }',
-    'unscored-touchpoint': 'journey J for Maria { stage S { touchpoint T { owner Web channel Phone } } }',
-    'emotion-out-of-range': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 7 channel Phone } } }',
-    'invalid-measure': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone duration 2 fortnights } } }',
-    'linking-error': 'journey J for Maria { stage S { touchpoint T { owner Nobody emotion 3 channel Phone } } }',
-    'duplicate-name': 'owner Web\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone } } }',
-    'duplicate-property': 'journey J for Maria { stage S { touchpoint T { owner Web owner Web emotion 3 channel Phone } } }',
-    'empty-stage': 'journey J for Maria { stage S { } stage R { touchpoint T { owner Web emotion 3 channel Phone } } }',
-    'missing-persona': 'journey J { stage S { touchpoint T { owner Web emotion 3 channel Phone } } }',
-    'unused-declaration': 'owner Spare\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone } } }',
-    'low-moment-of-truth': 'journey J for Maria { stage S { touchpoint T { moment of truth owner Web emotion 1 channel Phone } } }',
-    'steep-drop': 'journey J for Maria { stage S { touchpoint A { owner Web emotion 5 channel Phone } touchpoint B { owner Web emotion 1 channel Phone } } }',
-    'control-character': 'journey J "Bell \u0007" for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone } } }',
-    'lexing-error': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone ~ } } }',
-    'parsing-error': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Phone } } } }',
+    'missing-owner': 'journey J for Maria { stage S { touchpoint T { emotion 3 channel Website } } }',
+    'unscored-touchpoint': 'journey J for Maria { stage S { touchpoint T { owner Web channel Website } } }',
+    'emotion-out-of-range': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 7 channel Website } } }',
+    'invalid-measure': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website duration 2 fortnights } } }',
+    'linking-error': 'journey J for Maria { stage S { touchpoint T { owner Nobody emotion 3 channel Website } } }',
+    'duplicate-name': 'owner Web\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'duplicate-property': 'journey J for Maria { stage S { touchpoint T { owner Web owner Web emotion 3 channel Website } } }',
+    'empty-stage': 'journey J for Maria { stage S { } stage R { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'missing-persona': 'journey J { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'unused-declaration': 'owner Spare\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'low-moment-of-truth': 'journey J for Maria { stage S { touchpoint T { moment of truth owner Web emotion 1 channel Website } } }',
+    'steep-drop': 'journey J for Maria { stage S { touchpoint A { owner Web emotion 5 channel Website } touchpoint B { owner Web emotion 1 channel Website } } }',
+    'control-character': 'journey J "Bell \u0007" for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'lexing-error': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website ~ } } }',
+    'parsing-error': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } } }',
     'more-syntax-errors': 'owner A foo\n'.repeat(101),
     'not-text': 'owner A\u0000'
 };
 
 describe('the registry of issue codes', () => {
-    test('every code is reported with its registered severity, by a text that makes it appear', async () => {
+    test('every code is reported with its registered severity, by a text that makes it appear', async ({ services }) => {
         const severities = ['', 'error', 'warning', 'information', 'hint'];
         const covered = new Set<string>();
         for (const [code, text] of Object.entries(EXAMPLES)) {

@@ -1,24 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments, expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
+import { describe, expect } from 'vitest';
+import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver';
-import { createServices, openWorkspace, rangeText, uriOf, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = `owner Web "Digital services team"
-owner Courier "Parcel courier" external
-channel Website "Online service"
-persona Maria "Busy parent"
-`;
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, rangeText, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
 
 const TRIP = `journey Renew "Renew a passport" for Maria {
   stage Apply "Applying" {
@@ -38,7 +23,7 @@ const TRIP = `journey Renew "Renew a passport" for Maria {
 }
 `;
 
-async function workspace(): Promise<Record<string, LangiumDocument>> {
+async function workspace(services: TestServices): Promise<Record<string, LangiumDocument>> {
     return openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
 }
 
@@ -48,7 +33,7 @@ function position(text: string, marker: string, offset = 0) {
     return { line: before.length - 1, character: before.at(-1)!.length };
 }
 
-async function hoverAt(document: LangiumDocument, text: string, marker: string, offset = 0): Promise<string | undefined> {
+async function hoverAt(services: TestServices, document: LangiumDocument, text: string, marker: string, offset = 0): Promise<string | undefined> {
     const hover = await services.Journey.lsp.HoverProvider!.getHoverContent(document, {
         textDocument: { uri: document.uri.toString() }, position: position(text, marker, offset)
     }) as Hover | undefined;
@@ -56,9 +41,9 @@ async function hoverAt(document: LangiumDocument, text: string, marker: string, 
 }
 
 describe('hover', () => {
-    test('on a touchpoint: a card with its stage, owner, channel, grade, measures, pains and ideas', async () => {
-        const { 'trip.journey': trip } = await workspace();
-        expect(await hoverAt(trip, TRIP, 'Form')).toBe([
+    test('on a touchpoint: a card with its stage, owner, channel, grade, measures, pains and ideas', async ({ services }) => {
+        const { 'trip.journey': trip } = await workspace(services);
+        expect(await hoverAt(services, trip, TRIP, 'Form')).toBe([
             '**Fills in the form** · ★ moment of truth',
             '',
             '- Stage: Applying',
@@ -73,18 +58,18 @@ describe('hover', () => {
             'Ideas:',
             '- Check photos in the browser'
         ].join('\n'));
-        expect(await hoverAt(trip, TRIP, 'Post')).toContain('- Channel: none');
+        expect(await hoverAt(services, trip, TRIP, 'Post')).toContain('- Channel: none');
     });
 
-    test('on an owner reference: its title and how many touchpoints use it across the workspace', async () => {
-        const { 'trip.journey': trip, 'organisation.journey': organisation } = await workspace();
-        expect(await hoverAt(trip, TRIP, 'Web\n')).toBe('**owner Web** · Digital services team\n\nUsed by 2 touchpoints in the workspace.');
-        expect(await hoverAt(trip, TRIP, 'Courier')).toBe('**owner Courier** · Parcel courier\n\nExternal: a partner outside the organisation.\n\nUsed by 1 touchpoint in the workspace.');
-        expect(await hoverAt(organisation, ORGANISATION, 'Website')).toBe('**channel Website** · Online service\n\nUsed by 2 touchpoints in the workspace.');
-        expect(await hoverAt(trip, TRIP, 'Maria')).toBe('**persona Maria** · Busy parent\n\nUsed by 1 journey in the workspace.');
+    test('on an owner reference: its title and how many touchpoints use it across the workspace', async ({ services }) => {
+        const { 'trip.journey': trip, 'organisation.journey': organisation } = await workspace(services);
+        expect(await hoverAt(services, trip, TRIP, 'Web\n')).toBe('**owner Web** · Digital services team\n\nUsed by 2 touchpoints in the workspace.');
+        expect(await hoverAt(services, trip, TRIP, 'Courier')).toBe('**owner Courier** · Parcel courier\n\nExternal: a partner outside the organisation.\n\nUsed by 1 touchpoint in the workspace.');
+        expect(await hoverAt(services, organisation, ORGANISATION, 'Website')).toBe('**channel Website** · Online service\n\nUsed by 2 touchpoints in the workspace.');
+        expect(await hoverAt(services, trip, TRIP, 'Maria')).toBe('**persona Maria** · Busy parent\n\nUsed by 1 journey in the workspace.');
     });
 
-    test('on an emotion grade: what the grade means', async () => {
+    test('on an emotion grade: what the grade means', async ({ services }) => {
         await expectHover(services.Journey)({
             text: 'journey J { stage S { touchpoint T { emotion <|>2 } } }',
             index: 0,
@@ -92,48 +77,48 @@ describe('hover', () => {
         });
     });
 
-    test('user text in a card is escaped Markdown', async () => {
+    test('user text in a card is escaped Markdown', async ({ services }) => {
         const text = 'journey J { stage S { touchpoint T "*bold* [link](http://x)" { pain "<b>" } } }';
         const { 'j.journey': document } = await openWorkspace(services, { 'j.journey': text });
-        const card = await hoverAt(document, text, 'T "');
+        const card = await hoverAt(services, document, text, 'T "');
         expect(card).toContain('**\\*bold\\* \\[link\\](http://x)**');
         expect(card).toContain('- \\<b\\>');
     });
 });
 
 describe('definition, references and highlights, across files', () => {
-    test('go to definition of an owner in the same file', async () => {
+    test('go to definition of an owner in the same file', async ({ services }) => {
         await expectGoToDefinition(services.Journey)({
             text: 'owner <|Web|> "Team"\njourney J { stage S { touchpoint T { owner W<|>eb } } }', index: 0, rangeIndex: 0
         });
     });
 
-    test('go to definition jumps to the file that declares the owner', async () => {
-        const { 'trip.journey': trip } = await workspace();
+    test('go to definition jumps to the file that declares the owner', async ({ services }) => {
+        const { 'trip.journey': trip } = await workspace(services);
         const links = await services.Journey.lsp.DefinitionProvider!.getDefinition(trip, {
             textDocument: { uri: trip.uri.toString() }, position: position(TRIP, 'Courier')
         });
         expect(links?.map(link => [link.targetUri, rangeText(link.targetSelectionRange)])).toEqual([[uriOf('organisation.journey').toString(), '2:7-2:14']]);
     });
 
-    test('find all references of a channel across the workspace, with its declaration', async () => {
-        const { 'organisation.journey': organisation } = await workspace();
+    test('find all references of a channel across the workspace, with its declaration', async ({ services }) => {
+        const { 'organisation.journey': organisation } = await workspace(services);
         const references = await services.Journey.lsp.ReferencesProvider!.findReferences(organisation, {
             textDocument: { uri: organisation.uri.toString() }, position: position(ORGANISATION, 'Website'), context: { includeDeclaration: true }
         });
         expect(references.map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort()).toEqual([
-            'organisation.journey 3:9-3:16', 'trip.journey 15:63-15:70', 'trip.journey 5:16-5:23'
+            'organisation.journey 4:9-4:16', 'trip.journey 15:63-15:70', 'trip.journey 5:16-5:23'
         ]);
     });
 
-    test('find references without the declaration, in one file (langium/test)', async () => {
+    test('find references without the declaration, in one file (langium/test)', async ({ services }) => {
         await expectFindReferences(services.Journey)({
             text: 'owner <|Web|> "Team"\njourney J { stage S { touchpoint T { owner <|W<|>eb|> } touchpoint U { owner <|Web|> } } }',
             includeDeclaration: true
         });
     });
 
-    test('document highlights: the declaration and its uses in the file', async () => {
+    test('document highlights: the declaration and its uses in the file', async ({ services }) => {
         await expectHighlight(services.Journey)({
             text: 'persona <|M<|>aria|>\njourney J for <|Maria|> { }\njourney K for <|Maria|> { }',
             index: 0, rangeIndex: [0, 1, 2]
@@ -142,7 +127,7 @@ describe('definition, references and highlights, across files', () => {
 });
 
 describe('outline, breadcrumbs, workspace symbols and folding', () => {
-    test('journeys > stages > touchpoints, with titles and grades in the detail', async () => {
+    test('journeys > stages > touchpoints, with titles and grades in the detail', async ({ services }) => {
         const describeSymbol = (symbol: DocumentSymbol, depth = 0): string[] => [
             `${'  '.repeat(depth)}${symbol.name}${symbol.detail ? ` (${symbol.detail})` : ''}`,
             ...(symbol.children ?? []).flatMap(child => describeSymbol(child, depth + 1))
@@ -152,7 +137,9 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
             assert: symbols => expect(symbols.flatMap(symbol => describeSymbol(symbol))).toEqual([
                 'Web (Digital services team)',
                 'Courier (Parcel courier)',
+                'Desk (Front desk)',
                 'Website (Online service)',
+                'Letter (Post)',
                 'Maria (Busy parent)',
                 'Renew (Renew a passport)',
                 '  Apply (Applying)',
@@ -164,8 +151,8 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
         });
     });
 
-    test('Ctrl+T finds touchpoints and owners of every file', async () => {
-        await workspace();
+    test('Ctrl+T finds touchpoints and owners of every file', async ({ services }) => {
+        await workspace(services);
         const found = async (query: string) => (await services.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query }))
             .map(symbol => [symbol.name, symbol.containerName, 'range' in symbol.location ? rangeText(symbol.location.range) : ''].filter(Boolean).join(' ')).sort();
         expect(await found('deliv')).toEqual(['Delivery Renew › Receive 15:30-15:38']);
@@ -173,7 +160,7 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
         expect(await found('apply')).toEqual(['Apply Renew 2:9-2:14']);
     });
 
-    test('blocks and block comments fold', async () => {
+    test('blocks and block comments fold', async ({ services }) => {
         await expectFoldings(services.Journey)({
             // A folded region keeps its last line (the closing brace or comment end) visible.
             text: '<|/* A long\n   comment|>\n   on three lines */\njourney J {<|\n  stage S {<|\n    touchpoint T {<|\n      emotion 3|>\n    }|>\n  }|>\n}'

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { clearDocuments } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import { applyWorkspaceEdit } from '../helpers/apply-edits.js';
-import { createServices, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = 'owner Web "Digital team"\nowner Desk "Front desk"\nchannel Site "Website"\npersona Maria "Parent"\n';
-const TRIP = 'journey Trip for Maria {\n  stage Apply {\n    touchpoint Form { owner Web channel Site emotion 3 }\n    touchpoint Visit { owner Desk emotion 4 }\n  }\n}\n';
+const TRIP = 'journey Trip for Maria {\n  stage Apply {\n    touchpoint Form { owner Web channel Website emotion 3 }\n    touchpoint Visit { owner Desk emotion 4 }\n  }\n}\n';
 const OTHER = 'journey Other for Maria {\n  stage Apply { touchpoint Form { owner Web emotion 2 } }\n}\n';
 
 function at(text: string, marker: string) {
@@ -23,15 +13,15 @@ function at(text: string, marker: string) {
     return { line: before.length - 1, character: before.at(-1)!.length };
 }
 
-async function rename(documents: Record<string, LangiumDocument>, file: string, text: string, marker: string, newName: string) {
+async function rename(services: TestServices, documents: Record<string, LangiumDocument>, file: string, text: string, marker: string, newName: string) {
     const document = documents[file];
     return services.Journey.lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: at(text, marker), newName });
 }
 
 describe('rename', () => {
-    test('an owner, from a reference, updates its declaration and every reference in the workspace', async () => {
+    test('an owner, from a reference, updates its declaration and every reference in the workspace', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'other.journey': OTHER });
-        const edit = await rename(documents, 'trip.journey', TRIP, 'Web', 'Digital');
+        const edit = await rename(services, documents, 'trip.journey', TRIP, 'Web', 'Digital');
         const texts = applyWorkspaceEdit(documents, edit);
         expect(texts['organisation.journey']).toBe(ORGANISATION.replace('owner Web', 'owner Digital'));
         expect(texts['trip.journey']).toBe(TRIP.replace('owner Web', 'owner Digital'));
@@ -42,33 +32,33 @@ describe('rename', () => {
         expect(Object.values(renamed).flatMap(summarise).filter(d => d.startsWith('linking-error'))).toEqual([]);
     });
 
-    test('a persona and a channel, from their declarations', async () => {
+    test('a persona and a channel, from their declarations', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
-        const persona = applyWorkspaceEdit(documents, await rename(documents, 'organisation.journey', ORGANISATION, 'Maria', 'Ana'));
+        const persona = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Maria', 'Ana'));
         expect(persona['trip.journey']).toBe(TRIP.replace('for Maria', 'for Ana'));
-        const channel = applyWorkspaceEdit(documents, await rename(documents, 'organisation.journey', ORGANISATION, 'Site', 'Web-site'));
-        expect(channel['trip.journey']).toBe(TRIP.replace('channel Site', 'channel Web-site'));
+        const channel = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Website', 'Web-site'));
+        expect(channel['trip.journey']).toBe(TRIP.replace('channel Website', 'channel Web-site'));
     });
 
-    test('a stage or a touchpoint renames just its declaration', async () => {
+    test('a stage or a touchpoint renames just its declaration', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
-        expect(applyWorkspaceEdit(documents, await rename(documents, 'trip.journey', TRIP, 'Form', 'OnlineForm'))['trip.journey'])
+        expect(applyWorkspaceEdit(documents, await rename(services, documents, 'trip.journey', TRIP, 'Form', 'OnlineForm'))['trip.journey'])
             .toBe(TRIP.replace('touchpoint Form', 'touchpoint OnlineForm'));
-        expect(applyWorkspaceEdit(documents, await rename(documents, 'trip.journey', TRIP, 'Apply', 'Applying'))['trip.journey'])
+        expect(applyWorkspaceEdit(documents, await rename(services, documents, 'trip.journey', TRIP, 'Apply', 'Applying'))['trip.journey'])
             .toBe(TRIP.replace('stage Apply', 'stage Applying'));
     });
 
-    test.each([
-        ['a name another owner has', 'Web', 'Desk', "An owner named 'Desk' already exists (organisation.journey, line 2): choose another name."],
+    test.for([
+        ['a name another owner has', 'Web', 'Desk', "An owner named 'Desk' already exists (organisation.journey, line 3): choose another name."],
         ['a name another touchpoint of the journey has', 'Form', 'Visit', "A touchpoint named 'Visit' already exists (in journey 'Trip', line 4): choose another name."],
         ['a keyword', 'Web', 'stage', "'stage' is a keyword of the journey language and cannot name an owner."],
         ['not a name', 'Web', 'Web team', "'Web team' is not a valid name: use letters, digits, _ and -, starting with a letter or _."]
-    ])('refuses %s, with a message', async (_, marker, newName, message) => {
+    ])('refuses %s, with a message', async ([, marker, newName, message], { services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
-        await expect(rename(documents, 'trip.journey', TRIP, marker, newName)).rejects.toThrow(message);
+        await expect(rename(services, documents, 'trip.journey', TRIP, marker, newName)).rejects.toThrow(message);
     });
 
-    test('prepareRename: the name under the cursor, and nothing on a keyword', async () => {
+    test('prepareRename: the name under the cursor, and nothing on a keyword', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const trip = documents['trip.journey'];
         const prepare = (marker: string) => services.Journey.lsp.RenameProvider!.prepareRename(trip, { textDocument: { uri: trip.uri.toString() }, position: at(TRIP, marker) });

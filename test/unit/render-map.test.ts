@@ -8,6 +8,7 @@ import mapCss from '../../src/map/styles/map.css';
 import { formatMinutes, formatPercent } from '../../src/map/format.js';
 import { SIZE, TEXT } from '../../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
+import { summarise } from '../../src/map/summary.js';
 import { flattenCss } from '../../src/map/styles/embedded-css.js';
 import { textWidth, wrapText } from '../../src/map/text.js';
 
@@ -59,7 +60,7 @@ function touchpoint(spec: TouchpointSpec): Omit<TouchpointModel, 'index' | 'stag
     };
 }
 
-/** A journey from stages of touchpoint specs; index, stage and the summary are computed as the server does. */
+/** A journey from stages of touchpoint specs: index and stage numbered as the server does, the summary by the same `summarise`. */
 function journey(stages: Record<string, TouchpointSpec[]>, extra: Partial<JourneyModel> = {}): JourneyModel {
     let index = 0;
     const stageModels: StageModel[] = Object.entries(stages).map(([name, specs]) => ({
@@ -68,24 +69,12 @@ function journey(stages: Record<string, TouchpointSpec[]>, extra: Partial<Journe
         source: at(),
         touchpoints: specs.map(spec => ({ ...touchpoint(spec), index: index++, stage: name }))
     }));
-    const all = stageModels.flatMap(stage => stage.touchpoints);
-    const graded = all.filter(t => t.emotion);
-    const lowest = Math.min(...graded.map(t => t.emotion!.grade));
     return {
         name: 'Trip',
         title: 'Renew a passport',
         goal: 'A valid passport in hand',
         stages: stageModels,
-        summary: {
-            touchpoints: all.length,
-            stages: stageModels.length,
-            averageEmotion: graded.length ? graded.reduce((sum, t) => sum + t.emotion!.grade, 0) / graded.length : undefined,
-            lowestMoments: graded.filter(t => t.emotion!.grade === lowest).map(t => ({ touchpoint: t.name, title: t.title, grade: lowest })),
-            ownedShare: all.length ? all.filter(t => t.owner).length / all.length : undefined,
-            gradedShare: all.length ? graded.length / all.length : undefined,
-            totalContacts: all.reduce((sum, t) => sum + (t.contacts ?? 0), 0),
-            totalDurationMinutes: all.reduce((sum, t) => sum + (t.duration?.minutes ?? 0), 0)
-        },
+        summary: summarise(stageModels),
         source: at(),
         ...extra
     };

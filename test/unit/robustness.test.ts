@@ -1,33 +1,22 @@
 import { DefaultLexer, EmptyFileSystem, type LangiumDocument, type LocalSymbols } from 'langium';
-import { clearDocuments } from 'langium/test';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import type { JourneyMapsAstType } from '../../src/language/generated/ast.js';
 import { JourneyScopeComputation } from '../../src/language/fast/journey-scope-computation.js';
 import { createJourneyServices } from '../../src/language/journey-module.js';
-import { createServices, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
+import { openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
 /** What a part of the language that fails throws (the stack overflow of issue 10, for instance). */
 function explode(): never {
     throw new RangeError('Maximum call stack size exceeded');
 }
 
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-async function diagnose(text: string): Promise<string[]> {
+async function diagnose(services: TestServices, text: string): Promise<string[]> {
     const documents = await openWorkspace(services, { 'broken.journey': text });
     return summarise(documents['broken.journey']);
 }
 
 describe('a broken file still gets every diagnostic that can be recovered', () => {
-    test('a syntax error in one touchpoint leaves the checks of the others', async () => {
+    test('a syntax error in one touchpoint leaves the checks of the others', async ({ services }) => {
         const documents = await openWorkspace(services, { 'broken.journey': `journey J {
   stage S {
     touchpoint Broken { owner }
@@ -43,7 +32,7 @@ describe('a broken file still gets every diagnostic that can be recovered', () =
         expect(documents['broken.journey'].diagnostics!.find(d => d.code === 'parsing-error')!.message).toBe('Expected a name but found `}`.');
     });
 
-    test('an unterminated string is reported on its line and the next lines still parse', async () => {
+    test('an unterminated string is reported on its line and the next lines still parse', async ({ services }) => {
         const text = 'journey J {\n  stage S "Unclosed {\n    touchpoint T { emotion 3 }\n  }\n}\n';
         const documents = await openWorkspace(services, { 'broken.journey': text });
         const diagnostics = documents['broken.journey'].diagnostics!;
@@ -54,12 +43,12 @@ describe('a broken file still gets every diagnostic that can be recovered', () =
         expect(summarise(documents['broken.journey'])).toContain('missing-owner warning 3:16-3:17');
     });
 
-    test('an unterminated block comment is reported', async () => {
+    test('an unterminated block comment is reported', async ({ services }) => {
         const documents = await openWorkspace(services, { 'broken.journey': 'owner A "x"\n/* never closed\nowner B' });
         expect(documents['broken.journey'].diagnostics!.map(d => d.message)).toContain('Unterminated comment: close it with */.');
     });
 
-    test('parser errors are in the words of the language', async () => {
+    test('parser errors are in the words of the language', async ({ services }) => {
         const documents = await openWorkspace(services, { 'broken.journey': 'journey J { stage { } }\nstray' });
         expect(documents['broken.journey'].diagnostics!.filter(d => d.code === 'parsing-error').map(d => d.message)).toEqual([
             'Expected a name but found `{`.',
@@ -70,14 +59,14 @@ describe('a broken file still gets every diagnostic that can be recovered', () =
 
 describe('8,000 declarations of one name: every duplicate is reported, in messages of a bounded length', () => {
     // Before, the check compared every declaration with every other one: 4 s in the CLI at 8,000 names.
-    test('in one file, each later declaration names the first', async () => {
+    test('in one file, each later declaration names the first', async ({ services }) => {
         const documents = await openWorkspace(services, { 'owners.journey': 'owner A\n'.repeat(8000) });
         const duplicates = documents['owners.journey'].diagnostics!.filter(d => d.code === 'duplicate-name');
         expect(duplicates).toHaveLength(7999);
         expect(duplicates.every(d => d.message === "Owner 'A' is declared more than once (also at line 1): give each owner its own name.")).toBe(true);
     });
 
-    test('across files, every declaration names at most three others and counts the rest', async () => {
+    test('across files, every declaration names at most three others and counts the rest', async ({ services }) => {
         const documents = await openWorkspace(services, { 'a.journey': 'owner A\n'.repeat(4000), 'b.journey': 'owner A\n'.repeat(4000) });
         const inA = documents['a.journey'].diagnostics!.filter(d => d.code === 'duplicate-name');
         expect(inA).toHaveLength(4000);
@@ -132,7 +121,7 @@ describe('a failure of the language on one file costs that file only', () => {
         expect(summarise(documents['trip.journey'])).toEqual(['missing-owner warning 1:74-1:75', 'missing-persona warning 1:9-1:13']);
     });
 
-    test('a check: a diagnostic on its node, the other checks still run, nothing on the console', async () => {
+    test('a check: a diagnostic on its node, the other checks still run, nothing on the console', async ({ services }) => {
         const errors: unknown[] = [];
         const console = vi.spyOn(globalThis.console, 'error').mockImplementation((...args) => errors.push(args));
         try {
@@ -151,11 +140,11 @@ describe('a failure of the language on one file costs that file only', () => {
 });
 
 describe('no input makes the services fail', () => {
-    test('an empty file', async () => {
-        expect(await diagnose('')).toEqual([]);
+    test('an empty file', async ({ services }) => {
+        expect(await diagnose(services, '')).toEqual([]);
     });
 
-    test('binary junk: one diagnostic that says the file is not text, at its first NUL byte', async () => {
+    test('binary junk: one diagnostic that says the file is not text, at its first NUL byte', async ({ services }) => {
         const junk = 'owner A\n' + String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919 + 1) % 256));
         const documents = await openWorkspace(services, { 'junk.journey': junk });
         const [diagnostic, ...others] = documents['junk.journey'].diagnostics!;
@@ -168,7 +157,7 @@ describe('no input makes the services fail', () => {
             'Journey files are UTF-8 text; nothing of this file was read.');
     });
 
-    test('a file that is not UTF-8 (read as U+FFFD): one diagnostic, and none of its declarations count', async () => {
+    test('a file that is not UTF-8 (read as U+FFFD): one diagnostic, and none of its declarations count', async ({ services }) => {
         const documents = await openWorkspace(services, {
             'latin1.journey': 'owner Caf\uFFFD "Caf\uFFFD"\nowner Desk\n',
             'trip.journey': 'journey T { stage S { touchpoint A { owner Desk emotion 3 } } }\n'
@@ -178,7 +167,7 @@ describe('no input makes the services fail', () => {
         expect(summarise(documents['trip.journey'])).toContain('linking-error error 1:44-1:48');
     });
 
-    test('a file of junk gets its first 100 syntax errors and one that counts the rest', async () => {
+    test('a file of junk gets its first 100 syntax errors and one that counts the rest', async ({ services }) => {
         const documents = await openWorkspace(services, { 'stray.journey': Array.from({ length: 250 }, (_, i) => `owner A${i} foo\n`).join('') });
         const diagnostics = documents['stray.journey'].diagnostics!;
         const syntax = diagnostics.filter(d => d.code === 'parsing-error');
@@ -190,7 +179,7 @@ describe('no input makes the services fail', () => {
         expect(more[0].message).toBe('150 more syntax errors from here on are not shown, only the first 100: fix those first (or check that this is a journey file).');
     });
 
-    test('a 5 MB journey', async () => {
+    test('a 5 MB journey', async ({ services }) => {
         const touchpoint = (i: number) => `    touchpoint T${i} "Touchpoint number ${i} of a very long journey" { owner O emotion ${i % 5 + 1} duration ${i} min pain "Waiting again" }\n`;
         const stages: string[] = [];
         let size = 0;
@@ -201,11 +190,11 @@ describe('no input makes the services fail', () => {
         }
         const text = `owner O "Team"\npersona P\njourney Big for P {\n${stages.join('')}}\n`;
         expect(text.length).toBeGreaterThan(5_000_000);
-        expect(await diagnose(text)).toEqual([]);
+        expect(await diagnose(services, text)).toEqual([]);
     }, 120_000);
 
-    test('5 MB of one unterminated string and one unterminated comment', async () => {
-        const diagnostics = await diagnose(`owner A "${'x'.repeat(2_500_000)}\n/*${'y'.repeat(2_500_000)}`);
+    test('5 MB of one unterminated string and one unterminated comment', async ({ services }) => {
+        const diagnostics = await diagnose(services, `owner A "${'x'.repeat(2_500_000)}\n/*${'y'.repeat(2_500_000)}`);
         expect(diagnostics.filter(d => d.startsWith('lexing-error'))).toHaveLength(2);
     }, 120_000);
 });

@@ -1,32 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments } from 'langium/test';
-import { createServices, marked, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = `
-owner Web "Digital team"
-owner Counter "Front desk"
-channel Website "Online"
-persona Maria "Parent"
-`;
+import { describe, expect } from 'vitest';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { marked, openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
 /** Diagnostics of one journey file, next to an organisation file that declares what it uses. */
-async function diagnosticsOf(journey: string): Promise<string[]> {
+async function diagnosticsOf(services: TestServices, journey: string): Promise<string[]> {
     const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': journey });
     return summarise(documents['trip.journey']);
 }
 
 describe('touchpoint completeness', () => {
-    test('missing-owner: a warning on the touchpoint name', async () => {
+    test('missing-owner: a warning on the touchpoint name', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint «Form» "Fills in the form" {
@@ -35,31 +18,31 @@ describe('touchpoint completeness', () => {
     }
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual([`missing-owner warning ${ranges[0]}`]);
+        expect(await diagnosticsOf(services, text)).toEqual([`missing-owner warning ${ranges[0]}`]);
     });
 
-    test('unscored-touchpoint: a warning on the touchpoint name', async () => {
+    test('unscored-touchpoint: a warning on the touchpoint name', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint «Form» { owner Web channel Website }
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual([`unscored-touchpoint warning ${ranges[0]}`]);
+        expect(await diagnosticsOf(services, text)).toEqual([`unscored-touchpoint warning ${ranges[0]}`]);
     });
 
-    test('a touchpoint without a body misses both owner and grade', async () => {
+    test('a touchpoint without a body misses both owner and grade', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint «Call» "Calls the helpline"
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual([
+        expect(await diagnosticsOf(services, text)).toEqual([
             `missing-owner warning ${ranges[0]}`,
             `unscored-touchpoint warning ${ranges[0]}`
         ]);
     });
 
-    test('the message names the touchpoint and says what to add', async () => {
+    test('the message names the touchpoint and says what to add', async ({ services }) => {
         const documents = await openWorkspace(services, { 'trip.journey': 'journey T { stage S { touchpoint Form { emotion 3 } } }' });
         const message = documents['trip.journey'].diagnostics!.find(d => d.code === 'missing-owner')!.message;
         expect(message).toBe("Touchpoint 'Form' has no owner: add `owner <name>` to say who delivers it.");
@@ -67,7 +50,7 @@ describe('touchpoint completeness', () => {
 });
 
 describe('values', () => {
-    test('emotion-out-of-range: an error on the grade, for 0, 6, -1 and 2.5', async () => {
+    test('emotion-out-of-range: an error on the grade, for 0, 6, -1 and 2.5', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint A { owner Web emotion «0» }
@@ -78,10 +61,10 @@ describe('values', () => {
     touchpoint F { owner Web emotion 5 }
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `emotion-out-of-range error ${range}`));
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `emotion-out-of-range error ${range}`));
     });
 
-    test('invalid-measure: negative or fractional contacts, negative durations, unknown units', async () => {
+    test('invalid-measure: negative or fractional contacts, negative durations, unknown units', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint A { owner Web emotion 3 contacts «-1» }
@@ -91,15 +74,15 @@ describe('values', () => {
     touchpoint E { owner Web emotion 3 duration 1.5 h contacts 0 }
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `invalid-measure error ${range}`));
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `invalid-measure error ${range}`));
     });
 
-    test('duplicate-property: an error on each repeated single-valued property', async () => {
+    test('duplicate-property: an error on each repeated single-valued property', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S {
     touchpoint A {
       owner Web
-      «owner Counter»
+      «owner Desk»
       emotion 3
       «emotion 4 "better"»
       channel Website
@@ -119,10 +102,10 @@ describe('values', () => {
     }
   }
 }`);
-        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `duplicate-property error ${range}`).sort());
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `duplicate-property error ${range}`).sort());
     });
 
-    test('duplicate-property also covers persona goal, today and ideal, but not need', async () => {
+    test('duplicate-property also covers persona goal, today and ideal, but not need', async ({ services }) => {
         const { text, ranges } = marked(`persona Ana "Student" {
   goal "Pass"
   «goal "Graduate"»
@@ -130,10 +113,10 @@ describe('values', () => {
   need "Time"
 }
 journey Trip for Ana { stage S { touchpoint A { owner Web emotion 3 } } }`);
-        expect(await diagnosticsOf(text)).toEqual([`duplicate-property error ${ranges[0]}`]);
+        expect(await diagnosticsOf(services, text)).toEqual([`duplicate-property error ${ranges[0]}`]);
     });
 
-    test('control-character: a warning on every text that holds one, raw or escaped; tab and line break are text', async () => {
+    test('control-character: a warning on every text that holds one, raw or escaped; tab and line break are text', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip «"Title \u001b]0;pwned\u0007"» for Maria {
   stage S «"Stage \\f"» {
     touchpoint A "Tab\\there, a new\\nline, and a raw\ttab" {
@@ -152,24 +135,24 @@ journey Trip for Ana { stage S { touchpoint A { owner Web emotion 3 } } }`);
 });
 
 describe('structure', () => {
-    test('empty-stage: a warning on the stage name', async () => {
+    test('empty-stage: a warning on the stage name', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage «Aware» "Becoming aware" { }
   stage Use { touchpoint A { owner Web emotion 3 } }
 }`);
-        expect(await diagnosticsOf(text)).toEqual([`empty-stage warning ${ranges[0]}`]);
+        expect(await diagnosticsOf(services, text)).toEqual([`empty-stage warning ${ranges[0]}`]);
     });
 
-    test('missing-persona: a warning on the journey name', async () => {
+    test('missing-persona: a warning on the journey name', async ({ services }) => {
         const { text, ranges } = marked(`journey «Trip» "A trip" {
   stage Use { touchpoint A { owner Web emotion 3 } }
 }`);
-        expect(await diagnosticsOf(text)).toEqual([`missing-persona warning ${ranges[0]}`]);
+        expect(await diagnosticsOf(services, text)).toEqual([`missing-persona warning ${ranges[0]}`]);
     });
 });
 
 describe('names', () => {
-    test('duplicate-name: stages and touchpoints are unique per journey, not across journeys', async () => {
+    test('duplicate-name: stages and touchpoints are unique per journey, not across journeys', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for Maria {
   stage S { touchpoint A { owner Web emotion 3 } }
   stage «S» { touchpoint «A» { owner Web emotion 3 } }
@@ -177,10 +160,10 @@ describe('names', () => {
 journey Other for Maria {
   stage S { touchpoint A { owner Web emotion 3 } }
 }`);
-        expect(await diagnosticsOf(text)).toEqual(ranges.map(range => `duplicate-name error ${range}`).sort());
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `duplicate-name error ${range}`).sort());
     });
 
-    test('duplicate-name: owners, channels, personas and journeys are unique across the workspace', async () => {
+    test('duplicate-name: owners, channels, personas and journeys are unique across the workspace', async ({ services }) => {
         const organisation = marked(`owner «Web» "Digital team"
 channel «Website» "Online"
 persona «Maria» "Parent"
@@ -197,22 +180,22 @@ journey «Trip» for Maria { stage S { touchpoint A { owner Web channel Website 
         expect(message).toBe("Owner 'Web' is declared more than once (also at organisation.journey line 1): give each owner its own name.");
     });
 
-    test('duplicate-name in one file: the later declaration is flagged, the first is not', async () => {
+    test('duplicate-name in one file: the later declaration is flagged, the first is not', async ({ services }) => {
         const { text, ranges } = marked(`owner Legal "Legal team"
 owner «Legal» "Again"
 journey Trip for Maria { stage S { touchpoint A { owner Legal emotion 3 } } }`);
-        const diagnostics = await diagnosticsOf(text);
+        const diagnostics = await diagnosticsOf(services, text);
         expect(diagnostics.filter(d => d.startsWith('duplicate-name'))).toEqual([`duplicate-name error ${ranges[0]}`]);
     });
 
-    test('a same name in different kinds is fine', async () => {
+    test('a same name in different kinds is fine', async ({ services }) => {
         const text = `owner Support "Support team"
 channel Support "Support line"
 journey Trip for Maria { stage S { touchpoint A { owner Support channel Support emotion 3 } } }`;
-        expect(await diagnosticsOf(text)).toEqual([]);
+        expect(await diagnosticsOf(services, text)).toEqual([]);
     });
 
-    test('unused-declaration: a hint tagged unnecessary on each declaration no journey uses', async () => {
+    test('unused-declaration: a hint tagged unnecessary on each declaration no journey uses', async ({ services }) => {
         const { text, ranges } = marked(`owner «Legal» "Legal team"
 channel «Fax» "Fax machine"
 persona «Bob» "Retired"
@@ -220,16 +203,18 @@ journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }`);
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
         expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `unused-declaration hint ${range}`));
         expect(documents['trip.journey'].diagnostics!.every(d => d.tags?.includes(1))).toBe(true);
-        // Counter and Website in the organisation file are used by no journey either.
+        // Courier, Desk, Website and Letter in the organisation file are used by no journey either.
         expect(summarise(documents['organisation.journey'])).toEqual([
-            'unused-declaration hint 3:7-3:14',
-            'unused-declaration hint 4:9-4:16'
+            'unused-declaration hint 2:7-2:14',
+            'unused-declaration hint 3:7-3:11',
+            'unused-declaration hint 4:9-4:16',
+            'unused-declaration hint 5:9-5:15'
         ]);
     });
 });
 
 describe('linking', () => {
-    test('linking-error: an owner, channel or persona declared nowhere, at the reference', async () => {
+    test('linking-error: an owner, channel or persona declared nowhere, at the reference', async ({ services }) => {
         const { text, ranges } = marked(`journey Trip for «Ghost» {
   stage S { touchpoint A { owner «Nobody» channel «Pigeon» emotion 3 } }
 }`);
@@ -239,16 +224,16 @@ describe('linking', () => {
             "Owner 'Nobody' is not declared in any .journey file of the workspace: declare it with `owner Nobody \"<team>\"` or use a declared owner.");
     });
 
-    test('references resolve across files of the workspace', async () => {
+    test('references resolve across files of the workspace', async ({ services }) => {
         const text = `journey Trip for Maria {
-  stage S { touchpoint A { owner Web channel Website emotion 3 } touchpoint B { owner Counter emotion 4 } }
+  stage S { touchpoint A { owner Web channel Website emotion 3 } touchpoint B { owner Desk emotion 4 } }
 }`;
-        expect(await diagnosticsOf(text)).toEqual([]);
+        expect(await diagnosticsOf(services, text)).toEqual([]);
     });
 });
 
 describe('the sample of the language issue', () => {
-    test('has no error or warning; the one insight is its low moment of truth with no idea', async () => {
+    test('has no error or warning; the one insight is its low moment of truth with no idea', async ({ services }) => {
         const { readFile } = await import('node:fs/promises');
         const text = await readFile(new URL('../fixtures/renew-passport.journey', import.meta.url), 'utf-8');
         const documents = await openWorkspace(services, { 'renew-passport.journey': text });

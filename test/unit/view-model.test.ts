@@ -1,33 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments } from 'langium/test';
+import { describe, expect } from 'vitest';
 import { buildDocumentModel } from '../../src/language/map-model-builder.js';
-import { createServices, openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+import { ORGANISATION } from '../helpers/organisation.js';
+import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
 
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
-
-const ORGANISATION = `owner Web "Digital team"
-owner Courier "Parcel courier" external
-channel Website "Online service"
-persona Maria "Busy parent" { goal "Renew in time" today "Worried" ideal "Relaxed" need "Clear costs" need "Evening slots" }
-`;
-
-async function modelOf(journey: string) {
+async function modelOf(services: TestServices, journey: string) {
     const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': journey });
     return buildDocumentModel(documents['trip.journey']);
 }
 
 describe('the view model of a journey', () => {
-    test('stages and touchpoints in order, indexed by column, with titles falling back to names', async () => {
-        const model = await modelOf(`journey Trip "A trip" for Maria {
+    test('stages and touchpoints in order, indexed by column, with titles falling back to names', async ({ services }) => {
+        const model = await modelOf(services, `journey Trip "A trip" for Maria {
   goal "Get there"
   stage Before "Before" { touchpoint Book "Books online" { owner Web emotion 4 } }
   stage During { touchpoint Ride { owner Courier emotion 2 } touchpoint Arrive "Arrives" { owner Web emotion 5 } }
@@ -40,16 +24,16 @@ describe('the view model of a journey', () => {
         ]);
     });
 
-    test('the persona card comes from another file, with its location there', async () => {
-        const model = await modelOf('journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }');
+    test('the persona card comes from another file, with its location there', async ({ services }) => {
+        const model = await modelOf(services, 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }');
         expect(model.journeys[0].persona).toMatchObject({
             name: 'Maria', title: 'Busy parent', goal: 'Renew in time', today: 'Worried', ideal: 'Relaxed', needs: ['Clear costs', 'Evening slots'],
-            source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 3, startCharacter: 8, endLine: 3, endCharacter: 13 } }
+            source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 5, startCharacter: 8, endLine: 5, endCharacter: 13 } }
         });
     });
 
-    test('touchpoint facts: owner (external), channel, grade with meaning, measures, notes with sources', async () => {
-        const model = await modelOf(`journey Trip for Maria { stage S {
+    test('touchpoint facts: owner (external), channel, grade with meaning, measures, notes with sources', async ({ services }) => {
+        const model = await modelOf(services, `journey Trip for Maria { stage S {
   touchpoint Deliver "Parcel arrives" {
     moment of truth
     owner Courier
@@ -75,8 +59,8 @@ describe('the view model of a journey', () => {
         expect(touchpoint.notes.map(n => [n.kind, n.text, n.source.range.startLine])).toEqual([['pain', 'Late', 8], ['idea', 'Tracking link', 9]]);
     });
 
-    test('an invalid grade is a gap like a missing one; an unresolved owner is no owner', async () => {
-        const model = await modelOf(`journey Trip for Maria { stage S {
+    test('an invalid grade is a gap like a missing one; an unresolved owner is no owner', async ({ services }) => {
+        const model = await modelOf(services, `journey Trip for Maria { stage S {
   touchpoint A { owner Nobody emotion 9 }
   touchpoint B { }
 } }`);
@@ -85,16 +69,16 @@ describe('the view model of a journey', () => {
         expect(model.problems.map(p => [p.code, p.line])).toEqual([['linking-error', 1], ['emotion-out-of-range', 1]]);
     });
 
-    test('a half-typed touchpoint (an owner or channel with no name yet) still gives a model', async () => {
-        const model = await modelOf('journey Trip for Maria { stage S { touchpoint A { owner } touchpoint B { channel } touchpoint C { owner Web } } }');
+    test('a half-typed touchpoint (an owner or channel with no name yet) still gives a model', async ({ services }) => {
+        const model = await modelOf(services, 'journey Trip for Maria { stage S { touchpoint A { owner } touchpoint B { channel } touchpoint C { owner Web } } }');
         expect(model.journeys[0].stages[0].touchpoints.map(t => [t.name, t.owner?.name, t.channel?.name])).toEqual([
             ['A', undefined, undefined], ['B', undefined, undefined], ['C', 'Web', undefined]
         ]);
         expect(model.problems.length).toBeGreaterThan(0);
     });
 
-    test('the summary figures', async () => {
-        const model = await modelOf(`journey Trip for Maria {
+    test('the summary figures', async ({ services }) => {
+        const model = await modelOf(services, `journey Trip for Maria {
   stage One { touchpoint A { owner Web emotion 2 contacts 1 duration 30 min } touchpoint B { emotion 4 contacts 2 duration 1 h } }
   stage Two { touchpoint C { owner Web emotion 2 duration 1 d } touchpoint D { owner Web } }
 }`);
@@ -110,15 +94,15 @@ describe('the view model of a journey', () => {
         });
     });
 
-    test('an empty journey has empty figures, not wrong ones', async () => {
-        const model = await modelOf('journey Trip for Maria { }');
+    test('an empty journey has empty figures, not wrong ones', async ({ services }) => {
+        const model = await modelOf(services, 'journey Trip for Maria { }');
         expect(model.journeys[0].summary).toEqual({
             touchpoints: 0, stages: 0, averageEmotion: undefined, lowestMoments: [], ownedShare: undefined, gradedShare: undefined,
             totalContacts: 0, totalDurationMinutes: 0
         });
     });
 
-    test('every journey of a file, and the bundled examples without problems', async () => {
+    test('every journey of a file, and the bundled examples without problems', async ({ services }) => {
         const folder = new URL('../../examples/', import.meta.url);
         const files: Record<string, string> = {};
         for (const name of await readdir(folder)) {
@@ -139,7 +123,7 @@ describe('the view model of a journey', () => {
 
 describe('a model that cannot be built', () => {
     // No text is known to break the builder (the fuzz tests try many): this test breaks the tree by hand.
-    test('has no journeys and says so among its problems, after the document\'s own errors', async () => {
+    test('has no journeys and says so among its problems, after the document\'s own errors', async ({ services }) => {
         const documents = await openWorkspace(services, { 'trip.journey': 'journey Trip { stage S { touchpoint A { emotion 9 } } }' });
         const document = documents['trip.journey'];
         const journey = (document.parseResult.value as unknown as { declarations: Array<{ stages?: unknown }> }).declarations[0];

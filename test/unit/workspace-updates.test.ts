@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { clearDocuments } from 'langium/test';
+import { describe, expect } from 'vitest';
 import { DocumentState } from 'langium';
-import { createServices, editFile, openWorkspace, summarise, type TestServices } from '../helpers/journey-workspace.js';
-
-let services: TestServices;
-
-beforeEach(() => {
-    services = createServices();
-});
-
-afterEach(async () => {
-    await clearDocuments(services.shared);
-});
+import { editFile, openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
 const ORGANISATION = 'owner Web "Digital team"\nowner Legal "Legal team"\n';
 const TRIP = 'journey Trip { stage S { touchpoint A { owner Web emotion 3 } } }';
 
 describe('diagnostics that depend on other files follow their edits', () => {
-    test('an owner stops being unused when another file starts using it, and back', async () => {
+    test('an owner stops being unused when another file starts using it, and back', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const organisation = documents['organisation.journey'];
         expect(summarise(organisation)).toEqual(['unused-declaration hint 2:7-2:12']);
@@ -29,7 +18,7 @@ describe('diagnostics that depend on other files follow their edits', () => {
         expect(summarise(organisation)).toEqual(['unused-declaration hint 2:7-2:12']);
     });
 
-    test('a duplicate declared in another file is reported in both, and cleared from both', async () => {
+    test('a duplicate declared in another file is reported in both, and cleared from both', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const organisation = documents['organisation.journey'];
 
@@ -42,7 +31,7 @@ describe('diagnostics that depend on other files follow their edits', () => {
         expect(summarise(organisation).filter(d => d.startsWith('duplicate-name'))).toEqual([]);
     });
 
-    test('an edit that changes no workspace name revalidates no other file', async () => {
+    test('an edit that changes no workspace name revalidates no other file', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const organisation = documents['organisation.journey'];
         const before = organisation.diagnostics;
@@ -59,33 +48,33 @@ describe('diagnostics that depend on other files follow their edits', () => {
 describe('settings change severities without a restart', () => {
     const UNOWNED = 'persona P journey Trip for P { stage S { touchpoint A { } } }';
 
-    function configure(validation: Record<string, string>): void {
+    function configure(services: TestServices, validation: Record<string, string>): void {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { validation } } });
     }
 
-    async function settled(): Promise<void> {
+    async function settled(services: TestServices): Promise<void> {
         // The revalidation runs under the workspace lock; a read action queued after it sees its result.
         await services.shared.workspace.WorkspaceLock.read(() => undefined);
     }
 
-    test('each configurable check takes every severity, and off', async () => {
+    test('each configurable check takes every severity, and off', async ({ services }) => {
         const documents = await openWorkspace(services, { 'trip.journey': UNOWNED });
         const trip = () => services.shared.workspace.LangiumDocuments.getDocument(documents['trip.journey'].uri)!;
         const codes = (severity: string) => summarise(trip()).filter(d => d.split(' ')[1] === severity).map(d => d.split(' ')[0]);
         expect(codes('warning')).toEqual(['missing-owner', 'unscored-touchpoint']);
 
-        configure({ missingOwner: 'error', unscoredTouchpoint: 'information' });
-        await settled();
+        configure(services, { missingOwner: 'error', unscoredTouchpoint: 'information' });
+        await settled(services);
         expect(codes('error')).toEqual(['missing-owner']);
         expect(codes('info')).toEqual(['unscored-touchpoint']);
 
-        configure({ missingOwner: 'hint', unscoredTouchpoint: 'off' });
-        await settled();
+        configure(services, { missingOwner: 'hint', unscoredTouchpoint: 'off' });
+        await settled(services);
         expect(codes('hint')).toEqual(['missing-owner']);
         expect(summarise(trip()).some(d => d.startsWith('unscored-touchpoint'))).toBe(false);
 
-        configure({ missingOwner: 'nonsense' });
-        await settled();
+        configure(services, { missingOwner: 'nonsense' });
+        await settled(services);
         expect(codes('warning')).toEqual(['missing-owner', 'unscored-touchpoint']);
     });
 });
