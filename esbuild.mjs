@@ -1,7 +1,27 @@
 //@ts-check
 import * as esbuild from 'esbuild';
 
+import { readFile } from 'node:fs/promises';
+import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
+
 const watch = process.argv.includes('--watch');
+
+/**
+ * `journey:embedded-css`: map.css flattened for each theme when the bundle is built, not when a map is drawn
+ * (src/map/styles/flatten-css.ts).
+ * @type {esbuild.Plugin}
+ */
+const embeddedCss = {
+    name: 'journey-embedded-css',
+    setup(build) {
+        build.onResolve({ filter: /^journey:embedded-css$/ }, () => ({ path: 'src/map/styles/map.css', namespace: 'journey-embedded-css' }));
+        build.onLoad({ filter: /.*/, namespace: 'journey-embedded-css' }, async ({ path }) => ({
+            contents: embeddedCssModule(await readFile(path, 'utf-8')),
+            loader: 'js',
+            watchFiles: [path]
+        }));
+    }
+};
 const minify = process.argv.includes('--minify');
 
 /**
@@ -20,8 +40,8 @@ const nodeOptions = {
     minify,
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
-    // The renderer embeds map.css in exported files.
-    loader: { '.ts': 'ts', '.css': 'text' }
+    // The renderer embeds map.css, flattened, in exported files.
+    plugins: [embeddedCss]
 };
 
 /** @type {esbuild.BuildOptions[]} */
@@ -52,7 +72,7 @@ const builds = [
         sourcemap: !minify,
         minify,
         logLevel: 'warning',
-        loader: { '.css': 'text' }
+        plugins: [embeddedCss]
     },
     {
         entryPoints: { 'webview/preview': 'webview/preview.css', 'webview/serve-host': 'src/cli/serve/serve-host.css' },

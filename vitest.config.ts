@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
 
 /**
- * `import css from './x.css'` gives the file's text, as esbuild's `text` loader does in the bundles
- * (the renderer embeds src/map/styles/map.css in exported maps). The module gets an id that does not end in
- * .css, so neither Vite's CSS pipeline nor Vitest's CSS stubbing touches it.
+ * `import css from './x.css'` gives the file's text (the tests read map.css so). The module gets an id that
+ * does not end in .css, so neither Vite's CSS pipeline nor Vitest's CSS stubbing touches it.
  */
 function cssAsText(): Plugin {
     const prefix = '\0css-text:';
@@ -29,8 +29,25 @@ function cssAsText(): Plugin {
     };
 }
 
+/** `journey:embedded-css`, as esbuild.mjs makes it for the bundles: map.css flattened for each theme. */
+function embeddedCss(): Plugin {
+    const id = '\0journey:embedded-css';
+    const file = new URL('./src/map/styles/map.css', import.meta.url);
+    return {
+        name: 'journey:embedded-css',
+        resolveId: source => source === 'journey:embedded-css' ? id : null,
+        load(loaded) {
+            if (loaded !== id) {
+                return null;
+            }
+            this.addWatchFile(file.pathname);
+            return embeddedCssModule(readFileSync(file, 'utf-8'));
+        }
+    };
+}
+
 export default defineConfig({
-    plugins: [cssAsText()],
+    plugins: [cssAsText(), embeddedCss()],
     test: {
         include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
         // Two cores are shared with the language server and CLI processes some tests start.

@@ -1,5 +1,4 @@
-import type { LangiumDocument } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type LangiumDocument } from 'langium';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 
 /** The texts of the given documents after a WorkspaceEdit, as a client applies it, keyed by file name. */

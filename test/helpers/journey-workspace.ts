@@ -1,6 +1,5 @@
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { createJourneyServices } from '../../src/language/journey-module.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import {
     CodeActionRequest, DocumentFormattingRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';

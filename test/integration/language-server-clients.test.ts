@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import {
     ApplyWorkspaceEditRequest, CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest, CompletionRequest, DocumentFormattingRequest,
     DocumentOnTypeFormattingRequest, DocumentRangeFormattingRequest, DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest,

@@ -7,7 +7,7 @@ import {
     FoldingRangeRequest, HoverRequest, LSPErrorCodes, PrepareRenameRequest, ReferencesRequest, RenameRequest, ResponseError, SemanticTokensRequest,
     WorkspaceSymbolRequest, type Diagnostic, type Position, type Range
 } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import { DocumentModelRequest } from '../../src/shared/protocol.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { expectFormatting } from 'langium/test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import { exampleFiles } from '../helpers/example-models.js';
 import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
 

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarAST, TextDocument, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildDocumentModel } from '../../src/language/map-model-builder.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 import { createServices } from '../helpers/journey-workspace.js';

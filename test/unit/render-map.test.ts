@@ -9,7 +9,7 @@ import { formatMinutes, formatPercent } from '../../src/map/format.js';
 import { SIZE, TEXT } from '../../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
 import { summarise } from '../../src/map/summary.js';
-import { flattenCss } from '../../src/map/styles/embedded-css.js';
+import { flattenCss } from '../../src/map/styles/flatten-css.js';
 import { textWidth, wrapText } from '../../src/map/text.js';
 
 // --- Building view models by hand ------------------------------------------------------------------

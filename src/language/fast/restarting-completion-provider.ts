@@ -1,7 +1,6 @@
-import { CstUtils, isLeafCstNode, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, isLeafCstNode, TextDocument, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultCompletionProvider, type CompletionBacktrackingInformation, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
 import type { Position } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isJourney, isJourneyFile } from '../generated/ast.js';
 
 /**
@@ -30,7 +29,7 @@ const RESTART_PREFIX = { Stage: 'journey J {\n', Touchpoint: 'journey J {\nstage
  * it. So when everything before the stage (or touchpoint) around the cursor parsed without errors,
  * the parser gets a stand-in `journey J {` (`stage S {`) and the text from that stage (touchpoint) on:
  * the same rules, the same tokens from there, the same result. Otherwise, and whenever the document's
- * parse is not of this very text, Langium's own way runs. bench/check-equivalence.ts compares the two.
+ * parse is not of this very text, Langium's own way runs. test/unit/fast-equivalence.test.ts compares the two.
  */
 export class RestartingCompletionProvider extends DefaultCompletionProvider {
     readonly #documents: LangiumServices['shared']['workspace']['LangiumDocuments'];

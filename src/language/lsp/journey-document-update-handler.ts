@@ -1,7 +1,6 @@
-import { URI } from 'langium';
+import { URI, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JourneySharedServices } from '../journey-module.js';
 
 /**

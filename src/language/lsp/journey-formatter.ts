@@ -1,9 +1,8 @@
-import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, TextDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type NodeFormatter } from 'langium/lsp';
 import type {
     DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     isChannel, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
     isNote, isOwner, isPersona, isStage, isTouchpoint,
