@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXPORT_FORMATS, exportJourneys, type ExportFormat } from './export-command.js';
+import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
+import { EXPORT_FORMATS, exportJourneys } from './export-command.js';
 import { importMermaid } from './import-command.js';
 import { UsageError, type CommandOutput } from './cli-util.js';
 import { render } from './render-command.js';
@@ -91,7 +92,7 @@ program.command('render')
     });
 
 program.command('export')
-    .description('Export journeys as Mermaid, the JSON view model, CSV (a row per touchpoint) or a Markdown report.')
+    .description(`Export journeys: ${Object.entries(EXPORTERS).map(([format, { description }]) => `${format} (${description})`).join(', ')}.`)
     .argument('<file>', 'a .journey file')
     .addOption(new Option('--format <format>', 'what to export').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('--journey <name>', 'one journey of the file (Mermaid: default the first; others: default all)')
