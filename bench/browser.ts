@@ -215,7 +215,6 @@ async function postAndPaint(page: PreviewPage.Page, model: JourneyDocumentModel)
     return page.evaluate(async (message) => {
         const posted = window.__posted;
         const frame = () => new Promise<number>(resolve => requestAnimationFrame(() => resolve(performance.now())));
-        let start = 0;
         const rendered = new Promise<number>(resolve => {
             const push = posted.push;
             posted.push = function (...items) {
@@ -227,7 +226,7 @@ async function postAndPaint(page: PreviewPage.Page, model: JourneyDocumentModel)
                 return length;
             };
         });
-        start = performance.now();
+        const start = performance.now();
         window.postMessage(message, '*');
         const renderedAt = await rendered;
         await frame();

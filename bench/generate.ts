@@ -27,7 +27,7 @@ const between = (rnd: Random, min: number, max: number): number => min + Math.fl
 
 // --- The organisation ----------------------------------------------------------------------------
 
-export const OWNERS: ReadonlyArray<{ name: string, title: string, external?: boolean }> = [
+export const OWNERS: readonly { name: string, title: string, external?: boolean }[] = [
     { name: 'Comms', title: 'Customer communications team' },
     { name: 'Digital', title: 'Online service team' },
     { name: 'Advice', title: 'Advice line' },
@@ -54,7 +54,7 @@ export const OWNERS: ReadonlyArray<{ name: string, title: string, external?: boo
     { name: 'Pharmacy', title: 'Community pharmacy', external: true }
 ];
 
-export const CHANNELS: ReadonlyArray<{ name: string, title: string }> = [
+export const CHANNELS: readonly { name: string, title: string }[] = [
     { name: 'Web', title: 'Website' },
     { name: 'App', title: 'Mobile app' },
     { name: 'Email', title: 'Email' },
@@ -69,7 +69,7 @@ export const CHANNELS: ReadonlyArray<{ name: string, title: string }> = [
     { name: 'Kiosk', title: 'Self-service kiosk' }
 ];
 
-export const PERSONAS: ReadonlyArray<{ name: string, title: string }> = [
+export const PERSONAS: readonly { name: string, title: string }[] = [
     { name: 'Maria', title: 'Busy parent renewing for the first time in ten years' },
     { name: 'Tomasz', title: 'Self-employed plumber with a wedding abroad' },
     { name: 'Aisha', title: 'Student moving to a new city for university' },

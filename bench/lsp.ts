@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem, type CompletionList
+    CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem
 } from 'vscode-languageserver-protocol/node';
 import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
 import type { JourneyDocumentModel } from '../src/map/model.ts';
@@ -109,7 +109,7 @@ export class Session {
 
     /** The view model of the journey file, as the extension asks for it (the custom request). */
     documentModel(): Promise<JourneyDocumentModel> {
-        return this.server.connection.sendRequest(DOCUMENT_MODEL, { uri: this.workspace.journeyUri }) as Promise<JourneyDocumentModel>;
+        return this.server.connection.sendRequest<JourneyDocumentModel>(DOCUMENT_MODEL, { uri: this.workspace.journeyUri });
     }
 
     async completeAfterOwner(): Promise<{ ms: number, items: CompletionItem[] }> {
@@ -119,7 +119,7 @@ export class Session {
             position: this.workspace.journey.marks.afterOwner
         });
         const ms = performance.now() - start;
-        const items = Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+        const items = Array.isArray(result) ? result : result?.items ?? [];
         return { ms, items };
     }
 
@@ -199,7 +199,7 @@ export async function serverHeap(touchpoints: number): Promise<{ idle: number, o
     const workspace = await Workspace.create(touchpoints);
     const probeFile = path.join(workspace.folder, 'heap.json');
     const saved = process.env.NODE_OPTIONS;
-    process.env.NODE_OPTIONS = [saved, '--expose-gc', `--import=${pathToFileURL(HEAP_PROBE)}`].filter(Boolean).join(' ');
+    process.env.NODE_OPTIONS = [saved, '--expose-gc', `--import=${pathToFileURL(HEAP_PROBE).href}`].filter(Boolean).join(' ');
     process.env.JOURNEY_BENCH_HEAP_FILE = probeFile;
     let server: LanguageServerProcess;
     try {

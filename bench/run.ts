@@ -38,7 +38,7 @@ const { values: options } = parseArgs({
         'preview-script': { type: 'string' }
     }
 });
-const quick = options.quick!;
+const quick = options.quick;
 const only = new Set((options.only?.split(',') ?? GROUPS) as Group[]);
 for (const group of only) {
     if (!GROUPS.includes(group)) {
@@ -364,15 +364,15 @@ if (only.has('robustness')) {
 
 if (only.has('size')) {
     log('sizes');
-    const minified = async (file: string) => !existsSync(path.join(ROOT, `${file}.map`)) ? 'minified' : 'development build (npm run build), not minified';
+    const minified = (file: string) => !existsSync(path.join(ROOT, `${file}.map`)) ? 'minified' : 'development build (npm run build), not minified';
     for (const file of ['out/extension/main.cjs', 'out/language/main.cjs', 'out/webview/preview.js']) {
         if (existsSync(path.join(ROOT, file))) {
-            rows.push({ group: 'size', what: file, unit: 'bytes', value: (await stat(path.join(ROOT, file))).size, how: await minified(file) });
+            rows.push({ group: 'size', what: file, unit: 'bytes', value: (await stat(path.join(ROOT, file))).size, how: minified(file) });
         }
     }
     const vsix = path.join(ROOT, 'journey-maps.vsix');
     if (existsSync(vsix)) {
-        let inside = '';
+        let inside: string;
         try {
             const listing = execFileSync('unzip', ['-l', vsix], { encoding: 'utf-8' });
             inside = listing.split('\n').filter(line => /extension\/out\/(extension|language)\/main\.cjs$|extension\/out\/webview\/preview\.js$/.test(line))

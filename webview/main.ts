@@ -241,6 +241,8 @@ document.querySelector('.toolbar')!.addEventListener('click', event => {
         case 'zoom-reset': setZoom(1); break;
         case 'export-svg': requestExport('svg'); break;
         case 'export-html': requestExport('html'); break;
+        // A click on the toolbar beside its buttons.
+        default: break;
     }
 });
 

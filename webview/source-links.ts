@@ -15,7 +15,7 @@ export function sourceOf(element: Element): { range: SourceRange, selection: Sou
 
 export function parseRange(text: string | null): SourceRange | undefined {
     const parts = text?.split(':').map(Number);
-    if (!parts || parts.length !== 4 || parts.some(n => !Number.isInteger(n) || n < 0)) {
+    if (parts?.length !== 4 || parts.some(n => !Number.isInteger(n) || n < 0)) {
         return undefined;
     }
     const [startLine, startCharacter, endLine, endCharacter] = parts;

@@ -16,7 +16,7 @@ const USAGE_EXIT_CODE = 2;
 
 const MINIMUM_NODE_MAJOR = 22;
 if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
-    console.error(`journey: needs Node.js ${MINIMUM_NODE_MAJOR} or later (this is ${process.version})`);
+    process.stderr.write(`journey: needs Node.js ${MINIMUM_NODE_MAJOR} or later (this is ${process.version})\n`);
     process.exit(USAGE_EXIT_CODE);
 }
 

@@ -16,7 +16,7 @@ class StandardStream {
 
     constructor(readonly stream: NodeJS.WriteStream, readonly onFailure: (error: NodeJS.ErrnoException) => void) {
         // A pipe reports its failures asynchronously, as an event; a file or a device (/dev/full) throws from write().
-        stream.on('error', error => this.#fail(error));
+        stream.on('error', (error: NodeJS.ErrnoException) => this.#fail(error));
     }
 
     get writable(): boolean {

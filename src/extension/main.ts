@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { FromWebviewMessage, RenderedReport } from '../shared/preview-messages.js';
 import { PreviewManager } from './preview/preview-manager.js';

@@ -45,7 +45,7 @@ import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.j
 /**
  * Declaration of custom services - add your own service classes here.
  */
-export type JourneyAddedServices = {
+export interface JourneyAddedServices {
     validation: {
         JourneyValidator: JourneyValidator
     },
@@ -55,7 +55,7 @@ export type JourneyAddedServices = {
 }
 
 /** Shared services added or replaced by a subclass with more to offer. */
-export type JourneyAddedSharedServices = {
+export interface JourneyAddedSharedServices {
     workspace: {
         WorkspaceManager: JourneyWorkspaceManager,
         IndexManager: JourneyIndexManager

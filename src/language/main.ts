@@ -22,7 +22,7 @@ The README's "Other editors" section has the set-up for Neovim, Helix, Emacs and
 const TRANSPORT_FLAG = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(HELP);
+    process.stdout.write(`${HELP}\n`);
     process.exit(0);
 }
 // The transport (IPC from VS Code, --stdio for other clients) is chosen from the command line;

@@ -93,7 +93,7 @@ export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index
             ? { grade, feeling: facts.emotion?.feeling, meaning: gradeOf(grade).meaning }
             : undefined,
         contacts: facts.contacts?.count,
-        duration: duration && duration.amount !== undefined && duration.unit
+        duration: duration?.amount !== undefined && duration.unit
             ? { amount: duration.amount, unit: duration.unit, minutes: durationInMinutes(duration.amount, duration.unit) }
             : undefined,
         notes: facts.notes.map((note): NoteModel => ({ kind: note.kind, text: note.text ?? '', source: locate(note, document) })),

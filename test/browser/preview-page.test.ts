@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { JourneyDocumentModel } from '../../src/map/model.js';
+import type { PreviewPageState } from '../../src/shared/preview-messages.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { launchChromium, openPreview, PreviewPageServer } from '../helpers/preview-page.js';
 
@@ -198,7 +199,7 @@ ${labels.map((label, i) => `touchpoint T${i} ${quoted(label)} { owner Web channe
         await preview.renders(1);
         await preview.page.click('button[data-action="zoom-out"]');
         await preview.page.locator('.viewport').evaluate(viewport => { viewport.scrollLeft = 300; });
-        await expect.poll(() => preview.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscode-webview-state')!).scrollLeft)).toBe(300);
+        await expect.poll(() => preview.page.evaluate(() => (JSON.parse(sessionStorage.getItem('vscode-webview-state')!) as PreviewPageState).scrollLeft)).toBe(300);
         await preview.page.reload();
         await preview.page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
         await preview.update(TRIP, model);

@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
-    if (server && server.child.exitCode === null) {
+    if (server?.child.exitCode === null) {
         server.child.kill('SIGKILL');
     }
     await rm(folder, { recursive: true, force: true });
@@ -63,7 +63,7 @@ describe('journey serve', () => {
         expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(server.output()).toMatch(/^Serving 4 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/\n/);
         const port = Number(new URL(origin).port);
-        const external = Object.values(networkInterfaces()).flat().find(i => i && i.family === 'IPv4' && !i.internal);
+        const external = Object.values(networkInterfaces()).flat().find(i => i?.family === 'IPv4' && !i.internal);
         if (external) {
             const refused = await new Promise<boolean>(resolve => {
                 const socket = connect({ host: external.address, port }, () => { socket.destroy(); resolve(false); });
@@ -81,7 +81,7 @@ describe('journey serve', () => {
             ['Hospital outpatient visit', '/map/hospital-visit.journey?journey=HospitalVisit'],
             ['Buy running shoes online', '/map/online-purchase.journey?journey=OnlinePurchase'],
             ['Renew a passport online', '/map/passport-renewal.journey?journey=PassportRenewal']
-        ].map(([title, href]) => [expect.stringContaining(title.split(' ')[0]), href]));
+        ].map(([title, href]): unknown[] => [expect.stringContaining(title.split(' ')[0]), href]));
         const passportRow = await page.locator('tr.journey', { hasText: 'Renew a passport online' }).locator('td').allTextContents();
         expect(passportRow.slice(2)).toEqual(['12', '3.0 neutral', '100%', '100%']);
         expect(await page.locator('h2.file').allTextContents()).toEqual(['hospital-visit.journey', 'online-purchase.journey', 'organisation.journey', PASSPORT]);
@@ -186,7 +186,7 @@ journey Second "Second <i>journey</i>" { stage S { touchpoint B { owner Web emot
 
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.locator('button[data-action="export-svg"]').click()]);
         expect(download.suggestedFilename()).toBe('PassportRenewal.svg');
-        const svg = await readFile((await download.path())!, 'utf-8');
+        const svg = await readFile(await download.path(), 'utf-8');
         expect(svg).toMatch(/^<svg [^>]*class="journey-map theme-light"/);
         expect(problems).toEqual([]);
         await page.close();

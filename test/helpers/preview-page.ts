@@ -108,7 +108,7 @@ export async function openPreview(browser: Browser, server: PreviewPageServer, s
         const key = 'vscode-webview-state';
         (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
             postMessage: (message: FromWebviewMessage) => window.__posted.push(message),
-            getState: () => JSON.parse(sessionStorage.getItem(key) ?? 'null'),
+            getState: (): unknown => JSON.parse(sessionStorage.getItem(key) ?? 'null'),
             setState: (value: unknown) => sessionStorage.setItem(key, JSON.stringify(value))
         });
     });

@@ -9,7 +9,9 @@ export { editFile, marked, openWorkspace, rangeText, summarise, uriOf, type Test
  * (`test('...', async ({ services }) => ...)`) gets services of its own, and their documents are cleared
  * when it ends, so no test sees the files of another.
  */
-export const test = vitestTest.extend('services', async ({}, { onCleanup }) => {
+// Vitest reads a fixture's first parameter to know the fixtures it uses: an empty pattern says none.
+// eslint-disable-next-line no-empty-pattern
+export const test = vitestTest.extend('services', ({}, { onCleanup }) => {
     const services = createServices();
     onCleanup(() => clearDocuments(services.shared));
     return services;

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
 
@@ -88,16 +89,16 @@ describe('journey export --format json', () => {
         const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'json');
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^\{\n {2}"uri": "file:\/\/\//);
-        const exported = JSON.parse(run.stdout);
+        const exported = JSON.parse(run.stdout) as JourneyDocumentModel;
         const expected = (await documentModels(await exampleFiles()))['hospital-visit.journey'];
-        const withoutUris = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => key === 'uri' || key === 'version' ? undefined : v));
+        const withoutUris = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v: unknown) => key === 'uri' || key === 'version' ? undefined : v));
         expect(withoutUris(exported)).toEqual(withoutUris(expected));
         expect(exported.uri).toBe(`file://${path.join(folder, 'examples', 'hospital-visit.journey')}`);
     });
 
     test('--journey keeps one journey', async () => {
         const run = await journey(folder, 'export', 'odd.journey', '--format', 'json', '--journey', 'Other');
-        expect(JSON.parse(run.stdout).journeys.map((j: { name: string }) => j.name)).toEqual(['Other']);
+        expect((JSON.parse(run.stdout) as JourneyDocumentModel).journeys.map(j => j.name)).toEqual(['Other']);
     });
 });
 
@@ -165,7 +166,7 @@ describe('journey export: files and errors', () => {
             .toEqual({ code: 2, stdout: '', stderr: 'journey: odd.csv already exists: add --force to replace it\n' });
         expect(await readFile(path.join(folder, 'odd.csv'), 'utf-8')).toBe(csv);
         expect((await journey(folder, 'export', 'odd.journey', '--format', 'json', '-o', 'odd.csv', '--force')).code).toBe(0);
-        expect(JSON.parse(await readFile(path.join(folder, 'odd.csv'), 'utf-8')).journeys).toHaveLength(2);
+        expect((JSON.parse(await readFile(path.join(folder, 'odd.csv'), 'utf-8')) as JourneyDocumentModel).journeys).toHaveLength(2);
     });
 
     test.each([

@@ -55,8 +55,8 @@ describe('journey validate on a folder of hostile files', () => {
             expect(run.code).toBe(1);
             expect(run.stdout.length).toBeLessThan(10_000);
             const output = JSON.parse(run.stdout) as unknown;
-            const results = format === 'json' ? output as Array<{ code: string }> : (output as { runs: Array<{ results: Array<{ ruleId: string }> }> }).runs[0].results;
-            expect(results.map(r => 'code' in r ? r.code : (r as { ruleId: string }).ruleId)).toEqual(['not-text']);
+            const results = format === 'json' ? output as { code: string }[] : (output as { runs: { results: { ruleId: string }[] }[] }).runs[0].results;
+            expect(results.map(r => 'code' in r ? r.code : r.ruleId)).toEqual(['not-text']);
         }
     });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { escapeControlCharacters } from '../../src/map/control-characters.js';
+import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { controlCharactersIn, EXAMPLES, journey, spawnJourney } from '../helpers/cli-process.js';
 
 /**
@@ -147,7 +148,7 @@ describe('no control character from a file reaches the terminal', () => {
         expect([run.code, run.stderr]).toEqual([0, '']);
         expect(controlCharactersIn(run.stdout)).toEqual([]);
         expect(run.stdout).toContain('"title": "Stage \\u009b31m red"');
-        expect(JSON.parse(run.stdout).journeys[0].title).toBe(`The ${CLEAR} journey`);
+        expect((JSON.parse(run.stdout) as JourneyDocumentModel).journeys[0].title).toBe(`The ${CLEAR} journey`);
     });
 
     test('render: the SVG and the HTML page hold none either (DEL and C1 replaced too)', async () => {

@@ -8,6 +8,17 @@ import { EXAMPLES, journey } from '../helpers/cli-process.js';
 /** `journey validate --format sarif` and `--max-warnings`, as a process. */
 let folder: string;
 
+/** The parts of a SARIF log that these tests read. */
+interface SarifLog {
+    $schema: string;
+    version: string;
+    runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        originalUriBaseIds: Record<string, { uri: string }>;
+        results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    }[];
+}
+
 beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'journey-sarif-'));
     await mkdir(path.join(folder, 'maps', 'nested'), { recursive: true });
@@ -25,14 +36,14 @@ describe('journey validate --format sarif', () => {
     test('SARIF 2.1.0: the driver with a rule per code used, results with levels and regions', async () => {
         const run = await journey(folder, 'validate', 'maps', '--format', 'sarif');
         expect([run.code, run.stderr]).toEqual([1, '']);
-        const sarif = JSON.parse(run.stdout);
-        const version = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf-8')).version;
+        const sarif = JSON.parse(run.stdout) as SarifLog;
+        const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf-8')) as { version: string };
         expect(sarif.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
         expect(sarif.version).toBe('2.1.0');
         expect(sarif.runs).toHaveLength(1);
         const [run0] = sarif.runs;
         expect(run0.tool.driver).toMatchObject({ name: 'journey', version });
-        expect(run0.tool.driver.rules.map((r: { id: string }) => r.id))
+        expect(run0.tool.driver.rules.map(r => r.id))
             .toEqual(['emotion-out-of-range', 'missing-owner', 'unscored-touchpoint', 'unused-declaration']);
         expect(run0.tool.driver.rules[0]).toMatchObject({
             id: 'emotion-out-of-range', shortDescription: { text: 'An emotion grade that is not a whole number from 1 to 5.' },
@@ -42,7 +53,7 @@ describe('journey validate --format sarif', () => {
         expect(run0.results).toEqual([
             {
                 ruleId: 'emotion-out-of-range', ruleIndex: 0, level: 'error',
-                message: { text: expect.stringContaining('Emotion grade 7 is outside the scale') },
+                message: { text: expect.stringContaining('Emotion grade 7 is outside the scale') as unknown },
                 locations: [{
                     physicalLocation: {
                         artifactLocation: { uri: 'maps/broken.journey', uriBaseId: '%SRCROOT%' },
@@ -63,7 +74,7 @@ describe('journey validate --format sarif', () => {
     test('no problems: an empty list of results, exit 0', async () => {
         const run = await journey(EXAMPLES, 'validate', '.', '--format', 'sarif');
         expect(run.code).toBe(0);
-        const sarif = JSON.parse(run.stdout);
+        const sarif = JSON.parse(run.stdout) as SarifLog;
         expect(sarif.runs[0].results).toEqual([]);
         expect(sarif.runs[0].tool.driver.rules).toEqual([]);
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'langium';
 import {
-    CodeActionRequest, DocumentFormattingRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type TextEdit, type WorkspaceEdit
+    CodeActionRequest, DocumentFormattingRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type TextEdit
 } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
 import { ORGANISATION } from '../helpers/organisation.js';
@@ -37,7 +37,7 @@ describe('edits over the language server protocol', () => {
         const position = { line: 3, character: 30 };
         const range = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: tripUri }, position });
         expect(range).toEqual({ start: { line: 3, character: 30 }, end: { line: 3, character: 34 } });
-        const edit = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: tripUri }, position, newName: 'FrontDesk' }) as WorkspaceEdit;
+        const edit = (await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: tripUri }, position, newName: 'FrontDesk' }))!;
         expect(applied(ORGANISATION, edit.changes?.[organisationUri])).toBe(ORGANISATION.replace('owner Desk', 'owner FrontDesk'));
         expect(applied(TRIP, edit.changes?.[tripUri])).toBe(TRIP.replace('owner   Desk', 'owner   FrontDesk'));
     });

@@ -6,8 +6,8 @@ import {
     ApplyWorkspaceEditRequest, CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest, CompletionRequest, DocumentFormattingRequest,
     DocumentOnTypeFormattingRequest, DocumentRangeFormattingRequest, DocumentSymbolRequest, ExecuteCommandRequest, HoverRequest,
     PrepareRenameRequest, RegistrationRequest, WorkspaceSymbolRequest,
-    type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type Command, type CompletionItem, type CompletionList,
-    type Diagnostic, type DocumentSymbol, type FormattingOptions, type Hover, type MarkupContent, type ShowMessageParams,
+    type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type Command,
+    type Diagnostic, type DocumentSymbol, type FormattingOptions, type MarkupContent, type ShowMessageParams,
     type SymbolInformation, type TextEdit, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol/node';
 import { exampleFiles } from '../helpers/example-models.js';
@@ -110,12 +110,12 @@ describe('formatting', () => {
 
 /** Completion, symbol and hover answers for the trip file, as a client would ask for them. */
 async function answers(process: LanguageServerProcess, trip: string) {
-    const hover = await process.connection.sendRequest(HoverRequest.type, { ...TEXT_DOCUMENT(trip), position: { line: 2, character: 16 } }) as Hover;
-    const symbols = await process.connection.sendRequest(DocumentSymbolRequest.type, TEXT_DOCUMENT(trip)) as Array<DocumentSymbol | SymbolInformation>;
-    const workspaceSymbols = await process.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as Array<SymbolInformation | WorkspaceSymbol>;
-    const completion = await process.connection.sendRequest(CompletionRequest.type, {
+    const hover = (await process.connection.sendRequest(HoverRequest.type, { ...TEXT_DOCUMENT(trip), position: { line: 2, character: 16 } }))!;
+    const symbols = await process.connection.sendRequest(DocumentSymbolRequest.type, TEXT_DOCUMENT(trip)) as (DocumentSymbol | SymbolInformation)[];
+    const workspaceSymbols = await process.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as (SymbolInformation | WorkspaceSymbol)[];
+    const completion = (await process.connection.sendRequest(CompletionRequest.type, {
         ...TEXT_DOCUMENT(trip), position: { line: 2, character: 45 }
-    }) as CompletionList | CompletionItem[];
+    }))!;
     return { hover, symbols, workspaceSymbols, completion: Array.isArray(completion) ? completion : completion.items };
 }
 
@@ -226,7 +226,7 @@ describe('the commands the server declares', () => {
     test('are none of the extension\'s own, so that VS Code\'s client can register them beside those', async () => {
         const { process } = await start();
         const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf-8')) as {
-            contributes: { commands: Array<{ command: string }> }
+            contributes: { commands: { command: string }[] }
         };
         const declared = process.initializeResult!.capabilities.executeCommandProvider?.commands ?? [];
         expect(declared.length).toBeGreaterThan(0);

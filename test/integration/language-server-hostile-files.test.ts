@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
 import { ORGANISATION } from '../helpers/organisation.js';
 
@@ -35,7 +35,7 @@ describe('a file of 2,000 syntax errors in the workspace', () => {
         expect(diagnostics.filter(d => d.code === 'parsing-error')).toHaveLength(100);
         expect(diagnostics.find(d => d.code === 'more-syntax-errors')!.message).toBe('1,900 more syntax errors from here on are not shown, only the first 100: ' +
             'fix those first (or check that this is a journey file).');
-        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: server.uriOf('trip.journey') }, position: { line: 2, character: 30 } }) as Hover;
+        const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: server.uriOf('trip.journey') }, position: { line: 2, character: 30 } }))!;
         expect(JSON.stringify(hover.contents)).toContain('Digital services team');
         expect(server.exitCode).toBeNull();
     });

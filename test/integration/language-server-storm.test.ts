@@ -8,6 +8,7 @@ import {
     WorkspaceSymbolRequest, type Diagnostic, type Position, type Range
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'langium';
+import { diagnosticMessage } from '../../src/language/diagnostic-message.js';
 import { DocumentModelRequest } from '../../src/shared/protocol.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
@@ -58,7 +59,7 @@ const step = fc.oneof(
 );
 
 function sortedDiagnostics(diagnostics: Diagnostic[] | undefined): string[] {
-    return (diagnostics ?? []).map(d => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+    return (diagnostics ?? []).map(d => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${diagnosticMessage(d)}`).sort();
 }
 
 describe(`an LSP storm of ${EDITS} edits and requests (seed ${SEED})`, () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
-    CompletionRequest, WorkspaceSymbolRequest, type CompletionItem, type CompletionList, type Diagnostic, type LogMessageParams,
+    CompletionRequest, WorkspaceSymbolRequest, type Diagnostic, type LogMessageParams,
     type SymbolInformation, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol/node';
 import { exampleFiles } from '../helpers/example-models.js';
@@ -30,7 +30,7 @@ const linkingErrors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.c
 
 /** The owners the server knows, from a workspace symbol search: the files it loaded. */
 async function knownOwners(process: LanguageServerProcess): Promise<string[]> {
-    const symbols = await process.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as Array<SymbolInformation | WorkspaceSymbol>;
+    const symbols = await process.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as (SymbolInformation | WorkspaceSymbol)[];
     return symbols.filter(symbol => symbol.kind === 5).map(symbol => symbol.name).sort();
 }
 
@@ -86,9 +86,9 @@ describe('a client that names no workspace folder', () => {
         const text = examples['passport-renewal.journey'].replace('      owner    PassportComms\n', '      owner \n');
         await process.change(passport, 2, text);
         const line = text.split('\n').findIndex(l => l === '      owner ');
-        const result = await process.connection.sendRequest(CompletionRequest.type, {
+        const result = (await process.connection.sendRequest(CompletionRequest.type, {
             textDocument: { uri: passport }, position: { line, character: 12 }
-        }) as CompletionList | CompletionItem[];
+        }))!;
         const labels = (Array.isArray(result) ? result : result.items).map(item => item.label);
         expect(labels).toContain('PassportComms');
         expect(labels).toContain('Examiners');

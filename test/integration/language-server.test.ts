@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CompletionRequest, type CompletionItem, type CompletionList, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LanguageServerProcess } from '../helpers/language-server-process.js';
 import { ORGANISATION } from '../helpers/organisation.js';
 
@@ -52,9 +52,9 @@ describe('the language server over stdio', () => {
     test('completes owners of the whole workspace after `owner `', async () => {
         const text = TRIP.replace('      emotion 2\n', '      emotion 2\n      owner \n');
         await server.change(tripUri, 2, text);
-        const result = await server.connection.sendRequest(CompletionRequest.type, {
+        const result = (await server.connection.sendRequest(CompletionRequest.type, {
             textDocument: { uri: tripUri }, position: { line: 5, character: 12 }
-        }) as CompletionList | CompletionItem[];
+        }))!;
         const items = Array.isArray(result) ? result : result.items;
         expect(items.map(i => [i.label, i.detail]).sort()).toEqual([
             ['Courier', 'Parcel courier (external)'], ['Desk', 'Front desk'], ['Web', 'Digital services team']

@@ -45,13 +45,13 @@ const rnd = random(99);
 /** Many diagnostics: owners and grades missing, grades and measures out of range, duplicates, empty stages. */
 const withProblems = journeyText(150, 5).text.split('\n').map((line, i) => {
     const r = rnd();
-    if (/^ {6}(owner|emotion) /.test(line) && r < 0.2) return '';
-    if (/^ {6}emotion /.test(line) && r < 0.3) return line.replace(/emotion {2}\d/, 'emotion  9');
-    if (/^ {6}contacts /.test(line) && r < 0.1) return line.replace(/contacts \d/, 'contacts -2');
-    if (/^ {6}duration /.test(line) && r < 0.1) return line.replace(/ (min|h|d)$/, ' fortnights');
-    if (/^ {6}channel /.test(line) && r < 0.1) return `${line}\n      channel  Web`;
-    if (/^ {4}touchpoint /.test(line) && r < 0.05) return line.replace(/touchpoint \w+/, 'touchpoint Duplicate');
-    if (/^ {2}stage /.test(line) && r < 0.1) return `  stage Empty${i} {}\n${line}`;
+    if (/^ {6}(owner|emotion) /.test(line) && r < 0.2) { return ''; }
+    if (/^ {6}emotion /.test(line) && r < 0.3) { return line.replace(/emotion {2}\d/, 'emotion  9'); }
+    if (/^ {6}contacts /.test(line) && r < 0.1) { return line.replace(/contacts \d/, 'contacts -2'); }
+    if (/^ {6}duration /.test(line) && r < 0.1) { return line.replace(/ (min|h|d)$/, ' fortnights'); }
+    if (/^ {6}channel /.test(line) && r < 0.1) { return `${line}\n      channel  Web`; }
+    if (/^ {4}touchpoint /.test(line) && r < 0.05) { return line.replace(/touchpoint \w+/, 'touchpoint Duplicate'); }
+    if (/^ {2}stage /.test(line) && r < 0.1) { return `  stage Empty${i} {}\n${line}`; }
     return line;
 }).join('\n');
 
@@ -281,7 +281,7 @@ describe('validation (WalkingDocumentValidator) is Langium\'s', () => {
 });
 
 describe('completion (RestartingCompletionProvider) is Langium\'s', () => {
-    type Contexts = { buildContexts(document: LangiumDocument, position: Position): Iterable<CompletionContext> };
+    interface Contexts { buildContexts(document: LangiumDocument, position: Position): Iterable<CompletionContext> }
     const ids = new Map<unknown, number>();
     const id = (value: unknown) => ids.get(value) ?? (ids.set(value, ids.size), ids.size - 1);
     /** Where, which AST node, and which grammar features may follow: what completion items are made of. */

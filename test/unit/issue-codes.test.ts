@@ -62,7 +62,7 @@ describe('the registry of issue codes', () => {
         const records = issues.map((issue, i) => ({
             file: 'a.journey', line: i + 1, column: 1, endLine: i + 1, endColumn: 2, severity: issue.severity, code: issue.code, message: 'm'
         }));
-        const rules = (toSarif(records, '1.0.0') as { runs: Array<{ tool: { driver: { rules: Array<{ id: string, shortDescription: { text: string }, defaultConfiguration: { level: string } }> } } }> })
+        const rules = (toSarif(records, '1.0.0') as { runs: { tool: { driver: { rules: { id: string, shortDescription: { text: string }, defaultConfiguration: { level: string } }[] } } }[] })
             .runs[0].tool.driver.rules;
         const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
         expect(rules.map(rule => [rule.id, rule.shortDescription.text, rule.defaultConfiguration.level]).sort()).toEqual(issues.map(issue => [
@@ -102,5 +102,5 @@ describe('the registry of issue codes', () => {
 });
 
 function nameOf(code: string): keyof typeof ISSUES {
-    return (Object.keys(ISSUES) as Array<keyof typeof ISSUES>).find(name => ISSUES[name].code === code)!;
+    return (Object.keys(ISSUES) as (keyof typeof ISSUES)[]).find(name => ISSUES[name].code === code)!;
 }

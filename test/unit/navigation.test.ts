@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
 import type { LangiumDocument } from 'langium';
-import type { DocumentSymbol, Hover } from 'vscode-languageserver';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, rangeText, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
 
@@ -36,7 +36,7 @@ function position(text: string, marker: string, offset = 0) {
 async function hoverAt(services: TestServices, document: LangiumDocument, text: string, marker: string, offset = 0): Promise<string | undefined> {
     const hover = await services.Journey.lsp.HoverProvider!.getHoverContent(document, {
         textDocument: { uri: document.uri.toString() }, position: position(text, marker, offset)
-    }) as Hover | undefined;
+    });
     return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : undefined;
 }
 

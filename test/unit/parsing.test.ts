@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseHelper } from 'langium/test';
 import type { LangiumDocument } from 'langium';
-import { isJourney, isOwner, isPersona, type Journey, type JourneyFile, type Owner, type Persona } from '../../src/language/generated/ast.js';
+import { isJourney, isOwner, isPersona, type JourneyFile, type Owner } from '../../src/language/generated/ast.js';
 import { touchpointFacts } from '../../src/language/touchpoint-properties.js';
 import { createServices } from '../helpers/journey-workspace.js';
 
@@ -37,7 +37,7 @@ describe('the sample of the language issue', () => {
     });
 
     test('declares a persona with goal, today and ideal', () => {
-        const persona = model.declarations.find(isPersona) as Persona;
+        const persona = model.declarations.find(isPersona)!;
         expect(persona.fields.map(f => [f.kind, f.text])).toEqual([
             ['goal', 'Have a valid passport before the summer holiday'],
             ['today', 'Unsure which form applies and worried about the deadline'],
@@ -46,7 +46,7 @@ describe('the sample of the language issue', () => {
     });
 
     test('tells the journey stage by stage, for its persona', () => {
-        const journey = model.declarations.find(isJourney) as Journey;
+        const journey = model.declarations.find(isJourney)!;
         expect(journey.persona?.$refText).toBe('Maria');
         expect(journey.stages.map(s => [s.name, s.title, s.touchpoints.map(t => t.name)])).toEqual([
             ['Aware', 'Becoming aware', ['Reminder']],
@@ -56,7 +56,7 @@ describe('the sample of the language issue', () => {
     });
 
     test('gives touchpoints their channel, owner, grade, measures and notes', () => {
-        const journey = model.declarations.find(isJourney) as Journey;
+        const journey = model.declarations.find(isJourney)!;
         const [reminder, form, visit] = journey.stages.flatMap(s => s.touchpoints).map(touchpointFacts);
         expect(reminder.channel?.channel.$refText).toBe('Letter');
         expect(reminder.owner?.owner.$refText).toBe('Comms');
@@ -97,9 +97,9 @@ journey J for P { stage S { touchpoint T {
   quote "It took ages"
   quote "Nobody called back"
 } } }`));
-        const persona = model.declarations.find(isPersona) as Persona;
+        const persona = model.declarations.find(isPersona)!;
         expect(persona.fields.map(f => f.kind)).toEqual(['need', 'need']);
-        const journey = model.declarations.find(isJourney) as Journey;
+        const journey = model.declarations.find(isJourney)!;
         const facts = touchpointFacts(journey.stages[0].touchpoints[0]);
         expect([facts.duration?.amount, facts.duration?.unit]).toEqual([1.5, 'h']);
         expect(facts.notes.map(n => n.text)).toEqual(['It took ages', 'Nobody called back']);

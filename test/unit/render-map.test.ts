@@ -277,7 +277,7 @@ describe('the emotional curve', () => {
         return all(doc, 'g.emotion').map(point => ({
             x: number(point.querySelector('circle'), 'cx'),
             y: number(point.querySelector('circle'), 'cy'),
-            grade: point.getAttribute('class')!.match(/grade-(\d)/)![1]
+            grade: /grade-(\d)/.exec(point.getAttribute('class')!)![1]
         }));
     }
 
@@ -606,7 +606,7 @@ describe('styles', () => {
         const light = render(THREE_STAGES, { styles: 'embedded', theme: 'light' });
         const dark = render(THREE_STAGES, { styles: 'embedded', theme: 'dark' });
         const css = (doc: HappyDocument): string => doc.querySelector('style')!.textContent ?? '';
-        const rule = (sheet: string, selector: string): string => sheet.match(new RegExp(`${selector.replace(/[.]/g, '\\.')}\\{([^}]*)\\}`))?.[1] ?? '';
+        const rule = (sheet: string, selector: string): string => new RegExp(`${selector.replace(/[.]/g, '\\.')}\\{([^}]*)\\}`).exec(sheet)?.[1] ?? '';
         expect(rule(css(light), '.journey-map .map-bg')).toBe('fill:#ffffff');
         expect(rule(css(dark), '.journey-map .map-bg')).toBe('fill:#1f1f1f');
         expect(css(light)).toContain('fill:#cf222e');
@@ -639,7 +639,7 @@ describe('styles', () => {
             't-note': 'note', 't-quote': 'quote', 't-feeling': 'feeling', 't-lane': 'lane', 't-message': 'message', 't-eyebrow': 'eyebrow'
         };
         for (const [className, style] of Object.entries(sizes)) {
-            const rule = mapCss.match(new RegExp(`\\.${className} \\{([^}]*)\\}`))?.[1] ?? '';
+            const rule = new RegExp(`\\.${className} \\{([^}]*)\\}`).exec(mapCss)?.[1] ?? '';
             expect(rule, className).toContain(`font-size: ${TEXT[style].size}px`);
             expect(rule.includes('font-weight: 700'), className).toBe(Boolean((TEXT[style] as { bold?: boolean }).bold));
         }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { INITIAL, Registry, type IGrammar } from 'vscode-textmate';
+import { INITIAL, Registry, type IGrammar, type IRawGrammar } from 'vscode-textmate';
 import { loadWASM, OnigScanner, OnigString } from 'vscode-oniguruma';
 import { exampleFiles } from '../helpers/example-models.js';
 
@@ -13,10 +13,10 @@ let grammar: IGrammar;
 
 beforeAll(async () => {
     const require = createRequire(import.meta.url);
-    await loadWASM((await readFile(require.resolve('vscode-oniguruma/release/onig.wasm'))).buffer as ArrayBuffer);
+    await loadWASM((await readFile(require.resolve('vscode-oniguruma/release/onig.wasm'))).buffer);
     const registry = new Registry({
         onigLib: Promise.resolve({ createOnigScanner: patterns => new OnigScanner(patterns), createOnigString: text => new OnigString(text) }),
-        loadGrammar: async () => JSON.parse(await readFile(new URL('../../syntaxes/journey.tmLanguage.json', import.meta.url), 'utf-8'))
+        loadGrammar: async () => JSON.parse(await readFile(new URL('../../syntaxes/journey.tmLanguage.json', import.meta.url), 'utf-8')) as IRawGrammar
     });
     grammar = (await registry.loadGrammar('source.journey'))!;
 });
@@ -24,7 +24,7 @@ beforeAll(async () => {
 /** Each token of a text as `text: innermost scope`, with the rule stack left at the end. */
 function tokenize(text: string) {
     let stack = INITIAL;
-    const tokens: Array<{ text: string, scope: string, line: number }> = [];
+    const tokens: { text: string, scope: string, line: number }[] = [];
     text.split('\n').forEach((line, index) => {
         const result = grammar.tokenizeLine(line, stack);
         for (const token of result.tokens) {

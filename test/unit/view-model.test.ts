@@ -126,7 +126,7 @@ describe('a model that cannot be built', () => {
     test('has no journeys and says so among its problems, after the document\'s own errors', async ({ services }) => {
         const documents = await openWorkspace(services, { 'trip.journey': 'journey Trip { stage S { touchpoint A { emotion 9 } } }' });
         const document = documents['trip.journey'];
-        const journey = (document.parseResult.value as unknown as { declarations: Array<{ stages?: unknown }> }).declarations[0];
+        const journey = (document.parseResult.value as unknown as { declarations: { stages?: unknown }[] }).declarations[0];
         delete journey.stages;
         const model = buildDocumentModel(document);
         expect(model.journeys).toEqual([]);

@@ -98,7 +98,7 @@ function fencedMermaidBlocks(text: string): { start: number, end: number }[] {
         if (!open) {
             const match = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(line[1]);
             if (match) {
-                const fence = new RegExp(`^ {0,3}${match[1][0] === '`' ? '`' : '~'}{${match[1].length},}\\s*$`);
+                const fence = new RegExp(`^ {0,3}${match[1].startsWith('`') ? '`' : '~'}{${match[1].length},}\\s*$`);
                 open = { fence, mermaid: match[2].toLowerCase() === 'mermaid', start: line.index + line[0].length };
             }
         } else if (open.fence.test(line[1])) {

@@ -95,7 +95,7 @@ export function revealRequest(body: string): RevealRequest | undefined {
         || !position(line) || !position(character)) {
         return undefined;
     }
-    return { uri: uri as string | undefined, source: typeof source === 'string' ? source : undefined, line, character };
+    return { uri, source: typeof source === 'string' ? source : undefined, line, character };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

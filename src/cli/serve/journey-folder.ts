@@ -137,7 +137,7 @@ export class JourneyFolder {
                 continue;
             }
             const document = documents.get(file);
-            if (!document || document.textDocument.getText() !== text) {
+            if (document?.textDocument.getText() !== text) {
                 changed.push(URI.file(file));
             }
         }

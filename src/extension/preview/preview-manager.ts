@@ -65,7 +65,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         this.#onDidRender.fire(report);
     }
 
-    async show(uri: vscode.Uri | undefined, toSide: boolean, locked = false): Promise<void> {
+    show(uri: vscode.Uri | undefined, toSide: boolean, locked = false): void {
         const resource = uri ?? activeJourneyUri();
         if (!resource) {
             void vscode.window.showInformationMessage('Open a .journey file to preview its journey map.');
@@ -85,12 +85,13 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         this.#add(new JourneyPreview(panel, this, resource, locked));
     }
 
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewPageState | undefined): Promise<void> {
-        if (!state?.source) {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewPageState | undefined): Promise<void> {
+        if (state?.source) {
+            this.#add(new JourneyPreview(panel, this, vscode.Uri.parse(state.source), state.locked));
+        } else {
             panel.dispose();
-            return;
         }
-        this.#add(new JourneyPreview(panel, this, vscode.Uri.parse(state.source), state.locked));
+        return Promise.resolve();
     }
 
     exportMap(source: vscode.Uri, format: 'svg' | 'html', journey: string): Promise<void> {

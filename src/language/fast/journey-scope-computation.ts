@@ -7,7 +7,7 @@ import { isJourneyFile } from '../generated/ast.js';
  * symbols: otherwise every reference in a journey of N touchpoints would filter N candidates.
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
-    override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
+    override collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const root = document.parseResult.value;
         if (isJourneyFile(root)) {
@@ -15,6 +15,6 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
                 this.addLocalSymbol(declaration, document, symbols);
             }
         }
-        return symbols;
+        return Promise.resolve(symbols);
     }
 }

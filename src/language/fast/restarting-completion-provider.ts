@@ -91,7 +91,7 @@ export class RestartingCompletionProvider extends DefaultCompletionProvider {
         const root = document?.parseResult.value;
         const rootCst = root?.$cstNode;
         // The parse must be of this very text (the same string, almost always the same object).
-        if (!document || !isJourneyFile(root) || !rootCst || rootCst.root.fullText !== text) {
+        if (!document || !isJourneyFile(root) || rootCst?.root.fullText !== text) {
             return undefined;
         }
         const holds = (node: AstNode) => node.$cstNode !== undefined && node.$cstNode.offset < offset && offset <= node.$cstNode.end;

@@ -109,7 +109,7 @@ export class JourneyClientCapabilities {
             return diagnostic;
         }
         const publish = this.#capabilities.textDocument?.publishDiagnostics;
-        const { tags, relatedInformation, codeDescription, data, ...required } = diagnostic;
+        const { tags, relatedInformation, codeDescription, data, ...required } = diagnostic as Omit<Diagnostic, 'data'> & { data?: unknown };
         const supportedTags = tags?.filter(tag => publish?.tagSupport?.valueSet.includes(tag));
         return {
             ...required,

@@ -34,7 +34,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         this.#services = services;
     }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<CodeAction | Command> {
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): (CodeAction | Command)[] {
         const capabilities = this.#services.shared.lsp.ClientCapabilities;
         if (!capabilities.codeActionLiterals && !capabilities.applyEdit) {
             return [];
@@ -159,7 +159,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     }
 
     /** Every declaration of a kind in the workspace, with its node. */
-    #declared<K extends DeclaredKind | 'Journey'>(kind: K): Array<Extract<Declaration, { $type: K }>> {
+    #declared<K extends DeclaredKind | 'Journey'>(kind: K): Extract<Declaration, { $type: K }>[] {
         return this.#services.shared.workspace.LangiumDocuments.all
             .flatMap(doc => isJourneyFile(doc.parseResult.value) ? doc.parseResult.value.declarations : [])
             .filter((d): d is Extract<Declaration, { $type: K }> => d.$type === kind && Boolean(d.name))
@@ -218,7 +218,7 @@ function insertProperty(document: LangiumDocument, touchpoint: Touchpoint, prope
         return { range: { start: end, end }, newText: ` {\n${indent}  ${property}\n${indent}}` };
     }
     const close = GrammarUtils.findNodeForKeyword(touchpoint.$cstNode, '}');
-    const oneLine = close !== undefined && close.range.start.line === open.range.end.line;
+    const oneLine = close?.range.start.line === open.range.end.line;
     return { range: { start: open.range.end, end: open.range.end }, newText: oneLine ? ` ${property}` : `\n${indent}  ${property}` };
 }
 

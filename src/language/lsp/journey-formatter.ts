@@ -41,7 +41,7 @@ export class JourneyFormatter extends AbstractFormatter {
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined,
         context: FormattingContext): TextEdit[] {
         const first = hidden.range.start.line;
-        if (previous && previous.range.end.line === first) {
+        if (previous?.range.end.line === first) {
             return [];
         }
         const shifts = new Map(super.createHiddenTextEdits(previous, hidden, formatting, context).map(edit => [edit.range.start.line, edit]));
@@ -106,7 +106,7 @@ export class JourneyFormatter extends AbstractFormatter {
         const f = this.getNodeFormatter(file);
         f.nodes(...file.declarations.slice(1)).prepend(Formatting.newLine({ allowMore: true }));
         // Titles of consecutive owners (or channels) line up, as in a table.
-        let run: Array<Owner | Channel> = [];
+        let run: (Owner | Channel)[] = [];
         const flush = () => {
             const width = Math.max(...run.map(d => d.name.length));
             for (const declaration of run) {

@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, GrammarAST, UriUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isJourney, isStage, isTouchpoint, type Journey } from '../generated/ast.js';
+import { isJourney, isStage, isTouchpoint } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 
 const NAME = /^[_\p{L}][\p{L}\p{N}_-]*$/u;
@@ -59,7 +59,7 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
     /** Where a declaration of the same kind already has the name, or undefined. */
     #clash(target: AstNode, newName: string): string | undefined {
         if (isStage(target) || isTouchpoint(target)) {
-            const journey = AstUtils.getContainerOfType(target, isJourney) as Journey;
+            const journey = AstUtils.getContainerOfType(target, isJourney)!;
             const siblings = isStage(target) ? journey.stages : journey.stages.flatMap(stage => stage.touchpoints);
             const other = siblings.find(node => node !== target && node.name === newName);
             return other ? `in journey '${journey.name}', line ${(other.$cstNode?.range.start.line ?? 0) + 1}` : undefined;

@@ -22,7 +22,7 @@ function oneOf(types: TokenType[]): string {
 }
 
 function found(token: IToken | undefined): string {
-    return token && token.image ? `\`${token.image}\`` : 'the end of the file';
+    return token?.image ? `\`${token.image}\`` : 'the end of the file';
 }
 
 /**

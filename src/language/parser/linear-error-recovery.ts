@@ -14,7 +14,7 @@ interface TokenType {
 export interface ChevrotainRecovery {
     manyInternal: Repetition;
     atLeastOneInternal: Repetition;
-    tryInRepetitionRecovery(this: ChevrotainRecovery, grammarRule: Repetition, args: unknown[], lookAhead: () => boolean, expected: TokenType): void;
+    tryInRepetitionRecovery: (this: ChevrotainRecovery, grammarRule: Repetition, args: unknown[], lookAhead: () => boolean, expected: TokenType) => void;
     findReSyncTokenType(this: ChevrotainRecovery): TokenType;
     flattenFollowSet(): TokenType[];
     tokenMatcher(token: unknown, type: TokenType): boolean;
@@ -91,7 +91,7 @@ export function rememberedResyncPoints(parser: ChevrotainRecovery): () => void {
         }
         const from = this.currIdx + 1;
         const scan = scans.get(key);
-        if (scan && scan.tokens === this.tokVector && scan.from <= from && from <= scan.at) {
+        if (scan?.tokens === this.tokVector && scan.from <= from && from <= scan.at) {
             return scan.type;
         }
         const follows = this.flattenFollowSet();

@@ -21,6 +21,8 @@ import { formatCount } from '../../map/format.js';
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
+    // The registry calls each check with `this` bound to the validator, register's second argument.
+    /* eslint-disable @typescript-eslint/unbound-method */
     const checks: ValidationChecks<JourneyMapsAstType> = {
         AstNode: validator.checkControlCharacters,
         JourneyFile: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
@@ -32,6 +34,7 @@ export function registerValidationChecks(services: JourneyServices): void {
         ContactsProperty: validator.checkContacts,
         DurationProperty: validator.checkDuration
     };
+    /* eslint-enable @typescript-eslint/unbound-method */
     registry.register(checks, validator);
 }
 
@@ -133,7 +136,7 @@ export class JourneyValidator {
         this.#reportDuplicates(journey.stages.flatMap(stage => stage.touchpoints), 'Touchpoint', `journey '${journey.name}'`, accept);
     }
 
-    #reportDuplicates(nodes: Array<Stage | Touchpoint>, kind: string, scope: string, accept: ValidationAcceptor): void {
+    #reportDuplicates(nodes: (Stage | Touchpoint)[], kind: string, scope: string, accept: ValidationAcceptor): void {
         const byName = new MultiMap<string, Stage | Touchpoint>();
         for (const node of nodes) {
             if (node.name) {
@@ -180,7 +183,7 @@ export class JourneyValidator {
     async checkLowMomentOfTruth(touchpoint: Touchpoint, accept: ValidationAcceptor): Promise<void> {
         const facts = touchpointFacts(touchpoint);
         const grade = facts.emotion?.grade;
-        if (!facts.momentOfTruth || !isValidGrade(grade) || gradeOf(grade).sentiment !== 'negative' || facts.notes.some(note => note.kind === 'idea')) {
+        if (!facts.momentOfTruth || grade === undefined || !isValidGrade(grade) || gradeOf(grade).sentiment !== 'negative' || facts.notes.some(note => note.kind === 'idea')) {
             return;
         }
         if ((await this.#services.settings.JourneySettings.insights()).diagnostics) {

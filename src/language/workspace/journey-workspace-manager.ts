@@ -29,6 +29,8 @@ export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
     override initialize(params: InitializeParams): void {
         super.initialize(params);
         if (!this.folders?.length) {
+            // A client that names no workspace folder may still give its root so (as clients did before LSP 3.6).
+            // eslint-disable-next-line @typescript-eslint/no-deprecated
             const root = params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
             this.folders = root ? [{ uri: root, name: UriUtils.basename(URI.parse(root)) }] : undefined;
         }

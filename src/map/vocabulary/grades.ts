@@ -28,8 +28,8 @@ export const MAX_GRADE = GRADES[GRADES.length - 1].value;
 export const NEUTRAL_GRADE = 3;
 
 /** A whole number on the scale. */
-export function isValidGrade(grade: unknown): grade is number {
-    return typeof grade === 'number' && Number.isInteger(grade) && grade >= MIN_GRADE && grade <= MAX_GRADE;
+export function isValidGrade(grade: number): boolean {
+    return Number.isInteger(grade) && grade >= MIN_GRADE && grade <= MAX_GRADE;
 }
 
 /** The grade of a valid value (see isValidGrade). */

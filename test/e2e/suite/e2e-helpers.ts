@@ -15,7 +15,7 @@ export function workspaceFile(name: string): vscode.Uri {
 /** Polls `probe` until it returns a value that is not undefined, at most `timeoutMs`; never a fixed sleep. */
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
-    let last: unknown;
+    let last: Error | undefined;
     for (;;) {
         try {
             const value = await probe();
@@ -23,7 +23,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
                 return value;
             }
         } catch (error) {
-            last = error;
+            last = error as Error;
         }
         if (Date.now() > deadline) {
             throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);

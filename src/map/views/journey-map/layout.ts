@@ -103,7 +103,7 @@ export interface CurvePoint {
  * graded: a gap in the line). A journey has one, its persona's; the lane draws every curve it is given.
  */
 export interface CurveLayout {
-    points: Array<CurvePoint | undefined>;
+    points: (CurvePoint | undefined)[];
 }
 
 export interface StageLayout {
