@@ -14,6 +14,8 @@ export default defineConfig(
     globalIgnores(['out/', 'src/language/generated/', 'test-output/', '.vscode-test/']),
     js.configs.recommended,
     {
+        // A disable comment that no longer disables anything goes.
+        linterOptions: { reportUnusedDisableDirectives: 'error' },
         rules: {
             eqeqeq: 'error',
             curly: 'error',
@@ -31,13 +33,9 @@ export default defineConfig(
         },
         rules: {
             '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-            // tsc's noUnusedParameters lets a parameter that an override or a callback must take start with `_`.
-            '@typescript-eslint/no-unused-vars': ['error', {
-                argsIgnorePattern: '^_',
-                caughtErrorsIgnorePattern: '^_',
-                destructuredArrayIgnorePattern: '^_',
-                ignoreRestSiblings: true
-            }],
+            // As tsc's noUnusedParameters: a parameter that an override or a callback must take starts with `_`;
+            // and a property named only to leave it out of a rest object (`{ isPreferred: _, ...action }`) is used.
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
             // An empty string is "not given" as much as undefined is (a title falls back to the name).
             '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
             // Langium's cancellation is a symbol, thrown as Langium throws it.
