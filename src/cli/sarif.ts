@@ -6,12 +6,12 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { issueOf } from '../language/validation/issue-codes.js';
-import type { SeverityName, ValidationRecord } from './validate-command.js';
+import { issueOf, type IssueSeverity } from '../language/validation/issue-codes.js';
+import type { ValidationRecord } from './validation-record.js';
 
 type Level = 'error' | 'warning' | 'note';
 
-const LEVELS: Record<SeverityName, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVELS: Record<IssueSeverity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function toSarif(records: ValidationRecord[], version: string): object {
     const ruleIds = [...new Set(records.map(r => r.code))].sort();

@@ -1,24 +1,9 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { displayPath } from './cli-util.js';
 import { collectJourneyFiles } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
+import { toRecord, type ValidationRecord } from './validation-record.js';
 import { plural } from '../map/format.js';
-import { diagnosticMessage } from '../language/diagnostic-message.js';
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-/** One diagnostic as `journey validate --format json` prints it: 1-based lines and columns. */
-export interface ValidationRecord {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: SeverityName;
-    code: string;
-    message: string;
-}
 
 export interface ValidateOptions {
     format: 'text' | 'json' | 'sarif';
@@ -28,13 +13,6 @@ export interface ValidateOptions {
     /** The tool's version, for SARIF. */
     version?: string;
 }
-
-const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
-    [DiagnosticSeverity.Error]: 'error',
-    [DiagnosticSeverity.Warning]: 'warning',
-    [DiagnosticSeverity.Information]: 'information',
-    [DiagnosticSeverity.Hint]: 'hint'
-};
 
 /**
  * Checks the files and prints what it finds; resolves to the exit code: 1 when any error is found, or
@@ -65,18 +43,6 @@ export async function validate(paths: string[], options: ValidateOptions, print:
     return records.some(record => record.severity === 'error') ? 1 : 0;
 }
 
-function toRecord(file: string, diagnostic: Diagnostic): ValidationRecord {
-    return {
-        file,
-        line: diagnostic.range.start.line + 1,
-        column: diagnostic.range.start.character + 1,
-        endLine: diagnostic.range.end.line + 1,
-        endColumn: diagnostic.range.end.character + 1,
-        severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
-        code: String(diagnostic.code ?? 'unknown'),
-        message: diagnosticMessage(diagnostic)
-    };
-}
 
 function summary(fileCount: number, records: ValidationRecord[]): string {
     const counts = (['error', 'warning', 'information', 'hint'] as const)
