@@ -1,5 +1,5 @@
 import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
-import { displayPath, type CommandOutput } from './cli-util.js';
+import { displayPath, UsageError, type CommandOutput } from './cli-util.js';
 import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
 import { checkOutput, writeOutput } from './safe-write.js';
 
@@ -9,6 +9,8 @@ export interface ExportOptions {
     format: ExportFormat;
     output?: string;
     journey?: string;
+    /** Mermaid: whose grades are the scores. */
+    persona?: string;
     force?: boolean;
     workspace?: string;
 }
@@ -25,7 +27,14 @@ export async function exportJourneys(file: string, options: ExportOptions, out: 
     const exporter = EXPORTERS[options.format];
     const journeys = exporter.holds === 'one' ? [pickJourney(loaded, options.journey)] : selectJourneys(loaded, options.journey);
     const otherJourneys = exporter.holds === 'one' && options.journey === undefined ? loaded.model.journeys.slice(1).map(j => j.name) : [];
-    const text = exporter.export(journeys, { file: displayPath(loaded.file), document: loaded.model, otherJourneys });
+    if (options.persona !== undefined) {
+        const personas = journeys.flatMap(journey => journey.personas.map(persona => persona.name));
+        if (!personas.includes(options.persona)) {
+            throw new UsageError(`--persona ${options.persona}: not a persona of the journey${journeys.length === 1 ? '' : 's'} exported` +
+                (personas.length > 0 ? `; its personas: ${[...new Set(personas)].join(', ')}` : ''));
+        }
+    }
+    const text = exporter.export(journeys, { file: displayPath(loaded.file), document: loaded.model, otherJourneys, persona: options.persona });
     if (options.output === undefined) {
         out.write(text);
     } else {

@@ -96,10 +96,11 @@ program.command('export')
     .argument('<file>', 'a .journey file')
     .addOption(new Option('--format <format>', 'what to export').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('--journey <name>', 'one journey of the file (Mermaid: default the first; others: default all)')
+    .option('--persona <name>', 'Mermaid: whose grades are the scores, for a journey of several personas (default its first)')
     .option('-o, --output <file>', 'write to this file instead of standard output (refused if it exists, unless --force)')
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
-    .action(async (file: string, options: { format: ExportFormat, output?: string, journey?: string, force?: boolean, workspace?: string }) => {
+    .action(async (file: string, options: { format: ExportFormat, output?: string, journey?: string, persona?: string, force?: boolean, workspace?: string }) => {
         finish(await exportJourneys(file, options, output));
     });
 

@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type {
-    JourneyDocumentModel, JourneyModel, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
+    EmotionModel, JourneyDocumentModel, JourneyModel, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
     TouchpointModel
 } from '../map/model.js';
 import { isJourney, type Journey, type JourneyFile, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
@@ -9,7 +9,7 @@ import { gradeOf, isValidGrade } from '../map/vocabulary/grades.js';
 import { durationInMinutes } from '../map/vocabulary/durations.js';
 import { summarise } from '../map/summary.js';
 import { diagnosticMessage } from './diagnostic-message.js';
-import { touchpointFacts } from './touchpoint-properties.js';
+import { gradesByPersona, touchpointFacts } from './touchpoint-properties.js';
 
 /**
  * The view model of a document's journeys, computed from its validated AST: the one model that the
@@ -38,22 +38,30 @@ export function buildDocumentModel(document: LangiumDocument): JourneyDocumentMo
     return { uri: document.uri.toString(), version: document.textDocument.version, journeys, problems };
 }
 
-export function buildJourneyModel(journey: Journey, document: LangiumDocument): JourneyModel {
+/**
+ * A journey's model. For a redesign, the model of the journey of today it redesigns comes with it
+ * (`current`), one level deep: a redesign of a redesign compares with its own journey of today only.
+ */
+export function buildJourneyModel(journey: Journey, document: LangiumDocument, withCurrent = true): JourneyModel {
+    const personas = journey.personas.map(persona => persona.ref).filter(persona => persona !== undefined);
+    const names = personas.map(persona => persona.name);
     let index = 0;
     const stages: StageModel[] = journey.stages.map(stage => ({
         name: stage.name,
         title: stage.title ?? stage.name,
-        touchpoints: stage.touchpoints.map(touchpoint => buildTouchpointModel(touchpoint, stage, index++, document)),
+        touchpoints: stage.touchpoints.map(touchpoint => buildTouchpointModel(touchpoint, stage, index++, document, names)),
         source: locate(stage, document)
     }));
-    const persona = journey.persona?.ref;
+    const current = withCurrent ? journey.redesigns?.ref : undefined;
     return {
         name: journey.name,
         title: journey.title ?? journey.name,
         goal: journey.goal,
-        persona: persona && buildPersonaModel(persona, document),
+        personas: personas.map(persona => buildPersonaModel(persona, document)),
+        redesigns: journey.redesigns?.$refText,
+        current: current && current !== journey ? buildJourneyModel(current, document, false) : undefined,
         stages,
-        summary: summarise(stages),
+        summary: summarise(stages, names),
         source: locate(journey, document)
     };
 }
@@ -72,13 +80,20 @@ function buildPersonaModel(persona: Persona, document: LangiumDocument): Persona
     };
 }
 
-export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument): TouchpointModel {
+/** A touchpoint's model; `personas`: the names of the journey's personas, whose grades it carries. */
+export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index: number, document: LangiumDocument,
+    personas: readonly string[]): TouchpointModel {
     const facts = touchpointFacts(touchpoint);
     // While the user types, an `owner` may have no name yet: no reference at all.
     const owner = facts.owner?.owner?.ref;
     const channel = facts.channel?.channel?.ref;
-    const grade = facts.emotion?.grade;
     const duration = facts.duration;
+    const emotions: EmotionModel[] = [];
+    for (const [persona, { grade, feeling }] of gradesByPersona(facts, personas)) {
+        if (isValidGrade(grade)) {
+            emotions.push({ ...(persona === undefined ? {} : { persona }), grade, feeling, meaning: gradeOf(grade).meaning });
+        }
+    }
     return {
         name: touchpoint.name,
         title: touchpoint.title ?? touchpoint.name,
@@ -89,14 +104,13 @@ export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index
         ownerSource: facts.owner && locate(facts.owner, document),
         channel: channel && { name: channel.name, title: channel.title ?? channel.name },
         channelSource: facts.channel && locate(facts.channel, document),
-        emotion: grade !== undefined && isValidGrade(grade)
-            ? { grade, feeling: facts.emotion?.feeling, meaning: gradeOf(grade).meaning }
-            : undefined,
+        emotions,
         contacts: facts.contacts?.count,
         duration: duration?.amount !== undefined && duration.unit
             ? { amount: duration.amount, unit: duration.unit, minutes: durationInMinutes(duration.amount, duration.unit) }
             : undefined,
         notes: facts.notes.map((note): NoteModel => ({ kind: note.kind, text: note.text ?? '', source: locate(note, document) })),
+        replaces: facts.replaces?.steps.map(step => step.$refText) ?? [],
         source: locate(touchpoint, document)
     };
 }

@@ -2,7 +2,7 @@ import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
     ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
-    Touchpoint, TouchpointProperty
+    ReplacesProperty, Touchpoint, TouchpointProperty
 } from './generated/ast.js';
 
 /** What the language says of one kind of touchpoint property. */
@@ -28,14 +28,16 @@ export interface TouchpointPropertyInfo {
 export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'OwnerProperty', keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', single: true, value: 'owner' },
     {
-        type: 'EmotionProperty', keyword: 'emotion', label: 'emotion', single: true, value: 'grade',
+        // One line for every persona, or one per persona (the validator checks that none is graded twice).
+        type: 'EmotionProperty', keyword: 'emotion', label: 'emotion', single: false, value: 'grade',
         detail: `how it feels to the customer, ${MIN_GRADE} (${gradeOf(MIN_GRADE).meaning}) to ${MAX_GRADE} (${gradeOf(MAX_GRADE).meaning})`
     },
     { type: 'ChannelProperty', keyword: 'channel', label: 'channel', detail: 'where the customer meets the service', single: true, value: 'channel' },
     { type: 'DurationProperty', keyword: 'duration', label: 'duration', detail: 'time taken, e.g. 40 min', single: true, value: 'amount' },
     { type: 'ContactsProperty', keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', single: true, value: 'count' },
     ...NOTE_KINDS.map(({ kind, detail }) => ({ type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false })),
-    { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true }
+    { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true },
+    { type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true }
 ];
 
 /** The property a keyword starts in a touchpoint, if any. */
@@ -55,25 +57,52 @@ export const TOUCHPOINT_PROPERTY_RULES: ReadonlySet<string> = new Set(TOUCHPOINT
 export interface TouchpointFacts {
     owner?: OwnerProperty;
     channel?: ChannelProperty;
-    emotion?: EmotionProperty;
+    /** Every `emotion` line, in order: shared ones and those of a persona. */
+    emotions: EmotionProperty[];
     contacts?: ContactsProperty;
     duration?: DurationProperty;
     momentOfTruth?: MomentOfTruth;
+    replaces?: ReplacesProperty;
     notes: Note[];
 }
 
 export function touchpointFacts(touchpoint: Touchpoint): TouchpointFacts {
-    const facts: TouchpointFacts = { notes: [] };
+    const facts: TouchpointFacts = { emotions: [], notes: [] };
     for (const property of touchpoint.properties) {
         switch (property.$type) {
             case 'OwnerProperty': facts.owner ??= property; break;
             case 'ChannelProperty': facts.channel ??= property; break;
-            case 'EmotionProperty': facts.emotion ??= property; break;
+            case 'EmotionProperty': facts.emotions.push(property); break;
             case 'ContactsProperty': facts.contacts ??= property; break;
             case 'DurationProperty': facts.duration ??= property; break;
             case 'MomentOfTruth': facts.momentOfTruth ??= property; break;
+            case 'ReplacesProperty': facts.replaces ??= property; break;
             case 'Note': facts.notes.push(property); break;
         }
     }
     return facts;
+}
+
+/**
+ * The `emotion` line that grades each persona of a journey (by name, in the journey's order): the
+ * persona's own line, else the shared one; a persona neither grades is absent. For a journey that names no
+ * persona, the shared line under the key `undefined`. The first of a repeated line counts.
+ */
+export function gradesByPersona(facts: TouchpointFacts, personas: readonly string[]): Map<string | undefined, EmotionProperty> {
+    const shared = facts.emotions.find(emotion => !emotion.persona);
+    const grades = new Map<string | undefined, EmotionProperty>();
+    if (personas.length === 0) {
+        if (shared) {
+            grades.set(undefined, shared);
+        }
+        return grades;
+    }
+    for (const persona of personas) {
+        const own = facts.emotions.find(emotion => emotion.persona?.$refText === persona);
+        const line = own ?? shared;
+        if (line) {
+            grades.set(persona, line);
+        }
+    }
+    return grades;
 }

@@ -41,8 +41,10 @@ export interface ChannelModel {
     title: string;
 }
 
-/** A valid grade only (1..5); an invalid or missing one leaves `emotion` undefined: a gap in the curve. */
+/** A valid grade only (1..5); an invalid or missing one is no EmotionModel: a gap in the persona's curve. */
 export interface EmotionModel {
+    /** Whose grade: a persona of the journey; undefined in a journey that names none. */
+    persona?: string;
     grade: number;
     feeling?: string;
     /** The scale's word for the grade: "very negative" .. "very positive". */
@@ -78,10 +80,17 @@ export interface TouchpointModel {
     ownerSource?: SourceLocation;
     channel?: ChannelModel;
     channelSource?: SourceLocation;
-    emotion?: EmotionModel;
+    /**
+     * The grade for each persona of the journey, in the journey's order of personas (a shared `emotion`
+     * line grades them all, a persona's own line overrides it); in a journey that names no persona, the
+     * one grade there is. A persona left ungraded has none.
+     */
+    emotions: EmotionModel[];
     contacts?: number;
     duration?: DurationModel;
     notes: NoteModel[];
+    /** In a redesign: the names of today's steps it takes the place of (`replaces`). */
+    replaces: string[];
     source: SourceLocation;
 }
 
@@ -98,17 +107,29 @@ export interface LowMomentModel {
     grade: number;
 }
 
+/** The grades of one persona of a journey. */
+export interface PersonaSummary {
+    persona: string;
+    /** Mean of the persona's grades; undefined when none is graded for them. */
+    averageEmotion?: number;
+    lowestMoments: LowMomentModel[];
+    /** 0..1 of touchpoints graded for the persona; undefined for a journey without touchpoints. */
+    gradedShare?: number;
+}
+
 export interface JourneySummary {
     touchpoints: number;
     stages: number;
-    /** Mean of the valid grades; undefined when no touchpoint is graded. */
+    /** Mean of every valid grade (of every persona); undefined when no touchpoint is graded. */
     averageEmotion?: number;
-    /** The touchpoints with the lowest grade (all of them when tied), in journey order. */
+    /** The touchpoints with the lowest grade of any persona (all of them when tied), in journey order. */
     lowestMoments: LowMomentModel[];
     /** 0..1 of touchpoints with a resolved owner; undefined for a journey without touchpoints. */
     ownedShare?: number;
-    /** 0..1 of touchpoints with a valid grade; undefined for a journey without touchpoints. */
+    /** 0..1 of touchpoints graded for every persona; undefined for a journey without touchpoints. */
     gradedShare?: number;
+    /** The same figures for each persona of the journey, in its order; none for a journey that names no persona. */
+    personas: PersonaSummary[];
     totalContacts: number;
     totalDurationMinutes: number;
 }
@@ -117,7 +138,12 @@ export interface JourneyModel {
     name: string;
     title: string;
     goal?: string;
-    persona?: PersonaModel;
+    /** Who travels: the personas the journey is `for`, in its order (those declared somewhere). */
+    personas: PersonaModel[];
+    /** For a redesign: the name of the journey of today it redesigns. */
+    redesigns?: string;
+    /** For a redesign whose journey of today is declared: that journey's model, to compare with. */
+    current?: JourneyModel;
     stages: StageModel[];
     summary: JourneySummary;
     source: SourceLocation;

@@ -88,7 +88,7 @@ function imported(model: JourneyDocumentModel): Shape {
         title: imported.title,
         stages: imported.stages.map(stage => ({
             title: stage.title,
-            touchpoints: stage.touchpoints.map((t): Step => [t.title, t.emotion?.grade, t.owner?.title,
+            touchpoints: stage.touchpoints.map((t): Step => [t.title, t.emotions[0]?.grade, t.owner?.title,
                 t.notes.find(note => note.kind === 'backstage' && note.text.startsWith('Also involved: '))?.text.slice('Also involved: '.length)])
         }))
     };

@@ -55,7 +55,7 @@ describe('journey export --format mermaid', () => {
             .toEqual(model.stages.map(s => s.title));
         const tasks = lines.filter(l => !/^\s*(journey|title |section |%%)/.test(l)).map(l => l.trim());
         const touchpoints = model.stages.flatMap(s => s.touchpoints);
-        expect(tasks).toEqual(touchpoints.map(t => `${t.title}: ${t.emotion!.grade}: ${t.owner!.title}`));
+        expect(tasks).toEqual(touchpoints.map(t => `${t.title}: ${t.emotions[0].grade}: ${t.owner!.title}`));
         expect(run.stdout).toContain('%% Persona: Self-employed plumber with a wedding abroad (Tomasz)');
         expect(run.stdout).toContain('%% touchpoint Form · moment of truth · channel Website · feeling "focused" · time 35 min');
         expect(run.stdout).toContain('%% pain: Asked whether he has');

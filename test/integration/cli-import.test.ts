@@ -131,7 +131,7 @@ interface Shape { title: string, stages: { title: string, touchpoints: [string, 
 function shape(model: JourneyDocumentModel): Shape[] {
     return model.journeys.map(j => ({
         title: j.title,
-        stages: j.stages.map(s => ({ title: s.title, touchpoints: s.touchpoints.map(t => [t.title, t.emotion?.grade, t.owner?.title] as [string, number | undefined, string | undefined]) }))
+        stages: j.stages.map(s => ({ title: s.title, touchpoints: s.touchpoints.map(t => [t.title, t.emotions[0]?.grade, t.owner?.title] as [string, number | undefined, string | undefined]) }))
     }));
 }
 

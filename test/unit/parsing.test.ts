@@ -47,7 +47,7 @@ describe('the sample of the language issue', () => {
 
     test('tells the journey stage by stage, for its persona', () => {
         const journey = model.declarations.find(isJourney)!;
-        expect(journey.persona?.$refText).toBe('Maria');
+        expect(journey.personas.map(persona => persona.$refText)).toEqual(['Maria']);
         expect(journey.stages.map(s => [s.name, s.title, s.touchpoints.map(t => t.name)])).toEqual([
             ['Aware', 'Becoming aware', ['Reminder']],
             ['Apply', 'Applying', ['Form', 'Visit']],
@@ -60,7 +60,7 @@ describe('the sample of the language issue', () => {
         const [reminder, form, visit] = journey.stages.flatMap(s => s.touchpoints).map(touchpointFacts);
         expect(reminder.channel?.channel.$refText).toBe('Letter');
         expect(reminder.owner?.owner.$refText).toBe('Comms');
-        expect([reminder.emotion?.grade, reminder.emotion?.feeling]).toEqual([3, 'indifferent']);
+        expect(reminder.emotions.map(e => [e.persona, e.grade, e.feeling])).toEqual([[undefined, 3, 'indifferent']]);
         expect(reminder.contacts?.count).toBe(1);
         expect([reminder.duration?.amount, reminder.duration?.unit]).toEqual([2, 'min']);
         expect(reminder.notes.map(n => [n.kind, n.text])).toEqual([
@@ -70,7 +70,7 @@ describe('the sample of the language issue', () => {
         expect(form.momentOfTruth).toBeDefined();
         expect(form.notes.map(n => n.kind)).toEqual(['pain', 'backstage']);
         expect(reminder.momentOfTruth).toBeUndefined();
-        expect([visit.emotion?.grade, visit.emotion?.feeling]).toEqual([4, undefined]);
+        expect(visit.emotions.map(e => [e.grade, e.feeling])).toEqual([[4, undefined]]);
     });
 });
 

@@ -32,8 +32,11 @@ const COURIER: OwnerModel = { name: 'Courier', title: 'Parcel courier', external
 interface TouchpointSpec {
     name: string;
     title?: string;
+    /** For every persona of the journey (for the journey without personas, its one grade). */
     grade?: number;
     feeling?: string;
+    /** A persona's own grade and feeling, overriding `grade` for them. */
+    grades?: Record<string, [number, string?]>;
     owner?: OwnerModel | null;
     channel?: string;
     momentOfTruth?: boolean;
@@ -42,8 +45,13 @@ interface TouchpointSpec {
     notes?: [NoteKind, string][];
 }
 
-function touchpoint(spec: TouchpointSpec): Omit<TouchpointModel, 'index' | 'stage'> {
+/** The touchpoint of a spec in a journey of these personas (by name). */
+function touchpoint(spec: TouchpointSpec, personas: string[]): Omit<TouchpointModel, 'index' | 'stage'> {
     const owner = spec.owner === undefined ? COMMS : spec.owner ?? undefined;
+    const emotions = (personas.length > 0 ? personas : [undefined]).flatMap(persona => {
+        const [grade, feeling] = (persona !== undefined ? spec.grades?.[persona] : undefined) ?? [spec.grade, spec.feeling];
+        return grade === undefined ? [] : [{ ...(persona === undefined ? {} : { persona }), grade, feeling, meaning: MEANINGS[grade] }];
+    });
     return {
         name: spec.name,
         title: spec.title ?? `Title of ${spec.name}`,
@@ -52,10 +60,11 @@ function touchpoint(spec: TouchpointSpec): Omit<TouchpointModel, 'index' | 'stag
         ownerSource: owner ? at() : undefined,
         channel: spec.channel ? { name: spec.channel, title: spec.channel } : undefined,
         channelSource: spec.channel ? at() : undefined,
-        emotion: spec.grade === undefined ? undefined : { grade: spec.grade, feeling: spec.feeling, meaning: MEANINGS[spec.grade] },
+        emotions,
         contacts: spec.contacts,
         duration: spec.duration ? { amount: spec.duration[0], unit: spec.duration[1], minutes: spec.duration[2] } : undefined,
         notes: (spec.notes ?? []).map(([kind, text]): NoteModel => ({ kind, text, source: at() })),
+        replaces: [],
         source: at()
     };
 }
@@ -63,20 +72,23 @@ function touchpoint(spec: TouchpointSpec): Omit<TouchpointModel, 'index' | 'stag
 /** A journey from stages of touchpoint specs: index and stage numbered as the server does, the summary by the same `summarise`. */
 function journey(stages: Record<string, TouchpointSpec[]>, extra: Partial<JourneyModel> = {}): JourneyModel {
     let index = 0;
+    const personas = extra.personas ?? [];
+    const names = personas.map(persona => persona.name);
     const stageModels: StageModel[] = Object.entries(stages).map(([name, specs]) => ({
         name,
         title: `Stage ${name}`,
         source: at(),
-        touchpoints: specs.map(spec => ({ ...touchpoint(spec), index: index++, stage: name }))
+        touchpoints: specs.map(spec => ({ ...touchpoint(spec, names), index: index++, stage: name }))
     }));
     return {
         name: 'Trip',
         title: 'Renew a passport',
         goal: 'A valid passport in hand',
         stages: stageModels,
-        summary: summarise(stageModels),
+        summary: summarise(stageModels, names),
         source: at(),
-        ...extra
+        ...extra,
+        personas
     };
 }
 
@@ -139,7 +151,7 @@ const THREE_STAGES = journey({
     Receive: [
         { name: 'Delivery', title: 'Signs for the passport', grade: 5, feeling: 'relieved', notes: [['backstage', 'Courier scans the parcel']] }
     ]
-}, { persona: PERSONA });
+}, { personas: [PERSONA] });
 
 // --- The tests ---------------------------------------------------------------------------------------
 
@@ -325,7 +337,7 @@ describe('the emotional curve', () => {
 
     test('an invalid grade in the model is a gap, never a class or a coordinate', () => {
         const model = journey({ S: [{ name: 'A', grade: 2 }, { name: 'B', grade: 2 }] });
-        (model.stages[0].touchpoints[1].emotion as { grade: unknown }).grade = '" onclick="alert(1)';
+        (model.stages[0].touchpoints[1].emotions[0] as { grade: unknown }).grade = '" onclick="alert(1)';
         const doc = render(model);
         expect(all(doc, 'g.emotion')).toHaveLength(1);
         expect(all(doc, '.unscored')).toHaveLength(1);
@@ -457,7 +469,7 @@ describe('untrusted text', () => {
             }, {
                 title: attack,
                 goal: attack,
-                persona: { name: attack, title: attack, goal: attack, today: attack, ideal: attack, needs: [attack], source: at(1, attack) }
+                personas: [{ name: attack, title: attack, goal: attack, today: attack, ideal: attack, needs: [attack], source: at(1, attack) }]
             });
             model.stages[0].title = attack;
             model.stages[0].touchpoints[0].source = at(3, `file:///${attack}`);
@@ -512,7 +524,7 @@ describe('links to the source', () => {
     };
 
     test('every clickable element carries its kind, range and selection', () => {
-        const model = journey({ S: [{ name: 'A', channel: 'Web', grade: 3, notes: [['idea', 'Better']] }] }, { persona: PERSONA });
+        const model = journey({ S: [{ name: 'A', channel: 'Web', grade: 3, notes: [['idea', 'Better']] }] }, { personas: [PERSONA] });
         const tp = model.stages[0].touchpoints[0];
         tp.ownerSource = at(40, 'file:///shared/organisation.journey?a=1&b="2"');
         const doc = render(model);
@@ -543,7 +555,7 @@ describe('links to the source', () => {
 
 describe('sizes of journeys', () => {
     test('no touchpoints: the header and a clear message', () => {
-        const doc = render(journey({ Empty: [] }, { persona: PERSONA }));
+        const doc = render(journey({ Empty: [] }, { personas: [PERSONA] }));
         expect(texts(doc)).toContain('This journey has no touchpoints yet');
         expect(texts(doc, '.t-title')).toEqual(['Renew a passport']);
         expect(doc.querySelector('[data-kind="persona"]')).not.toBeNull();

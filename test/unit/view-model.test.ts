@@ -26,7 +26,8 @@ describe('the view model of a journey', () => {
 
     test('the persona card comes from another file, with its location there', async ({ services }) => {
         const model = await modelOf(services, 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }');
-        expect(model.journeys[0].persona).toMatchObject({
+        expect(model.journeys[0].personas).toHaveLength(1);
+        expect(model.journeys[0].personas[0]).toMatchObject({
             name: 'Maria', title: 'Busy parent', goal: 'Renew in time', today: 'Worried', ideal: 'Relaxed', needs: ['Clear costs', 'Evening slots'],
             source: { uri: 'file:///workspace/organisation.journey', selection: { startLine: 5, startCharacter: 8, endLine: 5, endCharacter: 13 } }
         });
@@ -50,7 +51,7 @@ describe('the view model of a journey', () => {
             momentOfTruth: true,
             owner: { name: 'Courier', title: 'Parcel courier', external: true },
             channel: { name: 'Website', title: 'Online service' },
-            emotion: { grade: 5, feeling: 'relieved', meaning: 'very positive' },
+            emotions: [{ persona: 'Maria', grade: 5, feeling: 'relieved', meaning: 'very positive' }],
             contacts: 2,
             duration: { amount: 1.5, unit: 'h', minutes: 90 },
             source: { selection: { startLine: 1, startCharacter: 13, endLine: 1, endCharacter: 20 } },
@@ -65,7 +66,7 @@ describe('the view model of a journey', () => {
   touchpoint B { }
 } }`);
         const [a, b] = model.journeys[0].stages[0].touchpoints;
-        expect([a.emotion, a.owner, b.emotion, b.owner]).toEqual([undefined, undefined, undefined, undefined]);
+        expect([a.emotions, a.owner, b.emotions, b.owner]).toEqual([[], undefined, [], undefined]);
         expect(model.problems.map(p => [p.code, p.line])).toEqual([['linking-error', 1], ['emotion-out-of-range', 1]]);
     });
 
@@ -89,6 +90,10 @@ describe('the view model of a journey', () => {
             lowestMoments: [{ touchpoint: 'A', title: 'A', grade: 2 }, { touchpoint: 'C', title: 'C', grade: 2 }],
             ownedShare: 0.75,
             gradedShare: 0.75,
+            personas: [{
+                persona: 'Maria', averageEmotion: 8 / 3, gradedShare: 0.75,
+                lowestMoments: [{ touchpoint: 'A', title: 'A', grade: 2 }, { touchpoint: 'C', title: 'C', grade: 2 }]
+            }],
             totalContacts: 3,
             totalDurationMinutes: 30 + 60 + 24 * 60
         });
@@ -98,6 +103,7 @@ describe('the view model of a journey', () => {
         const model = await modelOf(services, 'journey Trip for Maria { }');
         expect(model.journeys[0].summary).toEqual({
             touchpoints: 0, stages: 0, averageEmotion: undefined, lowestMoments: [], ownedShare: undefined, gradedShare: undefined,
+            personas: [{ persona: 'Maria', averageEmotion: undefined, lowestMoments: [], gradedShare: undefined }],
             totalContacts: 0, totalDurationMinutes: 0
         });
     });

@@ -68,7 +68,7 @@ function fileSection({ file, model }: IndexEntry): string {
         return '<tr class="journey">' +
             `<td><a href="${escapeHtml(mapHref(file, journey.name))}">${escapeHtml(journey.title)}</a>` +
             `<div class="journey-name">${escapeHtml(journey.name)}</div></td>` +
-            `<td>${journey.persona ? escapeHtml(journey.persona.title) : '<span class="none">—</span>'}</td>` +
+            `<td>${journey.personas.length > 0 ? journey.personas.map(persona => escapeHtml(persona.title)).join(', ') : '<span class="none">—</span>'}</td>` +
             `<td class="num">${formatCount(s.touchpoints)}</td>` +
             `<td class="num">${escapeHtml(formatAverage(s.averageEmotion))}${meaning ? ` <span class="journey-name">${escapeHtml(meaning)}</span>` : ''}</td>` +
             share(s.ownedShare) + share(s.gradedShare) +

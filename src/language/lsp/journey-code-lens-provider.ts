@@ -37,7 +37,7 @@ export class JourneyCodeLensProvider implements CodeLensProvider {
                 `Journey '${model.title}': ${plural(touchpoints.length, 'touchpoint')} in ${plural(model.stages.length, 'stage')}. `
                 + `${inWords(model.stages, model.summary)} ${plural(handoffs, 'owner hand-off')}.`));
             for (const stage of model.stages) {
-                const summary = summarise([stage]);
+                const summary = summarise([stage], model.personas.map(persona => persona.name));
                 lenses.push(lens(stage.source.selection.startLine, describe([stage], summary),
                     `Stage '${stage.title}': ${plural(summary.touchpoints, 'touchpoint')}. ${inWords([stage], summary)}`));
             }

@@ -44,7 +44,7 @@ function flatten(symbols: DocumentSymbol[], uri: string, containerName?: string)
 
 export function symbolDetail(node: AstNode): string | undefined {
     if (isTouchpoint(node)) {
-        const emotion = touchpointFacts(node).emotion;
+        const emotion = touchpointFacts(node).emotions[0];
         const grade = emotion && isValidGrade(emotion.grade)
             ? [`${emotion.grade} ${gradeOf(emotion.grade).meaning}`, emotion.feeling].filter(Boolean).join(' · ')
             : 'not graded';

@@ -80,7 +80,7 @@ export class JourneyFormatter extends AbstractFormatter {
             const f = this.getNodeFormatter(node);
             f.properties('name', 'title').prepend(Formatting.oneSpace());
             f.keyword('for').prepend(Formatting.oneSpace());
-            f.property('persona').prepend(Formatting.oneSpace());
+            f.properties('personas').prepend(Formatting.oneSpace());
             this.#formatBlock(f, node.stages.length === 0 && !node.goal, true);
             // After the block: the goal's text is inside the braces too, but stays on the goal's line.
             f.property('goal').prepend(Formatting.oneSpace());
@@ -148,7 +148,7 @@ export class JourneyFormatter extends AbstractFormatter {
         }
         this.#formatBlock(f, touchpoint.properties.length === 0, false);
         // The values of the single-valued properties that have one line up: `owner    Comms`, `duration 2 min`.
-        const aligned = touchpoint.properties.map(node => ({ node, info: propertyOf(node) })).filter(({ info }) => info.single && info.value);
+        const aligned = touchpoint.properties.map(node => ({ node, info: propertyOf(node) })).filter(({ info }) => info.value !== undefined);
         const width = Math.max(...aligned.map(({ info }) => info.keyword.length));
         for (const { node, info } of aligned) {
             // The table names the value's property (a test holds it to the grammar), which the AST types cannot check here.

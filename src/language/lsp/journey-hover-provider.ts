@@ -53,13 +53,15 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
 
     #touchpointCard(touchpoint: Touchpoint, document: LangiumDocument): string {
         const stage = touchpoint.$container;
-        const model = buildTouchpointModel(touchpoint, stage, stage.$container.stages.flatMap(s => s.touchpoints).indexOf(touchpoint), document);
+        const personas = stage.$container.personas.map(persona => persona.$refText);
+        const model = buildTouchpointModel(touchpoint, stage, stage.$container.stages.flatMap(s => s.touchpoints).indexOf(touchpoint), document, personas);
         const lines = [`**${md(model.title)}**${model.momentOfTruth ? ' · ★ moment of truth' : ''}`, ''];
         const facts: string[] = [`Stage: ${md(stage.title ?? stage.name)}`];
         facts.push(model.owner ? `Owner: ${md(model.owner.title)}${model.owner.external ? ' (external)' : ''}` : 'Owner: **none**');
         facts.push(model.channel ? `Channel: ${md(model.channel.title)}` : 'Channel: none');
-        facts.push(model.emotion
-            ? `Emotion: ${model.emotion.grade} (${model.emotion.meaning})${model.emotion.feeling ? `, "${md(model.emotion.feeling)}"` : ''}`
+        const [emotion] = model.emotions;
+        facts.push(emotion
+            ? `Emotion: ${emotion.grade} (${emotion.meaning})${emotion.feeling ? `, "${md(emotion.feeling)}"` : ''}`
             : 'Emotion: **not graded**');
         const measures = [
             model.contacts !== undefined ? plural(model.contacts, 'contact') : undefined,

@@ -37,8 +37,8 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         if (isOwner(node) || isChannel(node) || isPersona(node) || isJourney(node) || isStage(node) || isTouchpoint(node)) {
             acceptor({ node, property: 'name', type: DECLARATION_TYPES[node.$type], modifier: SemanticTokenModifiers.declaration });
-            if (isJourney(node) && node.persona) {
-                acceptor({ node, property: 'persona', type: DECLARATION_TYPES.Persona });
+            if (isJourney(node)) {
+                node.personas.forEach((_, index) => acceptor({ node, property: 'personas', index, type: DECLARATION_TYPES.Persona }));
             }
         } else if (isOwnerProperty(node)) {
             acceptor({ node, property: 'owner', type: DECLARATION_TYPES.Owner });

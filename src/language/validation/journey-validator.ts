@@ -123,7 +123,7 @@ export class JourneyValidator {
     }
 
     checkPersona(journey: Journey, accept: ValidationAcceptor): void {
-        if (!journey.persona) {
+        if (journey.personas.length === 0) {
             accept(defaultSeverity(IssueCodes.MissingPersona), `Journey '${journey.name}' has no persona: add \`for <persona>\` to say whose journey it is.`, {
                 node: journey, property: 'name', ...withCode(IssueCodes.MissingPersona)
             });
@@ -172,7 +172,7 @@ export class JourneyValidator {
             });
         }
         const gradeSeverity = toValidationSeverity(settings.unscoredTouchpoint);
-        if (!facts.emotion && gradeSeverity) {
+        if (facts.emotions.length === 0 && gradeSeverity) {
             accept(gradeSeverity, `Touchpoint '${touchpoint.name}' has no emotion grade: add \`emotion <${MIN_GRADE}-${MAX_GRADE}>\` to say how it feels to the customer.`, {
                 node: touchpoint, property: 'name', ...withCode(IssueCodes.UnscoredTouchpoint)
             });
@@ -182,7 +182,7 @@ export class JourneyValidator {
     /** A moment of truth graded 1 or 2 is a critical low point; without an `idea`, nothing is planned for it. */
     async checkLowMomentOfTruth(touchpoint: Touchpoint, accept: ValidationAcceptor): Promise<void> {
         const facts = touchpointFacts(touchpoint);
-        const grade = facts.emotion?.grade;
+        const grade = facts.emotions[0]?.grade;
         if (!facts.momentOfTruth || grade === undefined || !isValidGrade(grade) || gradeOf(grade).sentiment !== 'negative' || facts.notes.some(note => note.kind === 'idea')) {
             return;
         }
@@ -197,8 +197,8 @@ export class JourneyValidator {
     async checkSteepDrops(journey: Journey, accept: ValidationAcceptor): Promise<void> {
         const touchpoints = journey.stages.flatMap(stage => stage.touchpoints).map(touchpoint => ({ touchpoint, facts: touchpointFacts(touchpoint) }));
         const drops = touchpoints.slice(1).filter((next, i) => {
-            const before = touchpoints[i].facts.emotion?.grade;
-            const after = next.facts.emotion?.grade;
+            const before = touchpoints[i].facts.emotions[0]?.grade;
+            const after = next.facts.emotions[0]?.grade;
             return before !== undefined && after !== undefined && isValidGrade(before) && isValidGrade(after)
                 && before - after >= 3 && !next.facts.notes.some(note => note.kind === 'pain');
         });
@@ -207,8 +207,8 @@ export class JourneyValidator {
         }
         for (const { touchpoint, facts } of drops) {
             const previous = touchpoints[touchpoints.findIndex(t => t.touchpoint === touchpoint) - 1];
-            accept(defaultSeverity(IssueCodes.SteepDrop), `The grade falls from ${previous.facts.emotion!.grade} to ${facts.emotion!.grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
-                node: facts.emotion!, property: 'grade', ...withCode(IssueCodes.SteepDrop)
+            accept(defaultSeverity(IssueCodes.SteepDrop), `The grade falls from ${previous.facts.emotions[0].grade} to ${facts.emotions[0].grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
+                node: facts.emotions[0], property: 'grade', ...withCode(IssueCodes.SteepDrop)
             });
         }
     }

@@ -10,23 +10,38 @@ import type { JourneyModel } from '../model.js';
 import { NOTE_KINDS } from '../vocabulary/notes.js';
 import { replaceControlCharacters } from '../control-characters.js';
 
-const COLUMNS = [
+/** The columns before the grades, and those after them. */
+const FIRST_COLUMNS = [
     'journey', 'journey title', 'stage', 'stage title', 'position', 'touchpoint', 'title', 'moment of truth', 'channel', 'channel title',
-    'owner', 'owner title', 'external owner', 'emotion', 'feeling', 'contacts', 'duration', 'duration unit', 'duration minutes',
-    ...NOTE_KINDS.map(note => note.column)
+    'owner', 'owner title', 'external owner'
 ];
+const LAST_COLUMNS = ['contacts', 'duration', 'duration unit', 'duration minutes', ...NOTE_KINDS.map(note => note.column)];
 
 type Cell = string | number | boolean | undefined;
 
+/**
+ * The rows of the journeys' touchpoints. The grades take a column and a feeling column each: one pair when
+ * every journey has at most one persona, else one pair per persona of the journeys (`emotion (Maria)`), in
+ * the order they first appear.
+ */
 export function toCsv(journeys: JourneyModel[]): string {
-    const rows: Cell[][] = [[...COLUMNS]];
+    const personas = [...new Set(journeys.flatMap(journey => journey.personas.map(persona => persona.name)))];
+    const perPersona = journeys.some(journey => journey.personas.length > 1);
+    const gradeColumns = perPersona ? personas.flatMap(persona => [`emotion (${persona})`, `feeling (${persona})`]) : ['emotion', 'feeling'];
+    const rows: Cell[][] = [[...FIRST_COLUMNS, ...gradeColumns, ...LAST_COLUMNS]];
     for (const journey of journeys) {
         for (const stage of journey.stages) {
             for (const t of stage.touchpoints) {
                 rows.push([
                     journey.name, journey.title, stage.name, stage.title, t.index + 1, t.name, t.title, t.momentOfTruth ? 'yes' : 'no',
                     t.channel?.name, t.channel?.title, t.owner?.name, t.owner?.title, t.owner ? (t.owner.external ? 'yes' : 'no') : undefined,
-                    t.emotion?.grade, t.emotion?.feeling, t.contacts, t.duration?.amount, t.duration?.unit, t.duration?.minutes,
+                    ...(perPersona
+                        ? personas.flatMap(persona => {
+                            const emotion = t.emotions.find(e => e.persona === persona);
+                            return [emotion?.grade, emotion?.feeling];
+                        })
+                        : [t.emotions[0]?.grade, t.emotions[0]?.feeling]),
+                    t.contacts, t.duration?.amount, t.duration?.unit, t.duration?.minutes,
                     ...NOTE_KINDS.map(({ kind }) => t.notes.filter(n => n.kind === kind).map(n => n.text).join('\n') || undefined)
                 ]);
             }

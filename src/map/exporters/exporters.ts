@@ -12,6 +12,8 @@ export interface ExportContext {
     document: JourneyDocumentModel;
     /** For a format of one journey: the file's journeys that were not chosen (the others are named). */
     otherJourneys: string[];
+    /** For a format of one grade per step (Mermaid): whose grades, a persona of the journey; default its first. */
+    persona?: string;
 }
 
 export interface Exporter {
@@ -26,7 +28,7 @@ export interface Exporter {
 export const EXPORTERS = {
     mermaid: {
         holds: 'one', description: 'a Mermaid journey diagram',
-        export: ([journey], { file, otherJourneys }) => toMermaid(journey, { file, otherJourneys })
+        export: ([journey], { file, otherJourneys, persona }) => toMermaid(journey, { file, otherJourneys, persona })
     },
     json: { holds: 'all', description: 'the view model', export: (journeys, { document }) => toJson(document, journeys) },
     csv: { holds: 'all', description: 'a row per touchpoint', export: journeys => toCsv(journeys) },

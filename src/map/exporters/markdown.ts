@@ -36,8 +36,8 @@ function journeyReport(out: string[], journey: JourneyModel): void {
     const touchpoints = journey.stages.flatMap(stage => stage.touchpoints);
     out.push(`## ${markdownText(journey.title)}`, '');
     const about = [`Journey \`${journey.name}\``];
-    if (journey.persona) {
-        about.push(`for **${markdownText(journey.persona.title)}**`);
+    if (journey.personas.length > 0) {
+        about.push(`for ${listInWords(journey.personas.map(persona => `**${markdownText(persona.title)}**`))}`);
     }
     out.push(about.join(' ') + '.', '');
     if (journey.goal) {
@@ -51,6 +51,12 @@ function journeyReport(out: string[], journey: JourneyModel): void {
         `| ${formatPercent(s.ownedShare)} | ${formatPercent(s.gradedShare)} | ${formatCount(s.totalContacts)} | ${formatMinutes(s.totalDurationMinutes)} |`,
         ''
     );
+    if (s.personas.length > 1) {
+        out.push(`Average emotion by persona: ${s.personas.map(p => {
+            const word = gradeMeaning(p.averageEmotion);
+            return `${markdownText(p.persona)} ${formatAverage(p.averageEmotion)}${word ? ` (${word})` : ''}`;
+        }).join(', ')}.`, '');
+    }
     if (s.lowestMoments.length > 0) {
         const grade = s.lowestMoments[0].grade;
         out.push(`**Lowest moments** (grade ${grade}, ${gradeMeaning(grade)}):`, '');
@@ -62,7 +68,8 @@ function journeyReport(out: string[], journey: JourneyModel): void {
         out.push('');
     }
     listProblem(out, 'Touchpoints with no owner', touchpoints.filter(t => !t.owner), 'every touchpoint has an owner');
-    listProblem(out, 'Touchpoints with no emotion grade', touchpoints.filter(t => !t.emotion), 'every touchpoint is graded');
+    listProblem(out, 'Touchpoints with no emotion grade', touchpoints.filter(t => ungradedFor(journey, t).length > 0), 'every touchpoint is graded',
+        t => journey.personas.length > 1 ? ` (for ${ungradedFor(journey, t).join(', ')})` : '');
     for (const [i, stage] of journey.stages.entries()) {
         out.push(`### ${i + 1}. ${markdownText(stage.title)}`, '');
         if (stage.touchpoints.length === 0) {
@@ -74,21 +81,44 @@ function journeyReport(out: string[], journey: JourneyModel): void {
             const notes = (kind: string) => t.notes.filter(n => n.kind === kind).map(n => markdownText(n.text)).join('<br>') || '';
             out.push(`| ${touchpointLabel(t, t.title)} | ${t.channel ? markdownText(t.channel.title) : MISSING} ` +
                 `| ${t.owner ? markdownText(t.owner.title) + (t.owner.external ? ' (external)' : '') : '**no owner**'} ` +
-                `| ${t.emotion ? `${t.emotion.grade}${t.emotion.feeling ? ` ${markdownText(t.emotion.feeling)}` : ''}` : '**ungraded**'} ` +
+                `| ${emotionsText(journey, t)} ` +
                 `| ${formatCount(t.contacts)} | ${formatDuration(t.duration)} | ${notes('pain')} | ${notes('idea')} |`);
         }
         out.push('');
     }
 }
 
-function listProblem(out: string[], heading: string, touchpoints: TouchpointModel[], none: string): void {
+function listProblem(out: string[], heading: string, touchpoints: TouchpointModel[], none: string, detail: (t: TouchpointModel) => string = () => ''): void {
     if (touchpoints.length === 0) {
         out.push(`**${heading}:** none, ${none}.`, '');
         return;
     }
     out.push(`**${heading}** (${touchpoints.length}):`, '');
-    touchpoints.forEach(t => out.push(`- ${touchpointLabel(t, t.title)}`));
+    touchpoints.forEach(t => out.push(`- ${touchpointLabel(t, t.title)}${detail(t)}`));
     out.push('');
+}
+
+/** The personas of the journey a touchpoint has no grade for (in a journey that names none: `[''] ` when it has none). */
+function ungradedFor(journey: JourneyModel, touchpoint: TouchpointModel): string[] {
+    if (journey.personas.length === 0) {
+        return touchpoint.emotions.length === 0 ? [''] : [];
+    }
+    return journey.personas.map(persona => persona.name).filter(name => !touchpoint.emotions.some(emotion => emotion.persona === name));
+}
+
+/** A touchpoint's grades: `2 confused`, or for several personas `Maria 2 confused; Tomasz 4`. */
+function emotionsText(journey: JourneyModel, touchpoint: TouchpointModel): string {
+    if (touchpoint.emotions.length === 0) {
+        return '**ungraded**';
+    }
+    const several = journey.personas.length > 1;
+    return touchpoint.emotions.map(({ persona, grade, feeling }) =>
+        `${several && persona ? `${markdownText(persona)} ` : ''}${grade}${feeling ? ` ${markdownText(feeling)}` : ''}`).join('; ');
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function listInWords(items: string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function touchpointLabel(touchpoint: TouchpointModel | undefined, title: string): string {

@@ -10,7 +10,7 @@
  * entity codes (`#58;` for `:`), which Mermaid turns back into the character when it draws the diagram.
  * No text becomes a `%%{` directive, and control characters are replaced (U+FFFD).
  */
-import type { JourneyModel, TouchpointModel } from '../model.js';
+import type { EmotionModel, JourneyModel, TouchpointModel } from '../model.js';
 import { replaceControlCharacters } from '../control-characters.js';
 import { formatDuration, plural } from '../format.js';
 import { gradeOf, MAX_GRADE, MIN_GRADE } from '../vocabulary/grades.js';
@@ -74,14 +74,22 @@ export interface MermaidExportContext {
     file?: string;
     /** The file's other journeys, named in a comment (one diagram holds one journey). */
     otherJourneys?: string[];
+    /** Whose grades are the scores (Mermaid has one per task): a persona of the journey; default its first. */
+    persona?: string;
 }
 
 export function toMermaid(journey: JourneyModel, context: MermaidExportContext = {}): string {
     const lines: string[] = ['journey'];
     const comment = (indent: string, text: string) => lines.push(`${indent}%% ${commentText(text)}`);
     comment(INDENT, `Journey ${journey.name}${context.file ? ` from ${context.file}` : ''}, exported by Journey Maps.`);
-    if (journey.persona) {
-        comment(INDENT, `Persona: ${journey.persona.title}${journey.persona.title !== journey.persona.name ? ` (${journey.persona.name})` : ''}`);
+    // Mermaid has one score per task: the grades of one persona (the one asked for, else the first).
+    const persona = journey.personas.find(p => p.name === context.persona) ?? journey.personas[0];
+    if (persona) {
+        comment(INDENT, `Persona: ${persona.title}${persona.title !== persona.name ? ` (${persona.name})` : ''}`);
+    }
+    if (journey.personas.length > 1) {
+        const others = journey.personas.filter(p => p !== persona).map(p => p.name);
+        comment(INDENT, `Scores are ${persona.name}'s grades; the journey's other personas (export them with --persona): ${others.join(', ')}`);
     }
     if (journey.goal) {
         comment(INDENT, `Goal: ${journey.goal}`);
@@ -100,23 +108,29 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
             comment(INDENT.repeat(2), `Stage ${stage.name} has no touchpoints yet.`);
         }
         for (const touchpoint of stage.touchpoints) {
-            for (const note of touchpointComments(touchpoint)) {
+            for (const note of touchpointComments(touchpoint, persona?.name)) {
                 comment(INDENT.repeat(2), note);
             }
-            lines.push(`${INDENT.repeat(2)}${task(touchpoint)}`);
+            lines.push(`${INDENT.repeat(2)}${task(touchpoint, persona?.name)}`);
         }
     }
     return replaceControlCharacters(`${lines.join('\n')}\n`);
 }
 
-function task(touchpoint: TouchpointModel): string {
-    const score = touchpoint.emotion?.grade ?? UNGRADED_SCORE;
+function task(touchpoint: TouchpointModel, persona: string | undefined): string {
+    const score = emotionOf(touchpoint, persona)?.grade ?? UNGRADED_SCORE;
     const owner = touchpoint.owner ? `: ${mermaidLabel(shown(touchpoint.owner), { commas: true })}` : '';
     return `${mermaidLabel(shown(touchpoint), { task: true })}: ${score}${owner}`;
 }
 
+/** The touchpoint's grade for a persona (or the one grade of a journey that names none). */
+function emotionOf(touchpoint: TouchpointModel, persona: string | undefined): EmotionModel | undefined {
+    return touchpoint.emotions.find(emotion => emotion.persona === persona);
+}
+
 /** What Mermaid cannot hold about a touchpoint, one comment each. */
-function touchpointComments(touchpoint: TouchpointModel): string[] {
+function touchpointComments(touchpoint: TouchpointModel, persona: string | undefined): string[] {
+    const emotion = emotionOf(touchpoint, persona);
     const facts: string[] = [`touchpoint ${touchpoint.name}`];
     if (touchpoint.momentOfTruth) {
         facts.push('moment of truth');
@@ -130,8 +144,8 @@ function touchpointComments(touchpoint: TouchpointModel): string[] {
     if (!touchpoint.owner) {
         facts.push('no owner');
     }
-    if (touchpoint.emotion?.feeling) {
-        facts.push(`feeling "${touchpoint.emotion.feeling}"`);
+    if (emotion?.feeling) {
+        facts.push(`feeling "${emotion.feeling}"`);
     }
     if (touchpoint.contacts !== undefined) {
         facts.push(plural(touchpoint.contacts, 'contact'));
@@ -140,7 +154,7 @@ function touchpointComments(touchpoint: TouchpointModel): string[] {
         facts.push(`time ${formatDuration(touchpoint.duration)}`);
     }
     const comments = [facts.join(' · ')];
-    if (!touchpoint.emotion) {
+    if (!emotion) {
         comments.push(`${UNGRADED_MARKER} no emotion grade; ${UNGRADED_SCORE} (neutral) stands in, as Mermaid needs a score`);
     }
     for (const note of touchpoint.notes) {

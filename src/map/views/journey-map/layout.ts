@@ -6,11 +6,12 @@
  * Columns have a fixed width, so a long journey grows to the right (the preview scrolls) and the x of a
  * touchpoint depends only on its position in the journey.
  */
-import type { EmotionModel, JourneyModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
+import type { EmotionModel, JourneyModel, LowMomentModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
 import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../format.js';
 import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js';
 import { isValidGrade, MAX_GRADE, MIN_GRADE } from '../../vocabulary/grades.js';
 import { NOTE_KINDS } from '../../vocabulary/notes.js';
+import { personaStyle, type PersonaStyle } from './persona-styles.js';
 
 /** Text styles: each mirrors a `.t-*` class of map.css (same size, weight and style). */
 export const TEXT = {
@@ -44,6 +45,9 @@ export const SIZE = {
     headerText: 520,
     headerGap: 32,
     persona: 480,
+    /** A persona card's width when the journey has several personas. */
+    compactPersona: 300,
+    personaGap: 12,
     personaPadding: 16,
     personaLabel: 60,
     sectionGap: 24,
@@ -52,6 +56,8 @@ export const SIZE = {
     emotionTop: 50,
     gradeStep: 30,
     dotRadius: 7,
+    /** Between the markers of two personas in one column, so that equal grades do not hide each other. */
+    markerSpread: 10,
     minLane: 48,
     legend: 20
 } as const;
@@ -91,19 +97,35 @@ export interface ColumnLayout {
     notes: Record<NoteKind, NoteBox[]>;
 }
 
-/** A touchpoint on a curve of the emotion lane: its grade, and the feeling written under it. */
+/** A touchpoint on a curve of the emotion lane: its grade, and the feeling written for it. */
 export interface CurvePoint {
     grade: number;
     emotion: EmotionModel;
     feeling: string[];
 }
 
+/** A persona of the map and how its curve is drawn. */
+export interface PersonaKey {
+    persona: string;
+    title: string;
+    style: PersonaStyle;
+}
+
 /**
  * One line through the emotion lane, with a point per column (undefined where the touchpoint is not
- * graded: a gap in the line). A journey has one, its persona's; the lane draws every curve it is given.
+ * graded for the persona: a gap in the line). One per persona shown; one without a persona for a journey
+ * that names none.
  */
 export interface CurveLayout {
+    key?: PersonaKey;
     points: (CurvePoint | undefined)[];
+    /** From the centre of a column to this curve's markers. */
+    dx: number;
+    /**
+     * With several curves, each persona's feelings go in a band of their own under the curves, one band per
+     * persona (from the top of the lane), so that they never collide; with one, under its markers.
+     */
+    band?: { top: number, height: number };
 }
 
 export interface StageLayout {
@@ -131,6 +153,8 @@ export interface PersonaRow {
 
 export interface PersonaLayout {
     persona: PersonaModel;
+    /** With several personas: the key of the persona's curve, drawn on the card. */
+    key?: PersonaKey;
     x: number;
     top: number;
     width: number;
@@ -141,6 +165,8 @@ export interface PersonaLayout {
 
 export interface SummaryTile {
     label: string;
+    /** A persona's tile: the marker of its curve. */
+    key?: PersonaKey;
     x: number;
     width: number;
     /** The big figure, if the tile has one. */
@@ -162,15 +188,30 @@ export interface GridLayout {
     curves: CurveLayout[];
 }
 
+/** A row of the summary strip: the journey's figures, then with several personas a row for each. */
+export interface SummaryRow {
+    /** A persona's row. */
+    key?: PersonaKey;
+    top: number;
+    height: number;
+    tiles: SummaryTile[];
+}
+
 export interface MapLayout {
     width: number;
     height: number;
-    header: { top: number, height: number, title: string[], goal: string[], persona?: PersonaLayout };
-    summary?: { top: number, height: number, tiles: SummaryTile[] };
+    header: { top: number, height: number, title: string[], goal: string[], personas: PersonaLayout[] };
+    summary?: { top: number, height: number, rows: SummaryRow[] };
     grid?: GridLayout;
     /** The "no touchpoints yet" message box, for a journey without touchpoints. */
     empty?: { top: number, height: number, width: number };
-    legend?: { top: number };
+    /** The legend; with several curves, a second row names the persona of each. */
+    legend?: { top: number, keys: PersonaKey[] };
+}
+
+export interface LayoutOptions {
+    /** Draw the curve and figures of this persona of the journey only (by name); default: every persona's. */
+    persona?: string;
 }
 
 /** Width available to text in a cell box. */
@@ -179,9 +220,11 @@ const NOTE_TEXT_WIDTH = CELL_TEXT_WIDTH - 6;
 const FEELING_WIDTH = SIZE.column - 2 * SIZE.inset;
 const LOWEST_SHOWN = 3;
 
-export function computeLayout(journey: JourneyModel): MapLayout {
+export function computeLayout(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
     const { padding } = SIZE;
-    const header = layoutHeader(journey, padding);
+    const keys = personaKeys(journey);
+    const shown = keys.filter(key => options.persona === undefined || key.persona === options.persona);
+    const header = layoutHeader(journey, keys, padding);
     let y = padding + header.height + SIZE.sectionGap;
     let contentWidth = header.width;
 
@@ -205,27 +248,34 @@ export function computeLayout(journey: JourneyModel): MapLayout {
         };
     }
 
-    const summary = layoutSummary(journey, touchpoints, padding, y);
+    const summary = layoutSummary(journey, touchpoints, shown.length > 0 ? shown : keys, padding, y);
     contentWidth = Math.max(contentWidth, summary.width);
     y += summary.height + SIZE.sectionGap;
 
-    const grid = layoutGrid(stages, touchpoints.length, padding, y);
+    const grid = layoutGrid(stages, touchpoints.length, shown.length > 0 ? shown : [undefined], padding, y);
     contentWidth = Math.max(contentWidth, grid.right - padding);
     y = grid.bottom + 16;
-    const legend = { top: y };
-    y += SIZE.legend;
+    const legendKeys = shown.length > 1 ? shown : [];
+    const legend = { top: y, keys: legendKeys };
+    y += SIZE.legend * (legendKeys.length > 0 ? 2 : 1);
 
     return {
         width: Math.ceil(contentWidth + 2 * padding),
         height: Math.ceil(y + padding),
         header: header.layout,
-        summary: { top: summary.top, height: summary.height, tiles: summary.tiles },
+        summary: { top: summary.top, height: summary.height, rows: summary.rows },
         grid,
         legend
     };
 }
 
-function layoutHeader(journey: JourneyModel, padding: number): { layout: MapLayout['header'], height: number, width: number } {
+/** The journey's personas with the style of each curve, in the journey's order. */
+function personaKeys(journey: JourneyModel): PersonaKey[] {
+    const personas = Array.isArray(journey.personas) ? journey.personas : [];
+    return personas.map((persona, index) => ({ persona: String(persona.name ?? ''), title: displayTitle(persona), style: personaStyle(index) }));
+}
+
+function layoutHeader(journey: JourneyModel, keys: PersonaKey[], padding: number): { layout: MapLayout['header'], height: number, width: number } {
     const title = wrapText(displayTitle(journey), SIZE.headerText, TEXT.title);
     const goal = journey.goal ? wrapText(journey.goal, SIZE.headerText, TEXT.goal) : [];
     let left = TEXT.eyebrow.line + 4 + blockHeight(title, TEXT.title);
@@ -234,19 +284,27 @@ function layoutHeader(journey: JourneyModel, padding: number): { layout: MapLayo
     }
     let height = left;
     let width: number = SIZE.headerText;
-    let persona: PersonaLayout | undefined;
-    if (journey.persona) {
-        persona = layoutPersona(journey.persona, padding + SIZE.headerText + SIZE.headerGap, padding);
-        height = Math.max(height, persona.height);
-        width += SIZE.headerGap + persona.width;
+    const personas = Array.isArray(journey.personas) ? journey.personas : [];
+    const several = personas.length > 1;
+    const cardWidth = several ? SIZE.compactPersona : SIZE.persona;
+    let x = padding + SIZE.headerText + SIZE.headerGap;
+    const cards = personas.map((persona, index) => {
+        const card = layoutPersona(persona, x, padding, cardWidth, several ? keys[index] : undefined);
+        x += card.width + SIZE.personaGap;
+        height = Math.max(height, card.height);
+        return card;
+    });
+    if (cards.length > 0) {
+        width = x - SIZE.personaGap - padding;
     }
-    return { layout: { top: padding, height, title, goal, persona }, height, width };
+    return { layout: { top: padding, height, title, goal, personas: cards }, height, width };
 }
 
-function layoutPersona(persona: PersonaModel, x: number, top: number): PersonaLayout {
-    const inner = SIZE.persona - 2 * SIZE.personaPadding;
+function layoutPersona(persona: PersonaModel, x: number, top: number, width: number, key: PersonaKey | undefined): PersonaLayout {
+    const inner = width - 2 * SIZE.personaPadding;
     const valueWidth = inner - SIZE.personaLabel;
-    const title = wrapText(displayTitle(persona), inner, TEXT.personaTitle);
+    // With a key, the persona's curve marker goes before the name.
+    const title = wrapText(displayTitle(persona), key ? inner - 18 : inner, TEXT.personaTitle);
     let y = SIZE.personaPadding + TEXT.eyebrow.line + 2 + blockHeight(title, TEXT.personaTitle) + 6;
     const rows: PersonaRow[] = [];
     const add = (label: string, items: string[][]): void => {
@@ -265,55 +323,97 @@ function layoutPersona(persona: PersonaModel, x: number, top: number): PersonaLa
     if (needs.length > 0) {
         add('Needs', needs);
     }
-    return { persona, x, top, width: SIZE.persona, height: y - 6 + SIZE.personaPadding, title, rows };
+    return { persona, key, x, top, width, height: y - 6 + SIZE.personaPadding, title, rows };
 }
 
-function layoutSummary(journey: JourneyModel, touchpoints: TouchpointModel[], x0: number, top: number): { top: number, height: number, width: number, tiles: SummaryTile[] } {
+/** The emotion figures of the strip: of the persona, or of the journey as a whole. */
+interface EmotionFigures {
+    averageEmotion?: number;
+    lowestMoments: LowMomentModel[];
+    gradedShare?: number;
+}
+
+function layoutSummary(journey: JourneyModel, touchpoints: TouchpointModel[], keys: PersonaKey[], x0: number, top: number): { top: number, height: number, width: number, rows: SummaryRow[] } {
     const summary = journey.summary ?? ({} as Partial<JourneyModel['summary']>);
     const count = touchpoints.length;
     const hasContacts = touchpoints.some(t => typeof t.contacts === 'number');
     const hasDuration = touchpoints.some(t => typeof t.duration?.minutes === 'number');
+    const total = summary.touchpoints ?? count;
     const ofTouchpoints = (share: number | undefined): string[] =>
-        typeof share === 'number' && Number.isFinite(share) ? [`${formatCount(share * (summary.touchpoints ?? count))} of ${formatCount(summary.touchpoints ?? count)}`] : [];
-
-    const lowest = Array.isArray(summary.lowestMoments) ? summary.lowestMoments : [];
-    const lowestWidth = 280 - 2 * SIZE.tilePadding;
-    const lowestLines: string[] = [];
-    for (const moment of lowest.slice(0, LOWEST_SHOWN)) {
-        const grade = typeof moment.grade === 'number' && Number.isFinite(moment.grade) ? ` (${moment.grade})` : '';
-        lowestLines.push(...wrapText(`${displayTitle({ title: moment.title, name: moment.touchpoint })}${grade}`, lowestWidth, TEXT.body));
-    }
-    if (lowest.length > LOWEST_SHOWN) {
-        lowestLines.push(`and ${formatCount(lowest.length - LOWEST_SHOWN)} more`);
-    }
-    const meaning = gradeMeaning(summary.averageEmotion);
-    const specs: Omit<SummaryTile, 'x'>[] = [
-        { label: 'Touchpoints', width: 104, value: formatCount(summary.touchpoints ?? count), lines: [], warn: false },
-        { label: 'Stages', width: 84, value: formatCount(summary.stages ?? journey.stages.length), lines: [], warn: false },
-        { label: 'Average emotion', width: 132, value: formatAverage(summary.averageEmotion), lines: meaning ? [meaning] : [], warn: false },
-        { label: 'Lowest moments', width: 280, lines: lowestLines.length > 0 ? lowestLines : [MISSING], warn: false },
-        { label: 'Owned', width: 100, value: formatPercent(summary.ownedShare), lines: ofTouchpoints(summary.ownedShare), warn: isIncomplete(summary.ownedShare) },
-        { label: 'Graded', width: 100, value: formatPercent(summary.gradedShare), lines: ofTouchpoints(summary.gradedShare), warn: isIncomplete(summary.gradedShare) },
+        typeof share === 'number' && Number.isFinite(share) ? [`${formatCount(share * total)} of ${formatCount(total)}`] : [];
+    const personas = Array.isArray(summary.personas) ? summary.personas : [];
+    const figuresOf = (key: PersonaKey | undefined): EmotionFigures =>
+        personas.find(entry => entry.persona === key?.persona) ?? {
+            averageEmotion: summary.averageEmotion, lowestMoments: summary.lowestMoments ?? [], gradedShare: summary.gradedShare
+        };
+    const emotionTiles = (figures: EmotionFigures): Omit<SummaryTile, 'x'>[] => {
+        const meaning = gradeMeaning(figures.averageEmotion);
+        return [
+            { label: 'Average emotion', width: 132, value: formatAverage(figures.averageEmotion), lines: meaning ? [meaning] : [], warn: false },
+            { label: 'Lowest moments', width: 280, lines: lowestLines(figures.lowestMoments), warn: false }
+        ];
+    };
+    const graded = (figures: EmotionFigures): Omit<SummaryTile, 'x'> =>
+        ({ label: 'Graded', width: 100, value: formatPercent(figures.gradedShare), lines: ofTouchpoints(figures.gradedShare), warn: isIncomplete(figures.gradedShare) });
+    const journeyTiles: Omit<SummaryTile, 'x'>[] = [
+        { label: 'Touchpoints', width: 104, value: formatCount(total), lines: [], warn: false },
+        { label: 'Stages', width: 84, value: formatCount(summary.stages ?? journey.stages.length), lines: [], warn: false }
+    ];
+    const owned: Omit<SummaryTile, 'x'> = { label: 'Owned', width: 100, value: formatPercent(summary.ownedShare), lines: ofTouchpoints(summary.ownedShare), warn: isIncomplete(summary.ownedShare) };
+    const measures: Omit<SummaryTile, 'x'>[] = [
         { label: 'Contacts', width: 96, value: hasContacts ? formatCount(summary.totalContacts) : MISSING, lines: [], warn: false },
         { label: 'Total time', width: 124, value: hasDuration ? formatMinutes(summary.totalDurationMinutes) : MISSING, lines: [], warn: false }
     ];
-    let x = x0;
-    let height = 0;
-    const tiles = specs.map(spec => {
-        const tile = { ...spec, x };
-        x += spec.width + SIZE.tileGap;
-        const content = TEXT.small.line + 4 + (spec.value !== undefined ? TEXT.tileValue.line : 0) + spec.lines.length * (spec.value !== undefined ? TEXT.small.line : TEXT.body.line);
-        height = Math.max(height, content + 2 * SIZE.tilePadding);
-        return tile;
+    const specs: { key?: PersonaKey, tiles: Omit<SummaryTile, 'x'>[] }[] = keys.length > 1
+        ? [
+            { tiles: [...journeyTiles, owned, ...measures] },
+            ...keys.map(key => {
+                const figures = figuresOf(key);
+                const name = { label: 'Persona', key, width: 196, lines: wrapText(key.title, 196 - 2 * SIZE.tilePadding - 18, TEXT.body), warn: false };
+                return { key, tiles: [name, ...emotionTiles(figures), graded(figures)] };
+            })
+        ]
+        : [{ tiles: [...journeyTiles, ...emotionTiles(figuresOf(keys[0])), owned, graded(figuresOf(keys[0])), ...measures] }];
+    let y = top;
+    let width = 0;
+    const rows = specs.map(({ key, tiles: row }) => {
+        let x = x0;
+        let height = 0;
+        const tiles = row.map(spec => {
+            const tile = { ...spec, x };
+            x += spec.width + SIZE.tileGap;
+            const content = TEXT.small.line + 4 + (spec.value !== undefined ? TEXT.tileValue.line : 0) + spec.lines.length * (spec.value !== undefined ? TEXT.small.line : TEXT.body.line);
+            height = Math.max(height, content + 2 * SIZE.tilePadding);
+            return tile;
+        });
+        width = Math.max(width, x - SIZE.tileGap - x0);
+        const layout: SummaryRow = { key, top: y, height, tiles };
+        y += height + SIZE.tileGap;
+        return layout;
     });
-    return { top, height, width: x - SIZE.tileGap - x0, tiles };
+    return { top, height: y - SIZE.tileGap - top, width, rows };
+}
+
+function lowestLines(lowest: LowMomentModel[]): string[] {
+    const moments = Array.isArray(lowest) ? lowest : [];
+    const width = 280 - 2 * SIZE.tilePadding;
+    const lines: string[] = [];
+    for (const moment of moments.slice(0, LOWEST_SHOWN)) {
+        const grade = typeof moment.grade === 'number' && Number.isFinite(moment.grade) ? ` (${moment.grade})` : '';
+        lines.push(...wrapText(`${displayTitle({ title: moment.title, name: moment.touchpoint })}${grade}`, width, TEXT.body));
+    }
+    if (moments.length > LOWEST_SHOWN) {
+        lines.push(`and ${formatCount(moments.length - LOWEST_SHOWN)} more`);
+    }
+    return lines.length > 0 ? lines : [MISSING];
 }
 
 function isIncomplete(share: number | undefined): boolean {
     return typeof share === 'number' && Number.isFinite(share) && share < 1;
 }
 
-function layoutGrid(stages: StageModel[], count: number, padding: number, top: number): GridLayout {
+/** `keys`: the curves to draw, one per persona shown, or [undefined] for the one curve of a journey without personas. */
+function layoutGrid(stages: StageModel[], count: number, keys: (PersonaKey | undefined)[], padding: number, top: number): GridLayout {
     const left = padding + SIZE.gutter;
     const columns: ColumnLayout[] = [];
     const stageLayouts: StageLayout[] = [];
@@ -321,8 +421,10 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         touchpoint: 56, channel: SIZE.minLane, owner: SIZE.minLane, emotion: 0,
         pain: SIZE.minLane, idea: SIZE.minLane, backstage: SIZE.minLane, quote: SIZE.minLane, measures: 56
     };
-    const curve: CurveLayout = { points: [] };
-    let feelingLines = 1;
+    const several = keys.length > 1;
+    const feelingWidth = several ? SIZE.column - 2 * SIZE.inset - 16 : FEELING_WIDTH;
+    const curves: CurveLayout[] = keys.map((key, i) => ({ key, points: [], dx: several ? (i - (keys.length - 1) / 2) * SIZE.markerSpread : 0 }));
+    const feelingLines = keys.map(() => 1);
     let stageRowHeight = 44;
     let position = 0;
     for (const stage of stages) {
@@ -338,15 +440,17 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         for (const touchpoint of touchpoints) {
             const column = layoutColumn(touchpoint, position, left + position * SIZE.column);
             columns.push(column);
-            const point = curvePoint(touchpoint);
-            curve.points.push(point);
+            curves.forEach((curve, i) => {
+                const point = curvePoint(touchpoint, curve.key?.persona, feelingWidth);
+                curve.points.push(point);
+                feelingLines[i] = Math.max(feelingLines[i], point?.feeling.length ?? 0);
+            });
             position++;
             heights.touchpoint = Math.max(heights.touchpoint,
                 2 * SIZE.inset + 2 * SIZE.boxPadding + (touchpoint.momentOfTruth ? 20 : 0) + blockHeight(column.title, TEXT.touchpoint));
             heights.channel = Math.max(heights.channel, 2 * SIZE.inset + 14 + blockHeight(column.channel, TEXT.body));
             const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
             heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
-            feelingLines = Math.max(feelingLines, point?.feeling.length ?? 0);
             for (const { kind } of NOTE_KINDS) {
                 const boxes = column.notes[kind];
                 if (boxes.length > 0) {
@@ -356,7 +460,18 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
             }
         }
     }
-    heights.emotion = SIZE.emotionTop + (MAX_GRADE - MIN_GRADE) * SIZE.gradeStep + SIZE.dotRadius + 6 + feelingLines * TEXT.feeling.line + 10;
+    const plot = SIZE.emotionTop + (MAX_GRADE - MIN_GRADE) * SIZE.gradeStep + SIZE.dotRadius + 6;
+    if (several) {
+        let bandTop = plot + 4;
+        curves.forEach((curve, i) => {
+            const height = feelingLines[i] * TEXT.feeling.line + 4;
+            curve.band = { top: bandTop, height };
+            bandTop += height;
+        });
+        heights.emotion = bandTop + 10;
+    } else {
+        heights.emotion = plot + feelingLines[0] * TEXT.feeling.line + 10;
+    }
 
     let y = top + stageRowHeight;
     const lanes = {} as Record<LaneId, LaneLayout>;
@@ -373,17 +488,21 @@ function layoutGrid(stages: StageModel[], count: number, padding: number, top: n
         lanes,
         columns,
         stages: stageLayouts,
-        curves: [curve]
+        curves
     };
 }
 
-/** A touchpoint's point on the curve, or undefined when it has no valid grade. */
-function curvePoint(touchpoint: TouchpointModel): CurvePoint | undefined {
-    const emotion = touchpoint.emotion;
+/**
+ * A touchpoint's point on the curve of a persona (of the journey without personas: persona undefined), or
+ * undefined when it has no valid grade for them.
+ */
+function curvePoint(touchpoint: TouchpointModel, persona: string | undefined, feelingWidth: number): CurvePoint | undefined {
+    const emotions = Array.isArray(touchpoint.emotions) ? touchpoint.emotions : [];
+    const emotion = emotions.find(entry => entry.persona === persona);
     if (!emotion || !isValidGrade(emotion.grade)) {
         return undefined;
     }
-    return { grade: emotion.grade, emotion, feeling: emotion.feeling ? wrapText(emotion.feeling, FEELING_WIDTH, TEXT.feeling) : [] };
+    return { grade: emotion.grade, emotion, feeling: emotion.feeling ? wrapText(emotion.feeling, feelingWidth, TEXT.feeling) : [] };
 }
 
 function layoutColumn(touchpoint: TouchpointModel, position: number, x: number): ColumnLayout {

@@ -13,8 +13,10 @@ import { NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
-    type ColumnLayout, type ColumnWindow, type CurveLayout, type CurvePoint, type GridLayout, type LaneLayout, type MapLayout, type SummaryTile
+    type ColumnLayout, type ColumnWindow, type CurveLayout, type GridLayout, type LaneLayout, type MapLayout, type PersonaKey,
+    type PersonaLayout, type SummaryTile
 } from './layout.js';
+import { markerPath } from './persona-styles.js';
 import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
 import { escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
@@ -25,6 +27,8 @@ export interface RenderOptions {
     theme?: Theme;
     /** The layout of this journey from computeLayout, when the caller has it already (the preview keeps it while it scrolls). */
     layout?: MapLayout;
+    /** Without `layout`: draw this persona's curve and figures only (see LayoutOptions). */
+    persona?: string;
     /**
      * Draw only the touchpoint columns at positions `from` (inclusive) to `to` (exclusive), the stages
      * over them and the emotion curve through them (one column further each side, so it runs off the
@@ -37,7 +41,7 @@ export interface RenderOptions {
 
 export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
-    const layout = options.layout ?? computeLayout(journey);
+    const layout = options.layout ?? computeLayout(journey, { persona: options.persona });
     const { width, height } = layout;
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
@@ -52,7 +56,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
         out.push(`<style>${embeddedCss(theme)}</style>`);
     }
     out.push(`<rect class="map-bg" width="${width}" height="${height}"/>`);
-    renderHeader(out, layout, journey);
+    renderHeader(out, layout);
     if (layout.empty) {
         renderEmpty(out, layout.empty);
     }
@@ -66,7 +70,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
         renderGrid(out, layout.grid, { from, to });
     }
     if (layout.legend) {
-        renderLegend(out, layout.legend.top);
+        renderLegend(out, layout.legend);
     }
     out.push('</svg>');
     return out.join('');
@@ -134,7 +138,7 @@ function warnIcon(cx: number, cy: number): string {
 
 // --- Header, summary, empty message ---------------------------------------------------------------
 
-function renderHeader(out: string[], layout: MapLayout, journey: JourneyModel): void {
+function renderHeader(out: string[], layout: MapLayout): void {
     const { header } = layout;
     const x = SIZE.padding;
     let y = header.top;
@@ -149,35 +153,52 @@ function renderHeader(out: string[], layout: MapLayout, journey: JourneyModel): 
         y += TEXT.eyebrow.line + 2;
         out.push(textBlock(header.goal, x, y, TEXT.goal, 't-goal'));
     }
-    const persona = header.persona;
-    if (persona && journey.persona) {
-        const pad = SIZE.personaPadding;
-        const name = displayTitle(journey.persona);
-        out.push(openGroup('persona-card', 'persona', journey.persona.source), tooltip(`Persona: ${name}`));
-        out.push(rect('box persona-box', persona.x, persona.top, persona.width, persona.height, 8));
-        out.push(rect('persona-accent', persona.x, persona.top + 8, 4, persona.height - 16, 2));
-        let py = persona.top + pad;
-        const personaName = String(journey.persona.name ?? '');
-        const eyebrow = personaName && personaName !== name ? `Persona: ${personaName}` : 'Persona';
-        out.push(text('t-eyebrow', persona.x + pad, firstBaseline(py, TEXT.eyebrow), eyebrow));
-        py += TEXT.eyebrow.line + 2;
-        out.push(textBlock(persona.title, persona.x + pad, py, TEXT.personaTitle, 't-persona-title'));
-        const valueX = persona.x + pad + SIZE.personaLabel;
-        for (const row of persona.rows) {
-            let ry = persona.top + row.top;
-            out.push(text('t-label', persona.x + pad, firstBaseline(ry, TEXT.body), row.label));
-            const bulleted = row.label === 'Needs';
-            for (const lines of row.items) {
-                if (bulleted) {
-                    out.push(text('t-body', valueX, firstBaseline(ry, TEXT.body), '•'));
-                }
-                out.push(textBlock(lines, bulleted ? valueX + 12 : valueX, ry, TEXT.body, 't-body'));
-                ry += lines.length * TEXT.body.line + 2;
-            }
-        }
-        out.push('</g>');
+    for (const card of header.personas) {
+        renderPersonaCard(out, card);
     }
     out.push('</g>');
+}
+
+function renderPersonaCard(out: string[], card: PersonaLayout): void {
+    const pad = SIZE.personaPadding;
+    const { persona } = card;
+    const name = displayTitle(persona);
+    const personaName = String(persona.name ?? '');
+    out.push(openGroup('persona-card', 'persona', persona.source, ` data-persona="${escapeXml(personaName)}"`), tooltip(`Persona: ${name}`));
+    out.push(rect('box persona-box', card.x, card.top, card.width, card.height, 8));
+    out.push(rect('persona-accent', card.x, card.top + 8, 4, card.height - 16, 2));
+    let py = card.top + pad;
+    const eyebrow = personaName && personaName !== name ? `Persona: ${personaName}` : 'Persona';
+    out.push(text('t-eyebrow', card.x + pad, firstBaseline(py, TEXT.eyebrow), eyebrow));
+    py += TEXT.eyebrow.line + 2;
+    if (card.key) {
+        out.push(keyMarker(card.key, card.x + pad + 6, py + TEXT.personaTitle.line / 2));
+    }
+    out.push(textBlock(card.title, card.x + pad + (card.key ? 18 : 0), py, TEXT.personaTitle, 't-persona-title'));
+    const valueX = card.x + pad + SIZE.personaLabel;
+    for (const row of card.rows) {
+        let ry = card.top + row.top;
+        out.push(text('t-label', card.x + pad, firstBaseline(ry, TEXT.body), row.label));
+        const bulleted = row.label === 'Needs';
+        for (const lines of row.items) {
+            if (bulleted) {
+                out.push(text('t-body', valueX, firstBaseline(ry, TEXT.body), '•'));
+            }
+            out.push(textBlock(lines, bulleted ? valueX + 12 : valueX, ry, TEXT.body, 't-body'));
+            ry += lines.length * TEXT.body.line + 2;
+        }
+    }
+    out.push('</g>');
+}
+
+/** ` data-persona=".."` of a persona's curve, or '' for the curve of a journey without personas. */
+function personaAttribute(key: PersonaKey | undefined): string {
+    return key ? ` data-persona="${escapeXml(key.persona)}"` : '';
+}
+
+/** A persona's curve marker on its own, for the cards, tiles and legend. */
+function keyMarker(key: PersonaKey, cx: number, cy: number, r = 5): string {
+    return `<path class="marker persona-${key.style.colour}" d="${markerPath(key.style.marker, cx, cy, r)}"/>`;
 }
 
 function renderEmpty(out: string[], empty: NonNullable<MapLayout['empty']>): void {
@@ -190,8 +211,16 @@ function renderEmpty(out: string[], empty: NonNullable<MapLayout['empty']>): voi
 
 function renderSummary(out: string[], summary: NonNullable<MapLayout['summary']>): void {
     out.push('<g class="summary">');
-    for (const tile of summary.tiles) {
-        renderTile(out, tile, summary.top, summary.height);
+    for (const row of summary.rows) {
+        if (row.key) {
+            out.push(`<g class="summary-row"${personaAttribute(row.key)}>`);
+        }
+        for (const tile of row.tiles) {
+            renderTile(out, tile, row.top, row.height);
+        }
+        if (row.key) {
+            out.push('</g>');
+        }
     }
     out.push('</g>');
 }
@@ -209,7 +238,11 @@ function renderTile(out: string[], tile: SummaryTile, top: number, height: numbe
             out.push(textBlock(tile.lines, tile.x + pad, y, TEXT.small, 't-small'));
         }
     } else if (tile.lines.length > 0) {
-        out.push(textBlock(tile.lines, tile.x + pad, y, TEXT.body, 't-body'));
+        const indent = tile.key ? 18 : 0;
+        if (tile.key) {
+            out.push(keyMarker(tile.key, tile.x + pad + 6, y + TEXT.body.line / 2));
+        }
+        out.push(textBlock(tile.lines, tile.x + pad + indent, y, TEXT.body, 't-body'));
     }
     out.push('</g>');
 }
@@ -259,11 +292,12 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     }
     out.push('</g>');
 
+    const several = grid.curves.length > 1;
     for (const curve of grid.curves) {
         if (all) {
-            renderCurve(out, curve, grid, { from: 0, to: grid.columns.length });
+            renderCurve(out, curve, grid, several, { from: 0, to: grid.columns.length });
         } else {
-            renderCurve(out, curve, grid, { from: Math.max(0, shown.from - 1), to: Math.min(grid.columns.length, shown.to + 1) }, true);
+            renderCurve(out, curve, grid, several, { from: Math.max(0, shown.from - 1), to: Math.min(grid.columns.length, shown.to + 1) }, true);
         }
     }
 
@@ -283,16 +317,17 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
  * lets the browser repaint only the two segments around a touchpoint whose grade changed, not the
  * whole lane across the window.
  */
-function renderCurve(out: string[], curve: CurveLayout, grid: GridLayout, span: ColumnWindow, segmented = false): void {
+function renderCurve(out: string[], curve: CurveLayout, grid: GridLayout, several: boolean, span: ColumnWindow, segmented = false): void {
     const paths: string[] = [];
     let run: string[] = [];
+    const className = several && curve.key ? `curve persona-${curve.key.style.colour}` : 'curve';
     const flush = (): void => {
         if (segmented) {
             for (let i = 1; i < run.length; i++) {
-                paths.push(`<path class="curve" d="M${run[i - 1]}L${run[i]}"/>`);
+                paths.push(`<path class="${className}" d="M${run[i - 1]}L${run[i]}"/>`);
             }
         } else if (run.length > 1) {
-            paths.push(`<path class="curve" d="M${run.join('L')}"/>`);
+            paths.push(`<path class="${className}" d="M${run.join('L')}"/>`);
         }
         run = [];
     };
@@ -301,12 +336,12 @@ function renderCurve(out: string[], curve: CurveLayout, grid: GridLayout, span: 
         if (point === undefined) {
             flush();
         } else {
-            run.push(`${num(grid.columns[position].x + SIZE.column / 2)},${num(gradeY(grid.lanes.emotion, point.grade))}`);
+            run.push(`${num(grid.columns[position].x + SIZE.column / 2 + curve.dx)},${num(gradeY(grid.lanes.emotion, point.grade))}`);
         }
     }
     flush();
     if (paths.length > 0) {
-        out.push('<g class="curve-layer">', ...paths, '</g>');
+        out.push(`<g class="curve-layer"${personaAttribute(curve.key)}>`, ...paths, '</g>');
     }
 }
 
@@ -321,8 +356,14 @@ function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): vo
     renderTouchpointCell(out, column, lanes.touchpoint);
     renderChannelCell(out, column, lanes.channel);
     renderOwnerCell(out, column, lanes.owner);
-    for (const curve of grid.curves) {
-        renderEmotionCell(out, column, curve.points[column.position], lanes.emotion);
+    if (grid.curves.length > 1) {
+        for (const curve of grid.curves) {
+            renderPersonaEmotion(out, column, curve, lanes.emotion);
+        }
+    } else {
+        for (const curve of grid.curves) {
+            renderEmotionCell(out, column, curve, lanes.emotion);
+        }
     }
     for (const { kind } of NOTE_KINDS) {
         const lane = lanes[kind];
@@ -409,8 +450,9 @@ function renderOwnerCell(out: string[], column: ColumnLayout, lane: LaneLayout):
     out.push('</g>');
 }
 
-function renderEmotionCell(out: string[], column: ColumnLayout, point: CurvePoint | undefined, lane: LaneLayout): void {
+function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout): void {
     const { touchpoint } = column;
+    const point = curve.points[column.position];
     const cx = column.x + SIZE.column / 2;
     if (point === undefined) {
         const y = gradeY(lane, NEUTRAL_GRADE);
@@ -423,10 +465,47 @@ function renderEmotionCell(out: string[], column: ColumnLayout, point: CurvePoin
     const y = gradeY(lane, grade);
     const meaning = String(emotion.meaning || gradeOf(grade).meaning);
     const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
-    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
+    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(curve.key)), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
     out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
     if (point.feeling.length > 0) {
         out.push(textBlock(point.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
+    }
+    out.push('</g>');
+}
+
+/**
+ * One persona's grade in a column of a map with several curves: the persona's marker on the curve, and in
+ * the persona's band under the curves its feeling (or "not graded"), led by the same marker.
+ */
+function renderPersonaEmotion(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout): void {
+    const { touchpoint } = column;
+    const key = curve.key;
+    const point = curve.points[column.position];
+    const band = curve.band;
+    if (!key || !band) {
+        return;
+    }
+    const bandX = column.x + SIZE.inset;
+    const bandY = lane.top + band.top;
+    const who = key.title;
+    if (point === undefined) {
+        out.push(openGroup('cell unscored', 'emotion', touchpoint.source, personaAttribute(key)),
+            tooltip(`${who}: not graded: add an emotion grade from ${MIN_GRADE} to ${MAX_GRADE}`));
+        out.push(`<path class="marker hollow persona-${key.style.colour}" d="${markerPath(key.style.marker, bandX + 6, bandY + TEXT.feeling.line / 2, 4)}"/>`);
+        out.push(text('t-small none', bandX + 16, firstBaseline(bandY, TEXT.feeling), 'not graded'), '</g>');
+        return;
+    }
+    const { grade, emotion } = point;
+    const cx = column.x + SIZE.column / 2 + curve.dx;
+    const y = gradeY(lane, grade);
+    const meaning = String(emotion.meaning || gradeOf(grade).meaning);
+    const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
+    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(key)),
+        tooltip(`${who}: emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
+    out.push(`<path class="marker persona-${key.style.colour}" d="${markerPath(key.style.marker, cx, y, SIZE.dotRadius - 1)}"/>`);
+    if (point.feeling.length > 0) {
+        out.push(keyMarker(key, bandX + 6, bandY + TEXT.feeling.line / 2, 4));
+        out.push(textBlock(point.feeling, bandX + 16, bandY, TEXT.feeling, 't-feeling t-start'));
     }
     out.push('</g>');
 }
@@ -465,9 +544,9 @@ function renderGutter(out: string[], grid: GridLayout): void {
 
 // --- Legend -----------------------------------------------------------------------------------------
 
-function renderLegend(out: string[], top: number): void {
+function renderLegend(out: string[], legend: NonNullable<MapLayout['legend']>): void {
     let x = SIZE.padding;
-    const middle = top + SIZE.legend / 2;
+    const middle = legend.top + SIZE.legend / 2;
     const baseline = middle + 4;
     const label = (content: string): void => {
         out.push(text('t-small', x, baseline, content));
@@ -492,5 +571,18 @@ function renderLegend(out: string[], top: number): void {
     }
     x += 4;
     label(`Emotion: ${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} … ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}`);
+    if (legend.keys.length > 0) {
+        x = SIZE.padding;
+        const second = middle + SIZE.legend;
+        out.push(text('t-small', x, second + 4, 'Curves:'));
+        x += labelWidth('Curves:', TEXT.small) + 12;
+        for (const key of legend.keys) {
+            out.push(`<g class="legend-curve"${personaAttribute(key)}>`);
+            out.push(`<path class="curve persona-${key.style.colour}" d="M${num(x)},${num(second)}H${num(x + 36)}"/>`, keyMarker(key, x + 18, second));
+            x += 44;
+            out.push(text('t-small', x, second + 4, key.title), '</g>');
+            x += labelWidth(key.title, TEXT.small) + 24;
+        }
+    }
     out.push('</g>');
 }
