@@ -3,6 +3,8 @@ import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/
 import type { MapFileFormat } from '../src/map/render.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
+import { shownView } from '../src/map/views/views.js';
+import { compareJourneys } from '../src/map/compare/compare-journeys.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { PageState } from './page-state.js';
@@ -21,6 +23,8 @@ const page = new PageState(acquireVsCodeApi<PreviewPageState>(),
 const viewport = document.querySelector<HTMLElement>('.viewport')!;
 const banner = document.querySelector<HTMLElement>('.banner')!;
 const tabs = document.querySelector<HTMLElement>('.journey-tabs')!;
+const personaToggle = document.querySelector<HTMLElement>('.persona-toggle')!;
+const compareToggle = document.querySelector<HTMLButtonElement>('.compare-toggle')!;
 const zoomLabel = document.querySelector<HTMLElement>('.zoom-level')!;
 
 function render(): void {
@@ -31,6 +35,7 @@ function render(): void {
     renderBanner(banner, page.latest?.problems ?? [], model !== page.latest, reveal);
     renderTabs(model);
     const journey = page.shownJourney(model);
+    renderChoices(journey);
     drawMap(journey);
     if (!page.scrollRestored) {
         page.scrollRestored = true;
@@ -77,9 +82,16 @@ function drawMap(journey: JourneyModel | undefined): void {
     }
 }
 
+/** The view and persona chosen in the toolbar, where the journey has them (kept for the next journey that does). */
+function shown(journey: JourneyModel): ReturnType<typeof shownView> {
+    return shownView(journey, { view: page.saved.compare ? 'compare' : 'map', persona: page.saved.persona });
+}
+
 function mapMarkup(journey: JourneyModel): string {
-    if (page.drawn?.journey !== journey) {
-        page.drawn = { journey, layout: computeLayout(journey) };
+    const { view, persona } = shown(journey);
+    if (page.drawn?.journey !== journey || page.drawn.view !== view || page.drawn.persona !== persona) {
+        const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
+        page.drawn = { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
     }
     const { layout } = page.drawn;
     page.drawnColumns = columnsToDraw(layout.grid?.columns.length ?? 0, columnsInView(layout));
@@ -121,6 +133,35 @@ function renderTabs(model: JourneyDocumentModel): void {
         });
         return tab;
     }));
+}
+
+/**
+ * The toolbar's choices for the journey shown: which persona's curve (for a journey of several), and
+ * "Compare with today" (for a redesign of a journey declared somewhere).
+ */
+function renderChoices(journey: JourneyModel | undefined): void {
+    const personas = journey && journey.personas.length > 1 ? journey.personas : [];
+    personaToggle.hidden = personas.length === 0;
+    compareToggle.hidden = !journey?.current;
+    if (!journey) {
+        personaToggle.replaceChildren();
+        return;
+    }
+    const choice = shown(journey);
+    personaToggle.replaceChildren(...(personas.length > 0 ? [undefined, ...personas] : []).map(persona => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'persona-choice';
+        button.textContent = persona ? persona.name : 'All personas';
+        button.title = persona ? `Show the curve and figures of ${persona.title} only` : 'Show every persona\'s curve';
+        button.setAttribute('aria-pressed', String(persona?.name === choice.persona));
+        button.addEventListener('click', () => {
+            page.save({ persona: persona?.name });
+            render();
+        });
+        return button;
+    }));
+    compareToggle.setAttribute('aria-pressed', String(choice.view === 'compare'));
 }
 
 function svg(): SVGSVGElement | null {
@@ -201,7 +242,7 @@ function requestExport(format: MapFileFormat): void {
     const model = page.shownModel();
     const journey = model && page.shownJourney(model);
     if (journey) {
-        page.post({ type: 'export', source: page.saved.source, format, journey: journey.name });
+        page.post({ type: 'export', source: page.saved.source, format, journey: journey.name, ...shown(journey) });
     }
 }
 
@@ -241,6 +282,10 @@ document.querySelector('.toolbar')!.addEventListener('click', event => {
         case 'zoom-reset': setZoom(1); break;
         case 'export-svg': requestExport('svg'); break;
         case 'export-html': requestExport('html'); break;
+        case 'compare':
+            page.save({ compare: !page.saved.compare });
+            render();
+            break;
         // A click on the toolbar beside its buttons.
         default: break;
     }

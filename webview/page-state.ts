@@ -1,6 +1,7 @@
 import type { JourneyDocumentModel, JourneyModel } from '../src/map/model.js';
 import type { ColumnWindow, MapLayout } from '../src/map/views/journey-map/layout.js';
 import type { FromWebviewMessage, PreviewPageState } from '../src/shared/preview-messages.js';
+import type { ViewId } from '../src/map/views/views.js';
 
 /**
  * All the page remembers, in one place: what VS Code keeps across reloads (`saved`, PreviewPageState:
@@ -17,8 +18,8 @@ export class PageState {
     scrollRestored = false;
     /** The editor's cursor line, whose touchpoint is marked. */
     highlightedLine: number | undefined;
-    /** The layout of the journey drawn last (one per model and journey), and its columns drawn (undefined: all). */
-    drawn: { journey: JourneyModel, layout: MapLayout } | undefined;
+    /** The layout of the journey drawn last (one per model, journey, view and persona), and its columns drawn (undefined: all). */
+    drawn: { journey: JourneyModel, view: ViewId, persona?: string, layout: MapLayout } | undefined;
     drawnColumns: ColumnWindow | undefined;
     /** A redraw after a scroll or zoom is waiting for the next frame. */
     redrawRequested = false;

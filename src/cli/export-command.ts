@@ -1,6 +1,6 @@
 import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
-import { displayPath, UsageError, type CommandOutput } from './cli-util.js';
-import { loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
+import { displayPath, type CommandOutput } from './cli-util.js';
+import { checkPersona, loadJourneyFile, pickJourney, selectJourneys } from './journey-document.js';
 import { checkOutput, writeOutput } from './safe-write.js';
 
 export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];
@@ -27,13 +27,7 @@ export async function exportJourneys(file: string, options: ExportOptions, out: 
     const exporter = EXPORTERS[options.format];
     const journeys = exporter.holds === 'one' ? [pickJourney(loaded, options.journey)] : selectJourneys(loaded, options.journey);
     const otherJourneys = exporter.holds === 'one' && options.journey === undefined ? loaded.model.journeys.slice(1).map(j => j.name) : [];
-    if (options.persona !== undefined) {
-        const personas = journeys.flatMap(journey => journey.personas.map(persona => persona.name));
-        if (!personas.includes(options.persona)) {
-            throw new UsageError(`--persona ${options.persona}: not a persona of the journey${journeys.length === 1 ? '' : 's'} exported` +
-                (personas.length > 0 ? `; its personas: ${[...new Set(personas)].join(', ')}` : ''));
-        }
-    }
+    checkPersona(journeys, options.persona);
     const text = exporter.export(journeys, { file: displayPath(loaded.file), document: loaded.model, otherJourneys, persona: options.persona });
     if (options.output === undefined) {
         out.write(text);

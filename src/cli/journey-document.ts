@@ -64,6 +64,18 @@ export function pickJourney(loaded: LoadedJourneyFile, name?: string): JourneyMo
     return journey;
 }
 
+/** `--persona <name>`: a persona of the journeys (else a usage error that lists theirs). */
+export function checkPersona(journeys: JourneyModel[], persona: string | undefined): void {
+    if (persona === undefined) {
+        return;
+    }
+    const personas = [...new Set(journeys.flatMap(journey => journey.personas.map(entry => entry.name)))];
+    if (!personas.includes(persona)) {
+        throw new UsageError(`--persona ${persona}: not a persona of the journey${journeys.length === 1 ? '' : 's'}` +
+            (personas.length > 0 ? `; its personas: ${personas.join(', ')}` : ': it names none'));
+    }
+}
+
 /** Every journey of the file, or only the one named (checked as `pickJourney` checks it). */
 export function selectJourneys(loaded: LoadedJourneyFile, name?: string): JourneyModel[] {
     return name === undefined ? loaded.model.journeys : [pickJourney(loaded, name)];

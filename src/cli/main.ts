@@ -87,7 +87,9 @@ program.command('render')
     .addOption(new Option('--theme <theme>', 'colour palette').choices(['light', 'dark']).default('light'))
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
-    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string }) => {
+    .option('--persona <name>', 'draw the curve and figures of this persona only (default: every persona of the journey)')
+    .option('--compare', 'for a redesign: compare with the journey of today (its curve behind, steps gone as ghosts, figures today -> tomorrow)')
+    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string, persona?: string, compare?: boolean }) => {
         finish(await render(file, options, output));
     });
 
@@ -117,7 +119,8 @@ program.command('serve')
     .description('Preview every journey under a folder in the browser, live: maps redraw when a file is saved.')
     .argument('[folder]', 'the folder to serve', '.')
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', wholeNumber('--port', 1, 65535))
-    .action(async (folder: string, options: { port?: number }) => {
+    .option('--compare', 'open each redesign compared with today (the page\'s "Compare with today" toggle)')
+    .action(async (folder: string, options: { port?: number, compare?: boolean }) => {
         finish(await serve(folder, options, { log: text => terminal.line(text), warn: text => terminal.message(text) }));
     });
 

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { renderMapFile, type MapFileFormat } from '../map/render.js';
 import type { Theme } from '../map/styles/embedded-css.js';
 import { UsageError, type CommandOutput } from './cli-util.js';
-import { loadJourneyFile, pickJourney } from './journey-document.js';
+import { checkPersona, loadJourneyFile, pickJourney } from './journey-document.js';
+import { VIEWS } from '../map/views/views.js';
 import { svgToPng } from './render/png.js';
 import { checkOutput, writeOutput } from './safe-write.js';
 
@@ -12,6 +13,10 @@ export interface RenderOptions {
     theme: Theme;
     force?: boolean;
     workspace?: string;
+    /** Draw this persona only. */
+    persona?: string;
+    /** For a redesign: compare with the journey of today. */
+    compare?: boolean;
 }
 
 /** The files `-o` may name, by extension: the map's file formats, and PNG made from the SVG. */
@@ -30,17 +35,24 @@ export async function render(file: string, options: RenderOptions, out: CommandO
     }
     const loaded = await loadJourneyFile(file, options.workspace, out.warn);
     const journey = pickJourney(loaded, options.journey);
+    checkPersona([journey], options.persona);
+    const view = options.compare ? 'compare' : 'map';
+    const unavailable = VIEWS[view].unavailable(journey);
+    if (unavailable !== undefined) {
+        throw new UsageError(`--compare: ${unavailable}`);
+    }
+    const drawn = (format: MapFileFormat): string => renderMapFile(journey, { format, theme: options.theme, view, persona: options.persona });
     if (options.output === undefined) {
-        out.write(renderMapFile(journey, { format: 'svg', theme: options.theme }));
+        out.write(drawn('svg'));
         return 0;
     }
     switch (kind) {
         case 'svg':
         case 'html':
-            await writeOutput(options.output, renderMapFile(journey, { format: kind, theme: options.theme }), options);
+            await writeOutput(options.output, drawn(kind), options);
             break;
         case 'png': {
-            const image = await svgToPng(renderMapFile(journey, { format: 'svg', theme: options.theme }));
+            const image = await svgToPng(drawn('svg'));
             if (!image.hasText) {
                 out.warn('journey: no system font was found to draw text: the PNG has no words (install fonts-liberation or fonts-dejavu-core)');
             }

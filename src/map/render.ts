@@ -25,10 +25,12 @@ export interface MapFileOptions {
     theme?: Theme;
     /** Default 'map'. */
     view?: ViewId;
+    /** One persona of the journey only (by name); default every persona. */
+    persona?: string;
 }
 
 /** A journey's view as a file of its own. */
-export function renderMapFile(journey: JourneyModel, { format, theme = 'light', view = 'map' }: MapFileOptions): string {
-    const svg = VIEWS[view].render(journey, { theme });
+export function renderMapFile(journey: JourneyModel, { format, theme = 'light', view = 'map', persona }: MapFileOptions): string {
+    const svg = VIEWS[view].render(journey, { theme, persona });
     return format === 'svg' ? `${svg}\n` : mapPage(`${journey.title}: journey map`, svg, theme);
 }

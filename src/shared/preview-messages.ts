@@ -1,4 +1,5 @@
 import type { MapFileFormat } from '../map/render.js';
+import type { ViewId } from '../map/views/views.js';
 import type { SourceRange } from '../map/model.js';
 
 /**
@@ -30,13 +31,17 @@ export type FromWebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal', source: string, uri?: string, range: SourceRange, selection: SourceRange }
     | { type: 'rendered', report: RenderedReport }
-    | { type: 'export', source: string, format: MapFileFormat, journey: string };
+    | { type: 'export', source: string, format: MapFileFormat, journey: string, view: ViewId, persona?: string };
 
 /** What the page keeps across reloads (`vscode.setState`). */
 export interface PreviewPageState {
     source: string;
     locked: boolean;
     journey?: string;
+    /** The persona whose curve alone is shown (by name); every persona's when absent. */
+    persona?: string;
+    /** A redesign is shown compared with today. */
+    compare?: boolean;
     zoom?: number;
     scrollLeft?: number;
     scrollTop?: number;

@@ -51,6 +51,8 @@ export function previewPageHtml(resources: PreviewPageResources): string {
 <link rel="stylesheet" href="${escapeAttribute(styleUri)}">`,
         body: `<header class="toolbar" role="toolbar" aria-label="Journey map">
   <nav class="journey-tabs" aria-label="Journeys in this file"></nav>
+  <nav class="persona-toggle" aria-label="Personas shown" hidden></nav>
+  <button type="button" class="compare-toggle" data-action="compare" aria-pressed="false" title="Draw today's journey behind this redesign: its curve, the steps gone, the figures today and tomorrow" hidden>Compare with today</button>
   <span class="toolbar-spacer"></span>
   <button type="button" data-action="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#8722;</button>
   <span class="zoom-level" aria-live="polite">100%</span>

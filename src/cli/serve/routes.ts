@@ -6,6 +6,7 @@ import { plural } from '../../map/format.js';
 import type { JourneyDocumentModel } from '../../map/model.js';
 import { previewPageCsp, previewPageHtml, type PreviewPageResources } from '../../shared/preview-page.js';
 import { isMapFileFormat, MAP_FILE_FORMATS, renderMapFile } from '../../map/render.js';
+import { shownView } from '../../map/views/views.js';
 import type { PreviewPageState } from '../../shared/preview-messages.js';
 import { displayPath } from '../cli-util.js';
 import { EventStream } from './event-stream.js';
@@ -39,7 +40,7 @@ export class JourneySite {
     port = 0;
     readonly #events = new EventStream();
 
-    constructor(readonly folder: JourneyFolder, readonly assets: string, readonly out: SiteLog) {}
+    constructor(readonly folder: JourneyFolder, readonly assets: string, readonly out: SiteLog, readonly options: { compare?: boolean } = {}) {}
 
     close(): void {
         this.#events.close();
@@ -78,7 +79,7 @@ export class JourneySite {
             return this.#index(response);
         }
         if (pathname.startsWith('/map/')) {
-            return this.#mapPage(response, pathname.slice('/map/'.length), url.searchParams.get('journey') ?? undefined);
+            return this.#mapPage(response, pathname.slice('/map/'.length), url.searchParams);
         }
         if (pathname.startsWith('/assets/')) {
             return this.#asset(response, pathname.slice('/assets/'.length));
@@ -112,12 +113,21 @@ export class JourneySite {
         }).end(html);
     }
 
-    #mapPage(response: ServerResponse, encoded: string, journey: string | undefined): void {
+    /**
+     * `?journey=<name>` opens the page on that journey, `?persona=<name>` on that persona's curve, and
+     * `?compare=1` (or `serve --compare`) a redesign compared with today: where the journey has them (the page checks).
+     */
+    #mapPage(response: ServerResponse, encoded: string, params: URLSearchParams): void {
         const file = this.#file(encoded);
         if (!file) {
             return sendText(response, 404, 'No such journey file in the served folder.');
         }
-        const state: PreviewPageState = { source: file, locked: true, ...(journey ? { journey } : {}) };
+        const journey = params.get('journey');
+        const persona = params.get('persona');
+        const compare = this.options.compare === true || params.get('compare') === '1';
+        const state: PreviewPageState = {
+            source: file, locked: true, ...(journey ? { journey } : {}), ...(persona ? { persona } : {}), ...(compare ? { compare } : {})
+        };
         const resources: PreviewPageResources = {
             cspSource: "'self'",
             nonce: randomBytes(16).toString('base64'),
@@ -165,7 +175,7 @@ export class JourneySite {
             'content-type': MAP_FILE_FORMATS[format].mimeType,
             'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
             'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-        }).end(renderMapFile(journey, { format }));
+        }).end(renderMapFile(journey, { format, ...shownView(journey, { view: params.get('view'), persona: params.get('persona') }) }));
     }
 
     /**

@@ -11,6 +11,8 @@ import { JourneySite } from './routes.js';
 
 export interface ServeOptions {
     port?: number;
+    /** Open redesigns compared with today. */
+    compare?: boolean;
 }
 
 export interface ServeOutput {
@@ -43,7 +45,7 @@ export async function serve(folderArg: string, options: ServeOptions, out: Serve
         throw new UsageError(`the preview page is not built (${path.join(assets, 'preview.js')} is missing): run npm run build`);
     }
     const folder = await JourneyFolder.open(folderArg, out.warn);
-    const site = new JourneySite(folder, assets, out);
+    const site = new JourneySite(folder, assets, out, { compare: options.compare });
     const server = createServer((request, response) => {
         site.handle(request, response).catch(error => {
             out.warn(`journey serve: ${(error as Error).message}`);

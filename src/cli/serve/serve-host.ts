@@ -35,7 +35,8 @@ function connect(): void {
 
 function exportMap(message: Extract<FromWebviewMessage, { type: 'export' }>): void {
     const link = document.createElement('a');
-    link.href = `/export?file=${encodeURIComponent(source)}&journey=${encodeURIComponent(message.journey)}&format=${message.format}`;
+    const query = new URLSearchParams({ file: source, journey: message.journey, format: message.format, view: message.view, ...(message.persona ? { persona: message.persona } : {}) });
+    link.href = `/export?${query}`;
     link.download = '';
     document.body.append(link);
     link.click();

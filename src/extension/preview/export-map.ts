@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
 import { MAP_FILE_FORMATS, renderMapFile, type MapFileFormat } from '../../map/render.js';
+import { shownView } from '../../map/views/views.js';
 
 /** Arguments of `journey.exportSvg` / `journey.exportHtml`; all optional from the command palette. */
 export interface ExportCommandArgs {
@@ -12,7 +13,13 @@ export interface ExportCommandArgs {
     /** Where to write, skipping the save dialog (for scripts and tests); an existing file is kept unless `overwrite`. */
     target?: string;
     overwrite?: boolean;
+    /** The view (`map`, or `compare` for a redesign) and the persona, as the preview shows them (default: the map, every persona). */
+    view?: string;
+    persona?: string;
 }
+
+/** What the preview shows of a document: the journey, the view and the persona. */
+export type ExportedView = Pick<ExportCommandArgs, 'journey' | 'view' | 'persona'>;
 
 /** Renders a journey with the preview's renderer (light palette, styles embedded) and saves it. */
 export async function exportMap(client: LanguageClient, format: MapFileFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
@@ -36,7 +43,8 @@ export async function exportMap(client: LanguageClient, format: MapFileFormat, a
         void vscode.window.showErrorMessage(`${target.fsPath} already exists; nothing was written.`);
         return;
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderMapFile(journey, { format })));
+    const shown = shownView(journey, { view: args.view, persona: args.persona });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderMapFile(journey, { format, ...shown })));
     if (!args.target) {
         void vscode.window.showInformationMessage(`Exported the map of ${journey.title} to ${target.fsPath}.`);
     }

@@ -5,6 +5,7 @@ import type { SourceRange } from '../../map/model.js';
 import type { FromWebviewMessage, PreviewPageState, RenderedReport, ToWebviewMessage } from '../../shared/preview-messages.js';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
 import { Disposable } from '../util/dispose.js';
+import type { ExportedView } from './export-map.js';
 import { previewHtml, webviewOptions } from './preview-html.js';
 
 export const PREVIEW_VIEW_TYPE = 'journey.preview';
@@ -12,7 +13,8 @@ export const PREVIEW_VIEW_TYPE = 'journey.preview';
 export interface PreviewHost {
     readonly extensionUri: vscode.Uri;
     readonly client: LanguageClient;
-    exportMap(source: vscode.Uri, format: 'svg' | 'html', journey: string): Promise<void>;
+    /** Exports the journey as the preview shows it. */
+    exportMap(source: vscode.Uri, format: 'svg' | 'html', shown: ExportedView): Promise<void>;
     onRendered(report: RenderedReport): void;
 }
 
@@ -148,7 +150,7 @@ export class JourneyPreview extends Disposable {
                 break;
             case 'export':
                 if (message.source === this.#resource.toString()) {
-                    await this.#host.exportMap(this.#resource, message.format, message.journey);
+                    await this.#host.exportMap(this.#resource, message.format, { journey: message.journey, view: message.view, persona: message.persona });
                 }
                 break;
         }

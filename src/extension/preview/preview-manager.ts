@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FromWebviewMessage, PreviewPageState, RenderedReport } from '../../shared/preview-messages.js';
 import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../shared/protocol.js';
 import { Disposable } from '../util/dispose.js';
-import { exportMap, type ExportCommandArgs } from './export-map.js';
+import { exportMap, type ExportCommandArgs, type ExportedView } from './export-map.js';
 import { webviewOptions } from './preview-html.js';
 import { JourneyPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './journey-preview.js';
 
@@ -94,8 +94,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         return Promise.resolve();
     }
 
-    exportMap(source: vscode.Uri, format: 'svg' | 'html', journey: string): Promise<void> {
-        return exportMap(this.client, format, { source: source.toString(), journey });
+    exportMap(source: vscode.Uri, format: 'svg' | 'html', shown: ExportedView): Promise<void> {
+        return exportMap(this.client, format, { source: source.toString(), ...shown });
     }
 
     #add(preview: JourneyPreview): void {

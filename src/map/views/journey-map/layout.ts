@@ -12,6 +12,8 @@ import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js'
 import { isValidGrade, MAX_GRADE, MIN_GRADE } from '../../vocabulary/grades.js';
 import { NOTE_KINDS } from '../../vocabulary/notes.js';
 import { personaStyle, type PersonaStyle } from './persona-styles.js';
+import type { ComparedStage, JourneyComparison, StepStatus } from '../../compare/compare-journeys.js';
+import { figureChanges } from '../../compare/figure-changes.js';
 
 /** Text styles: each mirrors a `.t-*` class of map.css (same size, weight and style). */
 export const TEXT = {
@@ -87,9 +89,12 @@ export interface NoteBox {
 }
 
 export interface ColumnLayout {
+    /** In a comparison with today, for a step that is gone: today's step. */
     touchpoint: TouchpointModel;
     /** Position in the journey, 0-based: the column drawn (touchpoint.index is what the model says). */
     position: number;
+    /** In a comparison with today: what became of the step, and the tag that says so ("new", "removed"...), wrapped. */
+    comparison?: { status: StepStatus, tag: string[] };
     x: number;
     title: string[];
     channel: string[];
@@ -106,6 +111,7 @@ export interface CurvePoint {
 
 /** A persona of the map and how its curve is drawn. */
 export interface PersonaKey {
+    /** Its name: short, what the legend, the tooltips and the figures call it (the card gives the title). */
     persona: string;
     title: string;
     style: PersonaStyle;
@@ -133,6 +139,8 @@ export interface StageLayout {
     x: number;
     width: number;
     title: string[];
+    /** In a comparison with today: the stage's figures today and tomorrow ("average 2.0 → 3.5 · contacts 8 → 1"), wrapped. */
+    change: string[];
     alternate: boolean;
 }
 
@@ -186,6 +194,8 @@ export interface GridLayout {
     columns: ColumnLayout[];
     stages: StageLayout[];
     curves: CurveLayout[];
+    /** In a comparison with today: today's curves (one per curve above, same persona), drawn behind. */
+    today: CurveLayout[];
 }
 
 /** A row of the summary strip: the journey's figures, then with several personas a row for each. */
@@ -200,18 +210,32 @@ export interface SummaryRow {
 export interface MapLayout {
     width: number;
     height: number;
-    header: { top: number, height: number, title: string[], goal: string[], personas: PersonaLayout[] };
+    /** `redesigns`: for a redesign, the title of the journey of today it redesigns (or its name, undeclared). */
+    header: { top: number, height: number, title: string[], goal: string[], redesigns: string[], personas: PersonaLayout[] };
     summary?: { top: number, height: number, rows: SummaryRow[] };
     grid?: GridLayout;
     /** The "no touchpoints yet" message box, for a journey without touchpoints. */
     empty?: { top: number, height: number, width: number };
-    /** The legend; with several curves, a second row names the persona of each. */
-    legend?: { top: number, keys: PersonaKey[] };
+    /** The legend; with several curves or a comparison with today, a second row names them. */
+    legend?: { top: number, keys: PersonaKey[], comparison: boolean };
 }
 
 export interface LayoutOptions {
     /** Draw the curve and figures of this persona of the journey only (by name); default: every persona's. */
     persona?: string;
+    /**
+     * Compare with today: the comparison of the journey's `current` with it (compareJourneys(current,
+     * journey)). The columns are the comparison's steps (those gone drawn as ghosts), today's curve goes
+     * behind, stages and the summary strip show today's figures and tomorrow's.
+     */
+    comparison?: JourneyComparison;
+}
+
+/** A stage of the map and the touchpoints under it, with what became of each in a comparison. */
+interface StageGroup {
+    stage: StageModel;
+    entries: { touchpoint: TouchpointModel, before?: TouchpointModel, comparison?: { status: StepStatus, tag?: string } }[];
+    change: string;
 }
 
 /** Width available to text in a cell box. */
@@ -235,8 +259,14 @@ export function computeLayout(journey: JourneyModel, options: LayoutOptions = {}
             touchpoints.push(touchpoint);
         }
     }
+    const { comparison } = options;
+    // An empty stage has no column to head (the validator flags it).
+    const groups: StageGroup[] = comparison
+        ? comparedGroups(comparison)
+        : stages.filter(stage => (stage.touchpoints ?? []).length > 0).map(stage => ({ stage, entries: stage.touchpoints.map(touchpoint => ({ touchpoint })), change: '' }));
+    const columns = groups.reduce((sum, group) => sum + group.entries.length, 0);
 
-    if (touchpoints.length === 0) {
+    if (columns === 0) {
         const empty = { top: y, height: 84, width: Math.max(560, header.width) };
         y += empty.height;
         contentWidth = Math.max(contentWidth, empty.width);
@@ -248,16 +278,18 @@ export function computeLayout(journey: JourneyModel, options: LayoutOptions = {}
         };
     }
 
-    const summary = layoutSummary(journey, touchpoints, shown.length > 0 ? shown : keys, padding, y);
+    const summary = comparison
+        ? layoutComparedSummary(comparison, shown, padding, y)
+        : layoutSummary(journey, touchpoints, shown.length > 0 ? shown : keys, padding, y);
     contentWidth = Math.max(contentWidth, summary.width);
     y += summary.height + SIZE.sectionGap;
 
-    const grid = layoutGrid(stages, touchpoints.length, shown.length > 0 ? shown : [undefined], padding, y);
+    const grid = layoutGrid(groups, columns, shown.length > 0 ? shown : [undefined], comparison !== undefined, padding, y);
     contentWidth = Math.max(contentWidth, grid.right - padding);
     y = grid.bottom + 16;
     const legendKeys = shown.length > 1 ? shown : [];
-    const legend = { top: y, keys: legendKeys };
-    y += SIZE.legend * (legendKeys.length > 0 ? 2 : 1);
+    const legend = { top: y, keys: legendKeys, comparison: comparison !== undefined };
+    y += SIZE.legend * (legendKeys.length > 0 || comparison ? 2 : 1);
 
     return {
         width: Math.ceil(contentWidth + 2 * padding),
@@ -278,9 +310,13 @@ function personaKeys(journey: JourneyModel): PersonaKey[] {
 function layoutHeader(journey: JourneyModel, keys: PersonaKey[], padding: number): { layout: MapLayout['header'], height: number, width: number } {
     const title = wrapText(displayTitle(journey), SIZE.headerText, TEXT.title);
     const goal = journey.goal ? wrapText(journey.goal, SIZE.headerText, TEXT.goal) : [];
+    const today = journey.redesigns ? displayTitle({ title: journey.current?.title, name: journey.redesigns }) : '';
+    const redesigns = today ? wrapText(today, SIZE.headerText, TEXT.goal) : [];
     let left = TEXT.eyebrow.line + 4 + blockHeight(title, TEXT.title);
-    if (goal.length > 0) {
-        left += 12 + TEXT.eyebrow.line + 2 + blockHeight(goal, TEXT.goal);
+    for (const block of [goal, redesigns]) {
+        if (block.length > 0) {
+            left += 12 + TEXT.eyebrow.line + 2 + blockHeight(block, TEXT.goal);
+        }
     }
     let height = left;
     let width: number = SIZE.headerText;
@@ -297,7 +333,7 @@ function layoutHeader(journey: JourneyModel, keys: PersonaKey[], padding: number
     if (cards.length > 0) {
         width = x - SIZE.personaGap - padding;
     }
-    return { layout: { top: padding, height, title, goal, personas: cards }, height, width };
+    return { layout: { top: padding, height, title, goal, redesigns, personas: cards }, height, width };
 }
 
 function layoutPersona(persona: PersonaModel, x: number, top: number, width: number, key: PersonaKey | undefined): PersonaLayout {
@@ -364,12 +400,14 @@ function layoutSummary(journey: JourneyModel, touchpoints: TouchpointModel[], ke
         { label: 'Contacts', width: 96, value: hasContacts ? formatCount(summary.totalContacts) : MISSING, lines: [], warn: false },
         { label: 'Total time', width: 124, value: hasDuration ? formatMinutes(summary.totalDurationMinutes) : MISSING, lines: [], warn: false }
     ];
-    const specs: { key?: PersonaKey, tiles: Omit<SummaryTile, 'x'>[] }[] = keys.length > 1
+    // A journey of several personas has a row of figures per persona shown (one when one is chosen).
+    const specs: { key?: PersonaKey, tiles: Omit<SummaryTile, 'x'>[] }[] = personas.length > 1
         ? [
             { tiles: [...journeyTiles, owned, ...measures] },
             ...keys.map(key => {
                 const figures = figuresOf(key);
-                const name = { label: 'Persona', key, width: 196, lines: wrapText(key.title, 196 - 2 * SIZE.tilePadding - 18, TEXT.body), warn: false };
+                const about = key.title !== key.persona ? wrapText(key.title, 196 - 2 * SIZE.tilePadding - 18, TEXT.body) : [];
+                const name = { label: 'Persona', key, width: 196, lines: [key.persona, ...about], warn: false };
                 return { key, tiles: [name, ...emotionTiles(figures), graded(figures)] };
             })
         ]
@@ -394,6 +432,93 @@ function layoutSummary(journey: JourneyModel, touchpoints: TouchpointModel[], ke
     return { top, height: y - SIZE.tileGap - top, width, rows };
 }
 
+/**
+ * The strip of a comparison with today: each figure as "today → tomorrow", what became of the steps, and
+ * with several personas the average of each.
+ */
+function layoutComparedSummary(comparison: JourneyComparison, keys: PersonaKey[], x0: number, top: number): { top: number, height: number, width: number, rows: SummaryRow[] } {
+    const before = comparison.before.summary;
+    const after = comparison.after.summary;
+    const tile = (label: string, value: string, lines: string[] = []): SummaryTile => {
+        const width = Math.ceil(Math.max(textWidth(label, TEXT.small), textWidth(value, TEXT.tileValue), ...lines.map(line => textWidth(line, TEXT.small)))) + 2 * SIZE.tilePadding;
+        return { label, x: 0, width: Math.max(96, width), value, lines, warn: false };
+    };
+    const [average, contacts, time] = figureChanges(before, after);
+    const count = (status: StepStatus): number => comparison.steps.filter(step => step.status === status).length;
+    const moved = comparison.changes.filter(change => change.kind === 'step-moved').length;
+    const steps = [
+        `${formatCount(count('added'))} new, ${formatCount(count('removed') + count('replaced'))} gone`,
+        `${formatCount(count('changed'))} changed${moved > 0 ? ` (${formatCount(moved)} moved)` : ''}, ${formatCount(count('kept'))} as today`
+    ];
+    const tiles: SummaryTile[] = [
+        tile('Touchpoints', `${formatCount(before.touchpoints)} → ${formatCount(after.touchpoints)}`, steps),
+        tile('Average emotion', `${average.from} → ${average.to}`),
+        tile('Contacts', `${contacts.from} → ${contacts.to}`),
+        tile('Total time', `${time.from} → ${time.to}`),
+        tile('Owned', `${formatPercent(before.ownedShare)} → ${formatPercent(after.ownedShare)}`)
+    ];
+    if (keys.length > 1) {
+        const figures = (summary: JourneyModel['summary'], persona: string) => summary.personas.find(entry => entry.persona === persona)?.averageEmotion;
+        tiles.push(tile('Average by persona', '', keys.map(key => `${key.persona}: ${formatAverage(figures(before, key.persona))} → ${formatAverage(figures(after, key.persona))}`)));
+        tiles[tiles.length - 1].value = undefined;
+    }
+    let x = x0;
+    let height = 0;
+    for (const entry of tiles) {
+        entry.x = x;
+        x += entry.width + SIZE.tileGap;
+        const content = TEXT.small.line + 4 + (entry.value !== undefined ? TEXT.tileValue.line + entry.lines.length * TEXT.small.line : entry.lines.length * TEXT.body.line);
+        height = Math.max(height, content + 2 * SIZE.tilePadding);
+    }
+    return { top, height, width: x - SIZE.tileGap - x0, rows: [{ top, height, tiles }] };
+}
+
+/** The stages and steps of a comparison, as the map draws them: consecutive steps of a stage under one head. */
+function comparedGroups(comparison: JourneyComparison): StageGroup[] {
+    const groups: StageGroup[] = [];
+    for (const step of comparison.steps) {
+        const touchpoint = step.after ?? step.before;
+        if (!touchpoint) {
+            continue;
+        }
+        let group = groups[groups.length - 1];
+        if (group?.stage.name !== step.stage) {
+            const stage = comparison.after.stages.find(candidate => candidate.name === step.stage)
+                ?? comparison.before.stages.find(candidate => candidate.name === step.stage);
+            const compared = comparison.stages.find(candidate => candidate.name === step.stage);
+            group = {
+                stage: { name: step.stage, title: compared?.title ?? stage?.title ?? step.stage, touchpoints: [], source: stage?.source ?? touchpoint.source },
+                entries: [],
+                change: compared ? stageChange(compared) : ''
+            };
+            groups.push(group);
+        }
+        group.stage.touchpoints.push(touchpoint);
+        group.entries.push({ touchpoint, before: step.before, comparison: { status: step.status, tag: stepTag(step.status, step.after?.replaces ?? [], step.replacedBy) } });
+    }
+    return groups;
+}
+
+function stageChange(stage: ComparedStage): string {
+    if (stage.status === 'added') {
+        return 'new stage';
+    }
+    if (stage.status === 'removed' || !stage.before || !stage.after) {
+        return 'stage gone';
+    }
+    return figureChanges(stage.before, stage.after).map(({ label, from, to }) => `${label} ${from} → ${to}`).join(' · ');
+}
+
+function stepTag(status: StepStatus, replaces: string[], replacedBy: string | undefined): string | undefined {
+    switch (status) {
+        case 'added': return replaces.length > 0 ? `new, replaces ${replaces.join(', ')}` : 'new';
+        case 'removed': return 'removed';
+        case 'replaced': return `replaced by ${replacedBy ?? ''}`;
+        case 'changed': return 'changed';
+        case 'kept': return undefined;
+    }
+}
+
 function lowestLines(lowest: LowMomentModel[]): string[] {
     const moments = Array.isArray(lowest) ? lowest : [];
     const width = 280 - 2 * SIZE.tilePadding;
@@ -412,8 +537,11 @@ function isIncomplete(share: number | undefined): boolean {
     return typeof share === 'number' && Number.isFinite(share) && share < 1;
 }
 
-/** `keys`: the curves to draw, one per persona shown, or [undefined] for the one curve of a journey without personas. */
-function layoutGrid(stages: StageModel[], count: number, keys: (PersonaKey | undefined)[], padding: number, top: number): GridLayout {
+/**
+ * `keys`: the curves to draw, one per persona shown, or [undefined] for the one curve of a journey without
+ * personas; `compared`: a comparison with today (the groups' entries say what became of each step).
+ */
+function layoutGrid(groups: StageGroup[], count: number, keys: (PersonaKey | undefined)[], compared: boolean, padding: number, top: number): GridLayout {
     const left = padding + SIZE.gutter;
     const columns: ColumnLayout[] = [];
     const stageLayouts: StageLayout[] = [];
@@ -423,31 +551,39 @@ function layoutGrid(stages: StageModel[], count: number, keys: (PersonaKey | und
     };
     const several = keys.length > 1;
     const feelingWidth = several ? SIZE.column - 2 * SIZE.inset - 16 : FEELING_WIDTH;
-    const curves: CurveLayout[] = keys.map((key, i) => ({ key, points: [], dx: several ? (i - (keys.length - 1) / 2) * SIZE.markerSpread : 0 }));
+    const dx = (i: number): number => several ? (i - (keys.length - 1) / 2) * SIZE.markerSpread : 0;
+    const curves: CurveLayout[] = keys.map((key, i) => ({ key, points: [], dx: dx(i) }));
+    const today: CurveLayout[] = compared ? keys.map((key, i) => ({ key, points: [], dx: dx(i) })) : [];
     const feelingLines = keys.map(() => 1);
     let stageRowHeight = 44;
     let position = 0;
-    for (const stage of stages) {
-        const touchpoints = stage.touchpoints ?? [];
-        if (touchpoints.length === 0) {
-            continue; // an empty stage has no column to head (the validator flags it)
-        }
+    for (const { stage, entries, change: changeText } of groups) {
         const x = left + position * SIZE.column;
-        const width = touchpoints.length * SIZE.column;
-        const title = wrapText(displayTitle(stage), width - 2 * SIZE.inset - 2 * SIZE.boxPadding, TEXT.stage);
-        stageRowHeight = Math.max(stageRowHeight, 2 * SIZE.inset + 2 * 8 + blockHeight(title, TEXT.stage));
-        stageLayouts.push({ stage, x, width, title, alternate: stageLayouts.length % 2 === 1 });
-        for (const touchpoint of touchpoints) {
+        const width = entries.length * SIZE.column;
+        const textWidthInStage = width - 2 * SIZE.inset - 2 * SIZE.boxPadding;
+        const title = wrapText(displayTitle(stage), textWidthInStage, TEXT.stage);
+        const change = changeText ? wrapText(changeText, textWidthInStage, TEXT.small) : [];
+        stageRowHeight = Math.max(stageRowHeight, 2 * SIZE.inset + 2 * 8 + blockHeight(title, TEXT.stage) + (change.length > 0 ? 2 + blockHeight(change, TEXT.small) : 0));
+        stageLayouts.push({ stage, x, width, title, change, alternate: stageLayouts.length % 2 === 1 });
+        for (const { touchpoint, before, comparison } of entries) {
             const column = layoutColumn(touchpoint, position, left + position * SIZE.column);
+            if (comparison) {
+                column.comparison = { status: comparison.status, tag: comparison.tag ? wrapText(comparison.tag, CELL_TEXT_WIDTH, TEXT.tag) : [] };
+            }
             columns.push(column);
+            const gone = comparison?.status === 'removed' || comparison?.status === 'replaced';
             curves.forEach((curve, i) => {
-                const point = curvePoint(touchpoint, curve.key?.persona, feelingWidth);
+                const point = gone ? undefined : curvePoint(touchpoint, curve.key?.persona, feelingWidth);
                 curve.points.push(point);
                 feelingLines[i] = Math.max(feelingLines[i], point?.feeling.length ?? 0);
             });
+            for (const curve of today) {
+                curve.points.push(before && curvePoint(before, curve.key?.persona, feelingWidth));
+            }
             position++;
-            heights.touchpoint = Math.max(heights.touchpoint,
-                2 * SIZE.inset + 2 * SIZE.boxPadding + (touchpoint.momentOfTruth ? 20 : 0) + blockHeight(column.title, TEXT.touchpoint));
+            const tags = column.comparison?.tag ?? [];
+            heights.touchpoint = Math.max(heights.touchpoint, 2 * SIZE.inset + 2 * SIZE.boxPadding + (touchpoint.momentOfTruth ? 20 : 0)
+                + (tags.length > 0 ? blockHeight(tags, TEXT.tag) + 6 : 0) + blockHeight(column.title, TEXT.touchpoint));
             heights.channel = Math.max(heights.channel, 2 * SIZE.inset + 14 + blockHeight(column.channel, TEXT.body));
             const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
             heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
@@ -488,7 +624,8 @@ function layoutGrid(stages: StageModel[], count: number, keys: (PersonaKey | und
         lanes,
         columns,
         stages: stageLayouts,
-        curves
+        curves,
+        today
     };
 }
 

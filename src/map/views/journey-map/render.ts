@@ -13,12 +13,14 @@ import { NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
-    type ColumnLayout, type ColumnWindow, type CurveLayout, type GridLayout, type LaneLayout, type MapLayout, type PersonaKey,
+    type ColumnLayout, type ColumnWindow, type CurveLayout, type CurvePoint, type GridLayout, type LaneLayout, type MapLayout, type PersonaKey,
     type PersonaLayout, type SummaryTile
 } from './layout.js';
 import { markerPath } from './persona-styles.js';
+import type { TextStyle } from '../../text.js';
+import type { JourneyComparison } from '../../compare/compare-journeys.js';
 import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
-import { escapeXml, firstBaseline, num, textBlock } from '../../text.js';
+import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
     /** 'linked' (default): no <style>; the page links map.css. 'embedded': the CSS inside, for a file of its own. */
@@ -29,6 +31,8 @@ export interface RenderOptions {
     layout?: MapLayout;
     /** Without `layout`: draw this persona's curve and figures only (see LayoutOptions). */
     persona?: string;
+    /** Without `layout`: compare with today (see LayoutOptions). */
+    comparison?: JourneyComparison;
     /**
      * Draw only the touchpoint columns at positions `from` (inclusive) to `to` (exclusive), the stages
      * over them and the emotion curve through them (one column further each side, so it runs off the
@@ -41,7 +45,7 @@ export interface RenderOptions {
 
 export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
-    const layout = options.layout ?? computeLayout(journey, { persona: options.persona });
+    const layout = options.layout ?? computeLayout(journey, { persona: options.persona, comparison: options.comparison });
     const { width, height } = layout;
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
@@ -152,6 +156,13 @@ function renderHeader(out: string[], layout: MapLayout): void {
         out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Goal'));
         y += TEXT.eyebrow.line + 2;
         out.push(textBlock(header.goal, x, y, TEXT.goal, 't-goal'));
+        y += header.goal.length * TEXT.goal.line;
+    }
+    if (header.redesigns.length > 0) {
+        y += 12;
+        out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Redesign of'));
+        y += TEXT.eyebrow.line + 2;
+        out.push(textBlock(header.redesigns, x, y, TEXT.goal, 't-goal redesigns'));
     }
     for (const card of header.personas) {
         renderPersonaCard(out, card);
@@ -198,7 +209,7 @@ function personaAttribute(key: PersonaKey | undefined): string {
 
 /** A persona's curve marker on its own, for the cards, tiles and legend. */
 function keyMarker(key: PersonaKey, cx: number, cy: number, r = 5): string {
-    return `<path class="marker persona-${key.style.colour}" d="${markerPath(key.style.marker, cx, cy, r)}"/>`;
+    return `<path class="marker key persona-${key.style.colour}" d="${markerPath(key.style.marker, cx, cy, r)}"/>`;
 }
 
 function renderEmpty(out: string[], empty: NonNullable<MapLayout['empty']>): void {
@@ -288,11 +299,17 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
         out.push(tooltip(`Stage: ${displayTitle(stage.stage)} (${plural(count, 'touchpoint')})`));
         out.push(rect('box stage-box', stage.x + inset, top + inset, stage.width - 2 * inset, grid.stageRow.height - 2 * inset, 6));
         out.push(textBlock(stage.title, stage.x + inset + SIZE.boxPadding, top + inset + 8, TEXT.stage, 't-stage'));
+        if (stage.change.length > 0) {
+            out.push(textBlock(stage.change, stage.x + inset + SIZE.boxPadding, top + inset + 8 + stage.title.length * TEXT.stage.line + 2, TEXT.small, 't-small stage-change'));
+        }
         out.push('</g>');
     }
     out.push('</g>');
 
     const several = grid.curves.length > 1;
+    for (const curve of grid.today) {
+        renderTodayCurve(out, curve, grid, several);
+    }
     for (const curve of grid.curves) {
         if (all) {
             renderCurve(out, curve, grid, several, { from: 0, to: grid.columns.length });
@@ -345,11 +362,41 @@ function renderCurve(out: string[], curve: CurveLayout, grid: GridLayout, severa
     }
 }
 
+/**
+ * Today's curve in a comparison, behind tomorrow's: muted and dashed, through every step of today in the
+ * order the map draws them (gone ones in their ghost columns), with a small dot at each.
+ */
+function renderTodayCurve(out: string[], curve: CurveLayout, grid: GridLayout, several: boolean): void {
+    const points: string[] = [];
+    const dots: string[] = [];
+    curve.points.forEach((point, position) => {
+        if (point) {
+            const x = num(grid.columns[position].x + SIZE.column / 2 + curve.dx);
+            const y = num(gradeY(grid.lanes.emotion, point.grade));
+            points.push(`${x},${y}`);
+            dots.push(`<circle class="today-dot" cx="${x}" cy="${y}" r="3"/>`);
+        }
+    });
+    if (points.length === 0) {
+        return;
+    }
+    const colour = several && curve.key ? ` persona-${curve.key.style.colour}` : '';
+    out.push(`<g class="curve-layer today${colour}"${personaAttribute(curve.key)}>`);
+    out.push(tooltip(curve.key && several ? `Today: ${curve.key.persona}` : 'Today'));
+    if (points.length > 1) {
+        out.push(`<path class="curve today-curve" d="M${points.join('L')}"/>`);
+    }
+    out.push(...dots, '</g>');
+}
+
 function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): void {
     const { touchpoint, x } = column;
     const { lanes } = grid;
     const index = Number.isInteger(touchpoint.index) && touchpoint.index >= 0 ? touchpoint.index : column.position;
-    out.push(`<g class="column" data-index="${index}">`);
+    const status = column.comparison?.status;
+    const ghost = status === 'removed' || status === 'replaced';
+    const compared = status ? ` data-change="${status}"` : '';
+    out.push(`<g class="column${ghost ? ' ghost' : ''}" data-index="${index}"${compared}>`);
     // The column's full height under the stage row (the stage header belongs to the stage).
     const top = lanes.touchpoint.top;
     out.push(rect('column-bg', x, top, SIZE.column, grid.bottom - top));
@@ -358,12 +405,12 @@ function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): vo
     renderOwnerCell(out, column, lanes.owner);
     if (grid.curves.length > 1) {
         for (const curve of grid.curves) {
-            renderPersonaEmotion(out, column, curve, lanes.emotion);
+            renderPersonaEmotion(out, column, curve, lanes.emotion, grid.today[grid.curves.indexOf(curve)]?.points[column.position]);
         }
     } else {
-        for (const curve of grid.curves) {
-            renderEmotionCell(out, column, curve, lanes.emotion);
-        }
+        grid.curves.forEach((curve, i) => {
+            renderEmotionCell(out, column, curve, lanes.emotion, grid.today[i]?.points[column.position]);
+        });
     }
     for (const { kind } of NOTE_KINDS) {
         const lane = lanes[kind];
@@ -398,8 +445,19 @@ function renderTouchpointCell(out: string[], column: ColumnLayout, lane: LaneLay
         out.push(text('t-tag mot-label', box.x + SIZE.boxPadding + 17, firstBaseline(y, TEXT.tag) + 1, 'Moment of truth'));
         y += 20;
     }
+    const compared = column.comparison;
+    if (compared && compared.tag.length > 0) {
+        out.push(textBlock(compared.tag, box.x + SIZE.boxPadding, y, TEXT.tag, `t-tag change-tag change-${compared.status}`));
+        y += blockHeight(compared.tag, TEXT.tag) + 6;
+    }
     if (column.title.length > 0) {
         out.push(textBlock(column.title, box.x + SIZE.boxPadding, y, TEXT.touchpoint, 't-touchpoint'));
+        if (compared?.status === 'removed' || compared?.status === 'replaced') {
+            // Struck through: SVG's text-decoration is not drawn by every renderer (resvg, design tools).
+            const strikes = column.title.map((line, i) =>
+                `M${num(box.x + SIZE.boxPadding)},${num(y + i * TEXT.touchpoint.line + TEXT.touchpoint.line / 2 + 1)}h${num(labelWidth(line, TEXT.touchpoint))}`);
+            out.push(`<path class="strike" d="${strikes.join('')}"/>`);
+        }
     }
     out.push('</g>');
 }
@@ -450,10 +508,26 @@ function renderOwnerCell(out: string[], column: ColumnLayout, lane: LaneLayout):
     out.push('</g>');
 }
 
-function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout): void {
+/** In a comparison with today, what a grade's tooltip adds: the step's grade today. */
+function todayNote(status: string | undefined, today: CurvePoint | undefined): string {
+    if (status === undefined) {
+        return '';
+    }
+    if (status === 'added') {
+        return ' (a new step)';
+    }
+    return today ? ` (today ${today.grade})` : ' (not graded today)';
+}
+
+/** `today`: in a comparison with today, the grade of this step today (a ghost column shows only that). */
+function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout, today?: CurvePoint): void {
     const { touchpoint } = column;
     const point = curve.points[column.position];
     const cx = column.x + SIZE.column / 2;
+    const status = column.comparison?.status;
+    if (status === 'removed' || status === 'replaced') {
+        return;
+    }
     if (point === undefined) {
         const y = gradeY(lane, NEUTRAL_GRADE);
         out.push(openGroup('cell unscored', 'emotion', touchpoint.source), tooltip(`Not graded: add an emotion grade from ${MIN_GRADE} to ${MAX_GRADE}`));
@@ -465,7 +539,8 @@ function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayo
     const y = gradeY(lane, grade);
     const meaning = String(emotion.meaning || gradeOf(grade).meaning);
     const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
-    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(curve.key)), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
+    const was = todayNote(status, today);
+    out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(curve.key)), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}${was}`));
     out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
     if (point.feeling.length > 0) {
         out.push(textBlock(point.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
@@ -477,17 +552,18 @@ function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayo
  * One persona's grade in a column of a map with several curves: the persona's marker on the curve, and in
  * the persona's band under the curves its feeling (or "not graded"), led by the same marker.
  */
-function renderPersonaEmotion(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout): void {
+function renderPersonaEmotion(out: string[], column: ColumnLayout, curve: CurveLayout, lane: LaneLayout, today?: CurvePoint): void {
     const { touchpoint } = column;
     const key = curve.key;
     const point = curve.points[column.position];
     const band = curve.band;
-    if (!key || !band) {
+    const status = column.comparison?.status;
+    if (!key || !band || status === 'removed' || status === 'replaced') {
         return;
     }
     const bandX = column.x + SIZE.inset;
     const bandY = lane.top + band.top;
-    const who = key.title;
+    const who = key.persona;
     if (point === undefined) {
         out.push(openGroup('cell unscored', 'emotion', touchpoint.source, personaAttribute(key)),
             tooltip(`${who}: not graded: add an emotion grade from ${MIN_GRADE} to ${MAX_GRADE}`));
@@ -501,7 +577,7 @@ function renderPersonaEmotion(out: string[], column: ColumnLayout, curve: CurveL
     const meaning = String(emotion.meaning || gradeOf(grade).meaning);
     const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
     out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(key)),
-        tooltip(`${who}: emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}`));
+        tooltip(`${who}: emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}${todayNote(status, today)}`));
     out.push(`<path class="marker persona-${key.style.colour}" d="${markerPath(key.style.marker, cx, y, SIZE.dotRadius - 1)}"/>`);
     if (point.feeling.length > 0) {
         out.push(keyMarker(key, bandX + 6, bandY + TEXT.feeling.line / 2, 4));
@@ -571,17 +647,34 @@ function renderLegend(out: string[], legend: NonNullable<MapLayout['legend']>): 
     }
     x += 4;
     label(`Emotion: ${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} … ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}`);
-    if (legend.keys.length > 0) {
+    if (legend.keys.length > 0 || legend.comparison) {
+        // The second row: the curves (each persona's, today's) and the tags of a comparison.
         x = SIZE.padding;
-        const second = middle + SIZE.legend;
-        out.push(text('t-small', x, second + 4, 'Curves:'));
-        x += labelWidth('Curves:', TEXT.small) + 12;
+        const row = middle + SIZE.legend;
+        const words = (className: string, content: string, style: TextStyle, gap: number): void => {
+            out.push(text(className, x, row + 4, content));
+            x += labelWidth(content, style) + gap;
+        };
+        const sample = (curveClass: string, marker: string): void => {
+            out.push(`<path class="${curveClass}" d="M${num(x)},${num(row)}H${num(x + 36)}"/>`, marker);
+            x += 44;
+        };
+        words('t-small', 'Curves:', TEXT.small, 12);
         for (const key of legend.keys) {
             out.push(`<g class="legend-curve"${personaAttribute(key)}>`);
-            out.push(`<path class="curve persona-${key.style.colour}" d="M${num(x)},${num(second)}H${num(x + 36)}"/>`, keyMarker(key, x + 18, second));
-            x += 44;
-            out.push(text('t-small', x, second + 4, key.title), '</g>');
-            x += labelWidth(key.title, TEXT.small) + 24;
+            sample(`curve persona-${key.style.colour}`, keyMarker(key, x + 18, row));
+            words('t-small', key.persona, TEXT.small, 24);
+            out.push('</g>');
+        }
+        if (legend.comparison) {
+            out.push('<g class="legend-today">');
+            sample('curve today-curve', `<circle class="today-dot" cx="${num(x + 18)}" cy="${num(row)}" r="3"/>`);
+            words('t-small', 'Today', TEXT.small, 24);
+            out.push('</g>');
+            for (const [status, tag, meaning] of [['added', 'new', 'a step of the redesign only'], ['removed', 'removed', 'a step of today only']] as const) {
+                words(`t-tag change-tag change-${status}`, tag, TEXT.tag, 6);
+                words('t-small', meaning, TEXT.small, 24);
+            }
         }
     }
     out.push('</g>');
