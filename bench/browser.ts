@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type * as MermaidExport from '../src/map/exporters/mermaid.ts';
 import type { JourneyDocumentModel, TouchpointModel } from '../src/map/model.ts';
+import type { PreviewPageState } from '../src/shared/preview-messages.ts';
 import type * as PreviewPage from '../test/helpers/preview-page.ts';
 import { BUNDLES } from './bundle.ts';
 import { repeat, summarise, type Samples } from './stats.ts';
@@ -77,7 +78,7 @@ export class BrowserBench {
         await new Promise(resolve => this.#mermaid.close(resolve));
     }
 
-    async #openPreview(model: JourneyDocumentModel) {
+    async #openPreview(model: JourneyDocumentModel, choice: Pick<PreviewPageState, 'compare'> = {}) {
         let browser = this.browser;
         const script = this.#script;
         if (script) {
@@ -89,19 +90,25 @@ export class BrowserBench {
                 return page;
             };
         }
-        return this.#module.openPreview(browser, this.#pages, { source: model.uri, locked: false }, VIEWPORT);
+        return this.#module.openPreview(browser, this.#pages, { source: model.uri, locked: false, ...choice }, VIEWPORT);
     }
 
     #collect(problems: string[]): void {
         this.problems.push(...problems);
     }
 
-    /** A fresh preview page each time (as a newly opened preview): the first map it draws. */
-    async firstPaint(model: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, script: Samples }> {
+    /**
+     * A fresh preview page each time (as a newly opened preview): the first map it draws; with `compare`, a
+     * redesign's first map compared with today (checked: its ghost columns are drawn).
+     */
+    async firstPaint(model: JourneyDocumentModel, warmup: number, runs: number, choice: Pick<PreviewPageState, 'compare'> = {}): Promise<{ total: Samples, script: Samples }> {
         const scripts: number[] = [];
         const total = await repeat(warmup, runs, async i => {
-            const preview = await this.#openPreview(model);
+            const preview = await this.#openPreview(model, choice);
             const timing = await postAndPaint(preview.page, model);
+            if (choice.compare && await preview.page.locator('.map svg .column.ghost').count() === 0) {
+                throw new Error('the comparison drew no step of today that is gone');
+            }
             this.#collect(preview.problems);
             await preview.page.close();
             if (i >= 0) {
@@ -139,7 +146,7 @@ export class BrowserBench {
         const count = before.journeys[0].stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0);
         const column = preview.page.locator(`.map svg .column.highlighted [data-kind="emotion"]`);
         const shownGrade = await column.getAttribute('class');
-        const grade = (current === before ? edited : changedTouchpoint(after, before)).emotion?.grade;
+        const grade = (current === before ? edited : changedTouchpoint(after, before)).emotions[0]?.grade;
         if (reports.at(-1)?.report.touchpoints !== count || !shownGrade?.includes(`grade-${grade}`)) {
             throw new Error(`after the edits the page reports ${reports.at(-1)?.report.touchpoints} of ${count} touchpoints; the edited one shows '${shownGrade}', not grade ${grade}`);
         }
@@ -194,7 +201,7 @@ export class BrowserBench {
 function changedTouchpoint(from: JourneyDocumentModel, to: JourneyDocumentModel): TouchpointModel {
     const a = from.journeys[0].stages.flatMap(stage => stage.touchpoints);
     const b = to.journeys[0].stages.flatMap(stage => stage.touchpoints);
-    const index = a.findIndex((touchpoint, i) => touchpoint.emotion?.grade !== b[i]?.emotion?.grade);
+    const index = a.findIndex((touchpoint, i) => touchpoint.emotions[0]?.grade !== b[i]?.emotions[0]?.grade);
     if (index < 0) {
         throw new Error('the two models have the same grades');
     }

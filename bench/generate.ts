@@ -242,6 +242,52 @@ export function journeyText(touchpoints: number, seed = 1, id = 'Journey'): Gene
     return { text: lines.join('\n'), touchpoints, stages: stageCount, marks: marks! };
 }
 
+/**
+ * A redesign of a journey of journeyText(): journey `id` that `redesigns` the journey `today` of `text`, with
+ * the changes a redesign makes, spread along it: of every nine steps one is gone, two merged into one
+ * (`replaces`), every third graded one better; after every twentieth a new step.
+ */
+export function redesignText(text: string, today: string, id: string): string {
+    const lines = text.split('\n');
+    const out: string[] = [];
+    let index = -1;
+    let block: string[] = [];
+    let previous = '';
+    for (const line of lines) {
+        if (line.startsWith(`journey ${today} `)) {
+            out.push(line.replace(`journey ${today} `, `journey ${id} `).replace(/ \{$/, ` redesigns ${today} {`));
+        } else if (line.startsWith('    touchpoint ')) {
+            index++;
+            block = [line];
+        } else if (block.length > 0) {
+            block.push(line);
+            if (line === '    }') {
+                out.push(...redesignedStep(block, index, previous));
+                previous = /^ {4}touchpoint (\w+)/.exec(block[0])![1];
+                block = [];
+            }
+        } else {
+            out.push(line);
+        }
+    }
+    return out.join('\n');
+}
+
+function redesignedStep(block: string[], index: number, previous: string): string[] {
+    const name = /^ {4}touchpoint (\w+)/.exec(block[0])![1];
+    switch (index % 9) {
+        case 4: case 6: return [];
+        case 7: return [block[0].replace(`touchpoint ${name} `, `touchpoint Merged${index} `), `      replaces ${previous}, ${name}`, ...block.slice(1)];
+        default: break;
+    }
+    const step = index % 3 === 0 ? block.map(line => line.replace(/^( {6}emotion {2})(\d)/, (_, head: string, grade: string) => `${head}${Math.min(5, Number(grade) + 1)}`)) : block;
+    if (index % 20 !== 19) {
+        return step;
+    }
+    const owner = step.find(line => line.startsWith('      owner'))!;
+    return [...step, `    touchpoint New${index} "Gets a text with the date" {`, owner, '      emotion  4 "informed"', '    }'];
+}
+
 /** A workspace: organisation.journey plus `files` journey files of `touchpoints` each. */
 export function workspaceFiles(files: number, touchpoints: number, seed = 1): Record<string, string> {
     const result: Record<string, string> = { 'organisation.journey': organisationText() };

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
 import type { JourneyDocumentModel } from '../src/map/model.ts';
-import { journeyText, organisationText, type GeneratedJourney } from './generate.ts';
+import { journeyText, organisationText, redesignText, type GeneratedJourney } from './generate.ts';
 import { repeat, sleep, type Samples } from './stats.ts';
 
 const DOCUMENT_MODEL = 'journey/documentModel';
@@ -23,10 +23,13 @@ export class Workspace {
     readonly journey: GeneratedJourney;
     readonly organisationUri: string;
     readonly journeyUri: string;
+    /** What journey.journey holds: the generated journey, or a redesign of it. */
+    readonly journeyFileText: string;
 
-    private constructor(folder: string, journey: GeneratedJourney) {
+    private constructor(folder: string, journey: GeneratedJourney, journeyFileText = journey.text) {
         this.folder = folder;
         this.journey = journey;
+        this.journeyFileText = journeyFileText;
         this.organisationUri = pathToFileURL(path.join(folder, 'organisation.journey')).toString();
         this.journeyUri = pathToFileURL(path.join(folder, 'journey.journey')).toString();
     }
@@ -37,6 +40,18 @@ export class Workspace {
         await writeFile(path.join(folder, 'organisation.journey'), organisationText());
         await writeFile(path.join(folder, 'journey.journey'), journey.text);
         return new Workspace(folder, journey);
+    }
+
+    /**
+     * A workspace whose journey file is a redesign (redesignText) of a journey of `touchpoints` in a file
+     * beside it, today.journey: what "Compare with today" draws (`journey` is today's).
+     */
+    static async createRedesign(touchpoints: number, seed = 1): Promise<Workspace> {
+        const today = await Workspace.create(touchpoints, seed);
+        const redesign = redesignText(today.journey.text, 'Journey', 'JourneyTomorrow');
+        await writeFile(path.join(today.folder, 'today.journey'), today.journey.text);
+        await writeFile(path.join(today.folder, 'journey.journey'), redesign);
+        return new Workspace(today.folder, today.journey, redesign);
     }
 
     dispose(): Promise<void> {
@@ -59,7 +74,7 @@ export class Session {
     static async start(workspace: Workspace, server = new LanguageServerProcess()): Promise<Session> {
         await server.initialize(folderParams(workspace.folder));
         const session = new Session(server, workspace);
-        await server.open(workspace.journeyUri, workspace.journey.text);
+        await server.open(workspace.journeyUri, workspace.journeyFileText);
         await server.waitForDiagnostics(workspace.journeyUri, () => true, 60_000);
         await session.settle();
         return session;

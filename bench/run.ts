@@ -59,6 +59,7 @@ const PLAN = quick ? {
     firstPaint: [{ n: 1000, warmup: 0, runs: 1 }],
     mermaid: [{ n: 1000, warmup: 0, runs: 1 }],
     afterEdit: { n: 1000, warmup: 2, runs: 6 },
+    comparison: { n: 1000, warmup: 0, runs: 1 },
     validate: { files: 20, touchpoints: 100, warmup: 0, runs: 1 },
     render: { n: 1000, warmup: 1, runs: 3 },
     hostile: { warmup: 0, runs: 1 }
@@ -70,6 +71,7 @@ const PLAN = quick ? {
     firstPaint: [{ n: 1000, warmup: 1, runs: 5 }, { n: 5000, warmup: 1, runs: 3 }],
     mermaid: [{ n: 1000, warmup: 1, runs: 3 }, { n: 5000, warmup: 1, runs: 3 }],
     afterEdit: { n: 1000, warmup: 3, runs: 15 },
+    comparison: { n: 1000, warmup: 1, runs: 5 },
     validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
     render: { n: 1000, warmup: 2, runs: 7 },
     hostile: { warmup: 1, runs: 3 }
@@ -142,7 +144,7 @@ if (only.has('memory')) {
  * View models as the server computes them (the journey/documentModel request), by N; and for N = `withEdit`,
  * the model after one touchpoint's grade changed.
  */
-async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number, JourneyDocumentModel>, edited: JourneyDocumentModel }> {
+async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number, JourneyDocumentModel>, edited: JourneyDocumentModel, redesign: JourneyDocumentModel }> {
     const byN = new Map<number, JourneyDocumentModel>();
     let edited: JourneyDocumentModel | undefined;
     for (const n of new Set([...ns, withEdit])) {
@@ -157,14 +159,19 @@ async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number
         await session.stop();
         await workspace.dispose();
     }
-    return { byN, edited: edited! };
+    const workspace = await Workspace.createRedesign(PLAN.comparison.n);
+    const session = await Session.start(workspace);
+    const redesign = await session.documentModel();
+    await session.stop();
+    await workspace.dispose();
+    return { byN, edited: edited!, redesign };
 }
 
 let chromiumVersion: string | undefined;
 if (only.has('preview')) {
     log('view models from the server');
     const ns = [...PLAN.firstPaint.map(p => p.n), ...PLAN.mermaid.map(p => p.n)];
-    const { byN, edited } = await models(ns, PLAN.afterEdit.n);
+    const { byN, edited, redesign } = await models(ns, PLAN.afterEdit.n);
     const browser = await BrowserBench.start(options['preview-script']);
     chromiumVersion = browser.chromiumVersion;
     try {
@@ -181,6 +188,16 @@ if (only.has('preview')) {
                 samples: result.total
             });
         }
+        const comparison = PLAN.comparison;
+        log(`comparison first paint, ${fmt(comparison.n)} touchpoints`);
+        const compared = await browser.firstPaint(redesign, comparison.warmup, comparison.runs, { compare: true });
+        const steps = redesign.journeys[0].stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0);
+        rows.push({
+            group: 'preview', what: `comparison first paint, N=${fmt(comparison.n)}`, unit: 'ms', stat: 'median',
+            how: `real preview page, headless Chromium, Compare with today on: a redesign of ${fmt(steps)} steps (bench/generate.ts redesignText) of a journey of ${fmt(comparison.n)} in another file; post update → 2nd rAF after 'rendered'`,
+            note: `to 'rendered' (comparison + render + morphdom + forced layout) ${format(compared.script.median, 'ms')}`,
+            samples: compared.total
+        });
         const { n, warmup, runs } = PLAN.afterEdit;
         log(`preview after an edit, ${fmt(n)} touchpoints`);
         const after = await browser.afterEdit(byN.get(n)!, edited, warmup, runs);
@@ -199,6 +216,12 @@ if (only.has('preview')) {
                 note: `render() alone ${format(mermaid.render.median, 'ms')}`,
                 samples: mermaid.total
             });
+            if (n === comparison.n) {
+                rows.push({
+                    group: 'preview', what: `comparison / Mermaid first paint, N=${fmt(n)}`, unit: 'ratio', value: compared.total.median / mermaid.total.median,
+                    budget: { max: 0.2, text: '≤ 0.2 (1/5)' }, how: 'ratio of the medians above, same run and browser'
+                });
+            }
             const ourSamples = ours.get(n);
             if (ourSamples) {
                 rows.push({
