@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JourneyDocumentModel } from '../../src/map/model.js';
+import type { ExportedJourney } from '../../src/map/exporters/json.js';
 import { documentModels, exampleFiles } from '../helpers/example-models.js';
 import { EXAMPLES, journey } from '../helpers/cli-process.js';
 
@@ -89,11 +90,28 @@ describe('journey export --format json', () => {
         const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'json');
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^\{\n {2}"uri": "file:\/\/\//);
-        const exported = JSON.parse(run.stdout) as JourneyDocumentModel;
+        const exported = JSON.parse(run.stdout) as Omit<JourneyDocumentModel, 'journeys'> & { journeys: ExportedJourney[] };
         const expected = (await documentModels(await exampleFiles()))['hospital-visit.journey'];
         const withoutUris = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v: unknown) => key === 'uri' || key === 'version' ? undefined : v));
-        expect(withoutUris(exported)).toEqual(withoutUris(expected));
+        // The personas by name, in the journey's order, and their cards beside.
+        expect(exported.journeys.map(j => j.personas)).toEqual([['Graham', 'Ruth']]);
+        expect(withoutUris(exported.journeys[0].personaCards)).toEqual(withoutUris(expected.journeys[0].personas));
+        expect(exported.journeys[0].redesigns).toBeUndefined();
+        // Each touchpoint's grade for each persona: Ruth's own line where she has one, the shared one elsewhere.
+        expect(exported.journeys[0].stages[1].touchpoints[0].emotions.map(({ persona, grade, feeling }) => ({ persona, grade, feeling }))).toEqual([
+            { persona: 'Graham', grade: 1, feeling: 'forgotten' }, { persona: 'Ruth', grade: 2, feeling: 'making the calls for him' }
+        ]);
+        const { personas: _names, personaCards: _cards, ...journeyRest } = exported.journeys[0];
+        const { personas: _personas, ...expectedRest } = expected.journeys[0];
+        expect(withoutUris({ ...exported, journeys: [journeyRest] })).toEqual(withoutUris({ ...expected, journeys: [expectedRest] }));
         expect(exported.uri).toBe(`file://${path.join(folder, 'examples', 'hospital-visit.journey')}`);
+    });
+
+    test('a redesign names the journey it redesigns, and does not carry that journey again', async () => {
+        const run = await journey(folder, 'export', 'examples/passport-renewal-tomorrow.journey', '--format', 'json');
+        const [exported] = (JSON.parse(run.stdout) as { journeys: (ExportedJourney & { current?: unknown })[] }).journeys;
+        expect([exported.name, exported.redesigns, exported.personas, 'current' in exported]).toEqual(['PassportRenewalTomorrow', 'PassportRenewal', ['Tomasz'], false]);
+        expect(exported.stages[0].touchpoints[0].replaces).toEqual(['Reminder', 'EntryRules']);
     });
 
     test('--journey keeps one journey', async () => {

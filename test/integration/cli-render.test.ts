@@ -77,6 +77,29 @@ describe('journey render', () => {
         });
     });
 
+    test('--persona draws one persona\'s curve; an unknown one lists the journey\'s', async () => {
+        const both = await journey(folder, 'render', 'examples/hospital-visit.journey');
+        expect([...both.stdout.matchAll(/<g class="curve-layer" data-persona="(\w+)"/g)].map(m => m[1])).toEqual(['Graham', 'Ruth']);
+        const ruth = await journey(folder, 'render', 'examples/hospital-visit.journey', '--persona', 'Ruth');
+        expect(ruth.code).toBe(0);
+        expect([...ruth.stdout.matchAll(/<g class="curve-layer" data-persona="(\w+)"/g)].map(m => m[1])).toEqual(['Ruth']);
+        expect(await journey(folder, 'render', 'examples/hospital-visit.journey', '--persona', 'Maria')).toEqual({
+            code: 2, stdout: '', stderr: 'journey: --persona Maria: not a persona of the journey; its personas: Graham, Ruth\n'
+        });
+    });
+
+    test('--compare draws a redesign over the journey of today; a journey that redesigns none is refused', async () => {
+        const run = await journey(folder, 'render', 'examples/passport-renewal-tomorrow.journey', '--compare', '-o', 'compare.svg');
+        expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+        const svg = await readFile(path.join(folder, 'compare.svg'), 'utf8');
+        expect([...svg.matchAll(/<g class="column ghost" data-index="\d+" data-change="(\w+)"/g)].map(m => m[1])).toEqual(['replaced', 'replaced', 'removed']);
+        expect(svg).toContain('<g class="curve-layer today" data-persona="Tomasz">');
+        expect(await journey(folder, 'render', 'examples/passport-renewal.journey', '--compare')).toEqual({
+            code: 2, stdout: '',
+            stderr: "journey: --compare: journey 'PassportRenewal' redesigns no journey (write: journey PassportRenewal redesigns <journey of today> { ... })\n"
+        });
+    });
+
     test('refuses to replace a file unless --force, and leaves nothing half-written', async () => {
         const target = path.join(folder, 'kept.svg');
         await writeFile(target, 'precious');
