@@ -1,33 +1,14 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { FromWebviewMessage, RenderedReport } from '../shared/preview-messages.js';
-import { PreviewManager } from './preview/preview-manager.js';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWithClient, CLIENT_OPTIONS, type JourneyExtensionApi } from './activate.js';
 
+/** The desktop extension (package.json `main`): the language server is a Node process of its own. */
 let client: LanguageClient | undefined;
-
-/** What the extension gives back to VS Code, and to integration tests. */
-export interface JourneyExtensionApi {
-    /** Resolves once the language server answered `initialize`. */
-    readonly ready: Promise<void>;
-    /** What the most recent preview page reported drawing. */
-    lastRendered(): RenderedReport | undefined;
-    /** Fires whenever a preview page reports what it drew. */
-    readonly onDidRender: vscode.Event<RenderedReport>;
-    /** Hands the preview of `source` a message as its page would post it (integration tests). */
-    previewMessage(source: string, message: FromWebviewMessage): Promise<void>;
-}
 
 export function activate(context: vscode.ExtensionContext): JourneyExtensionApi {
     client = createClient(context);
-    const previews = new PreviewManager(context.extensionUri, client);
-    context.subscriptions.push(previews);
-    return {
-        ready: client.start(),
-        lastRendered: () => previews.lastRendered,
-        onDidRender: previews.onDidRender,
-        previewMessage: (source, message) => previews.deliver(source, message)
-    };
+    return activateWithClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {
@@ -43,8 +24,5 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions }
     };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: '*', language: 'journey' }]
-    };
-    return new LanguageClient('journey', 'Journey Maps', serverOptions, clientOptions);
+    return new LanguageClient('journey', 'Journey Maps', serverOptions, CLIENT_OPTIONS);
 }

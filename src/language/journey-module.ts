@@ -160,6 +160,15 @@ export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSh
 };
 
 /**
+ * Where the services run: Langium's context (the connection, the file system) and the host's workspace
+ * manager, which knows how that file system is searched (JourneyNodeHost, or the browser's in main-browser.ts).
+ */
+export interface JourneyModuleContext extends DefaultSharedModuleContext {
+    /** By default JourneyWorkspaceManager: every root searched, `file:` URIs held (tests, the CLI). */
+    workspaceManager?: (shared: JourneySharedServices) => JourneyWorkspaceManager;
+}
+
+/**
  * Create the full set of services required by Langium.
  *
  * First inject the shared services,
@@ -167,18 +176,19 @@ export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSh
  *
  * This separation is done so that multiple languages can share the same services.
  *
- * @param context Optional module context with the LSP connection
+ * @param context Optional module context with the LSP connection, the file system and the host's workspace manager
  * @param overrides Modules injected last, over the language's own services (tests use it to stand in a part)
  * @returns An object wrapping the shared services and the language-specific services
  */
-export function createJourneyServices(context: DefaultSharedModuleContext, overrides: Module<JourneyServices, PartialLangiumServices> = {}): {
+export function createJourneyServices(context: JourneyModuleContext, overrides: Module<JourneyServices, PartialLangiumServices> = {}): {
     shared: JourneySharedServices,
     Journey: JourneyServices
 } {
     const shared = inject(
         createDefaultSharedModule(context),
         JourneyMapsGeneratedSharedModule,
-        JourneySharedModule
+        JourneySharedModule,
+        hostModule(context)
     );
     const Journey = inject(
         createDefaultModule({ shared }),
@@ -196,4 +206,8 @@ export function createJourneyServices(context: DefaultSharedModuleContext, overr
         void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Journey };
+}
+
+function hostModule({ workspaceManager }: JourneyModuleContext): Module<JourneySharedServices, PartialLangiumSharedServices> {
+    return workspaceManager ? { workspace: { WorkspaceManager: workspaceManager } } : {};
 }

@@ -1,9 +1,9 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { publishDiagnosticsAsDeclared } from './lsp/journey-client-capabilities.js';
 import { registerDocumentModelHandler } from './lsp/document-model-handler.js';
+import { JourneyNodeHost } from './workspace/node-workspace-manager.js';
 
 const HELP = `journey-language-server: the language server (LSP) for Journey Maps, customer journey maps as code
 (*.journey files). Editors start it and talk to it; it is not meant to be run by hand.
@@ -32,7 +32,7 @@ if (!process.argv.slice(2).some(arg => TRANSPORT_FLAG.test(arg))) {
 }
 const connection = createConnection(ProposedFeatures.all);
 
-const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+const { shared } = createJourneyServices({ connection, ...JourneyNodeHost });
 
 publishDiagnosticsAsDeclared(connection, shared.lsp.ClientCapabilities);
 registerDocumentModelHandler(connection, shared);

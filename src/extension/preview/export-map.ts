@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
 import { MAP_FILE_FORMATS, renderMapFile, type MapFileFormat } from '../../map/render.js';
 import { shownView } from '../../map/views/views.js';
@@ -22,7 +22,7 @@ export interface ExportCommandArgs {
 export type ExportedView = Pick<ExportCommandArgs, 'journey' | 'view' | 'persona'>;
 
 /** Renders a journey with the preview's renderer (light palette, styles embedded) and saves it. */
-export async function exportMap(client: LanguageClient, format: MapFileFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
+export async function exportMap(client: BaseLanguageClient, format: MapFileFormat, args: ExportCommandArgs & { source: string }): Promise<void> {
     const params: DocumentModelParams = { uri: args.source };
     const model = await client.sendRequest<DocumentModelResult>(DocumentModelRequest, params);
     const journey = model?.journeys.find(j => j.name === args.journey) ?? model?.journeys[0];

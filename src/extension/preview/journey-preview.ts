@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { SourceRange } from '../../map/model.js';
 import type { FromWebviewMessage, PreviewPageState, RenderedReport, ToWebviewMessage } from '../../shared/preview-messages.js';
 import { DocumentModelRequest, type DocumentModelParams, type DocumentModelResult } from '../../shared/protocol.js';
@@ -12,7 +11,7 @@ export const PREVIEW_VIEW_TYPE = 'journey.preview';
 
 export interface PreviewHost {
     readonly extensionUri: vscode.Uri;
-    readonly client: LanguageClient;
+    readonly client: BaseLanguageClient;
     /** Exports the journey as the preview shows it. */
     exportMap(source: vscode.Uri, format: 'svg' | 'html', shown: ExportedView): Promise<void>;
     onRendered(report: RenderedReport): void;
@@ -121,7 +120,7 @@ export class JourneyPreview extends Disposable {
     }
 
     #updateTitle(): void {
-        const name = path.basename(this.#resource.path);
+        const name = this.#resource.path.split('/').pop();
         this.#panel.title = this.#locked ? `[Preview] ${name}` : `Preview ${name}`;
     }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { FromWebviewMessage, PreviewPageState, RenderedReport } from '../../shared/preview-messages.js';
 import { DocumentsValidatedNotification, type DocumentsValidatedParams } from '../../shared/protocol.js';
 import { Disposable } from '../util/dispose.js';
@@ -22,7 +22,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     /** Fires whenever a page reports what it drew. */
     readonly onDidRender = this.#onDidRender.event;
 
-    constructor(readonly extensionUri: vscode.Uri, readonly client: LanguageClient) {
+    constructor(readonly extensionUri: vscode.Uri, readonly client: BaseLanguageClient) {
         super();
         this.register(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this));
         this.register(client.onNotification(DocumentsValidatedNotification, (params: DocumentsValidatedParams) => {

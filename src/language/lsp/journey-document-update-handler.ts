@@ -5,9 +5,9 @@ import type { JourneySharedServices } from '../journey-module.js';
 
 /**
  * Opening a file brings the files beside it when it lies outside the workspace (see
- * JourneyWorkspaceManager). Closing one drops its unsaved text: the document goes back to the file on
- * disk, or leaves the workspace when there is no such file (an untitled or deleted one), and the
- * documents that depend on it are rebuilt. Without this, text an editor discarded ("Don't Save") would
+ * JourneyWorkspaceManager). Closing one drops its unsaved text: the document goes back to the stored file
+ * (on disk, or in the browser's workspace), or leaves the workspace when there is no such file (an
+ * untitled or deleted one), and the documents that depend on it are rebuilt. Without this, text an editor discarded ("Don't Save") would
  * keep its declarations, and the diagnostics they cause, alive in the other files.
  */
 export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
@@ -30,11 +30,10 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        const { FileSystemProvider, TextDocuments } = this.#shared.workspace;
+        const { WorkspaceManager, TextDocuments } = this.#shared.workspace;
         const uri = URI.parse(event.document.uri);
-        const onDisk = uri.scheme === 'file' ? FileSystemProvider.stat(uri).then(stat => stat.isFile, () => false) : Promise.resolve(false);
-        void onDisk.then(exists => {
-            if (exists) {
+        void WorkspaceManager.isStored(uri).then(stored => {
+            if (stored) {
                 this.fireDocumentUpdate([uri], []);
             } else if (!TextDocuments?.get(uri)) {
                 // Not if the editor opened it again meanwhile: the open text is the document now.

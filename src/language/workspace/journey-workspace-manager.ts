@@ -1,5 +1,3 @@
-import { homedir } from 'node:os';
-import * as path from 'node:path';
 import { DefaultWorkspaceManager, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
@@ -11,8 +9,8 @@ const MAX_FILES_BESIDE = 300;
  * The workspace the client names, as the CLI would take it. With no workspace folder, the folder of
  * `rootUri` (or `rootPath`) is the workspace; a file opened outside every searched folder (or with no
  * workspace at all) brings the `.journey` files beside it, not those in folders below, as the CLI does
- * for a file named on its command line. A workspace that is a whole disk or the home folder is never
- * searched to the bottom: the files beside each opened file are loaded instead.
+ * for a file named on its command line. The host decides which roots may be searched (the Node server's
+ * never searches a whole disk or the home folder) and which URIs its file system holds.
  */
 export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
     readonly #shared: LangiumSharedServices;
@@ -37,9 +35,24 @@ export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     protected override performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
-        const searchable = folders.filter(folder => !isDiskOrHome(this.getRootFolder(folder)));
+        const searchable = folders.filter(folder => this.isSearchable(this.getRootFolder(folder)));
         this.#searched = searchable.map(folder => this.getRootFolder(folder));
         return super.performStartup(searchable);
+    }
+
+    /** Whether a workspace root is searched to the bottom at startup; a root that is not brings the files beside each file opened in it. */
+    protected isSearchable(_root: URI): boolean {
+        return true;
+    }
+
+    /** Whether the file system the server reads holds documents at URIs of this kind: Node's reads `file:` URIs only. */
+    protected holds(uri: URI): boolean {
+        return uri.scheme === 'file';
+    }
+
+    /** Whether a file is stored at `uri` (an untitled, deleted or never saved document is not). */
+    async isStored(uri: URI): Promise<boolean> {
+        return this.holds(uri) && await this.fileSystemProvider.stat(uri).then(stat => stat.isFile, () => false);
     }
 
     /**
@@ -49,7 +62,7 @@ export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
     async filesBeside(opened: URI): Promise<URI[]> {
         const folder = UriUtils.dirname(opened);
         const key = folder.toString();
-        if (opened.scheme !== 'file' || this.#loadedBeside.has(key) || this.#searched.some(root => UriUtils.contains(root, opened))) {
+        if (!this.holds(opened) || this.#loadedBeside.has(key) || this.#searched.some(root => UriUtils.contains(root, opened))) {
             return [];
         }
         this.#loadedBeside.add(key);
@@ -64,12 +77,4 @@ export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
         }
         return files.slice(0, MAX_FILES_BESIDE).filter(uri => !this.langiumDocuments.hasDocument(uri));
     }
-}
-
-function isDiskOrHome(folder: URI): boolean {
-    if (folder.scheme !== 'file') {
-        return false;
-    }
-    const resolved = path.resolve(folder.fsPath);
-    return path.parse(resolved).root === resolved || resolved === path.resolve(homedir());
 }

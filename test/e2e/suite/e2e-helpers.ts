@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { JourneyExtensionApi } from '../../../src/extension/main.js';
+import type { JourneyExtensionApi } from '../../../src/extension/activate.js';
 
 export const EXTENSION_ID = 'journey-maps.journey-maps';
 
