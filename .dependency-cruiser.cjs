@@ -1,3 +1,8 @@
+const { builtinModules } = require('node:module');
+
+/** Node's built-in modules, with or without the `node:` prefix. */
+const NODE_BUILTINS = `^(node:)?(${builtinModules.join('|')})(/|$)`;
+
 /**
  * The layering of the sources, checked by dependency-cruiser (`npm run lint`) on src/ and webview/, type-only
  * imports included. Data flows text -> AST -> view model -> view -> SVG / page / export: src/map/ is the map
@@ -110,6 +115,17 @@ module.exports = {
             severity: 'error',
             from: { path: '^webview/' },
             to: { path: '(^|/)node_modules/@types/vscode/' }
+        },
+
+        // --- the browser entries ---------------------------------------------------------------------------
+        {
+            name: 'browser-entries-no-node-builtins',
+            comment: 'The extension in the browser (package.json `browser`) and its language server (a Web Worker) run '
+                + 'where there is no Node: nothing they import, directly or through other modules, is a Node built-in. '
+                + '(esbuild fails on one too; this rule names the chain of imports that reaches it.)',
+            severity: 'error',
+            from: { path: '^src/(extension|language)/main-browser[.]ts$' },
+            to: { path: NODE_BUILTINS, reachable: true }
         },
 
         // --- the graph as a whole ------------------------------------------------------------------------------

@@ -44,6 +44,39 @@ const nodeOptions = {
     plugins: [embeddedCss]
 };
 
+/**
+ * A browser bundle loads nothing at run time but `vscode` (which VS Code's web extension host provides): every
+ * other module is in the bundle. esbuild already refuses a Node built-in for the browser platform; this also
+ * fails the build on a module some option left external.
+ * @type {esbuild.Plugin}
+ */
+const selfContained = {
+    name: 'journey-self-contained',
+    setup(build) {
+        build.onEnd(result => {
+            const loaded = Object.entries(result.metafile?.outputs ?? {})
+                .flatMap(([output, { imports }]) => imports.filter(i => i.external && i.path !== 'vscode').map(i => `${output} loads ${i.path}`));
+            return { errors: loaded.map(text => ({ text: `${text} at run time: a browser bundle holds every module but vscode` })) };
+        });
+    }
+};
+
+/**
+ * Scripts for the browser: no Node built-ins, ES2022 (what VS Code's web extension host and its webviews run).
+ * @type {esbuild.BuildOptions}
+ */
+const browserOptions = {
+    outdir: 'out',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [embeddedCss, selfContained]
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
     { ...nodeOptions, entryPoints: { 'extension/main': 'src/extension/main.ts' } },
@@ -60,20 +93,20 @@ const builds = [
         sourcemap: true,
         minify: false
     },
+    // The extension in the browser (package.json `browser`, vscode.dev and github.dev) and its language server,
+    // a Web Worker's script. Bundled for the browser, they hold no Node built-in: esbuild fails on any import of
+    // one ("could not resolve"). `.js`, not `.cjs`: a worker's script must be served as JavaScript.
+    {
+        ...browserOptions,
+        entryPoints: { 'extension/main-browser': 'src/extension/main-browser.ts' },
+        // VS Code's web extension host loads an extension as a CommonJS module.
+        format: 'cjs',
+        external: ['vscode']
+    },
+    { ...browserOptions, entryPoints: { 'language/main-browser': 'src/language/main-browser.ts' }, format: 'iife' },
     // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview;
     // serve-host stands in for VS Code when `journey serve` shows the same page in a browser.
-    {
-        entryPoints: { 'webview/preview': 'webview/main.ts', 'webview/serve-host': 'src/cli/serve/serve-host.ts' },
-        outdir: 'out',
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2022',
-        sourcemap: !minify,
-        minify,
-        logLevel: 'warning',
-        plugins: [embeddedCss]
-    },
+    { ...browserOptions, entryPoints: { 'webview/preview': 'webview/main.ts', 'webview/serve-host': 'src/cli/serve/serve-host.ts' }, format: 'iife' },
     {
         entryPoints: { 'webview/preview': 'webview/preview.css', 'webview/serve-host': 'src/cli/serve/serve-host.css' },
         outdir: 'out',

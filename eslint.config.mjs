@@ -60,5 +60,10 @@ export default defineConfig(
         files: ['**/*.{js,mjs,cjs}'],
         extends: [tseslint.configs.recommended],
         languageOptions: { globals: globals.node }
+    },
+    {
+        // CommonJS config files (.dependency-cruiser.cjs) load modules as CommonJS does.
+        files: ['**/*.cjs'],
+        rules: { '@typescript-eslint/no-require-imports': 'off' }
     }
 );
