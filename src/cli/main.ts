@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
+import { VIEWS, type ViewId } from '../map/views/views.js';
 import { EXPORT_FORMATS, exportJourneys } from './export-command.js';
 import { importMermaid } from './import-command.js';
 import { UsageError, type CommandOutput } from './cli-util.js';
@@ -88,8 +89,9 @@ program.command('render')
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .option('--persona <name>', 'draw the curve and figures of this persona only (default: every persona of the journey)')
-    .option('--compare', 'for a redesign: compare with the journey of today (its curve behind, steps gone as ghosts, figures today -> tomorrow)')
-    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string, persona?: string, compare?: boolean }) => {
+    .addOption(new Option('--view <view>', 'what to draw: the journey map (default), the service blueprint, the stakeholder map, or a redesign compared with today').choices(Object.keys(VIEWS)))
+    .option('--compare', 'for a redesign: compare with the journey of today (its curve behind, steps gone as ghosts, figures today -> tomorrow); --view compare')
+    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string, persona?: string, view?: ViewId, compare?: boolean }) => {
         finish(await render(file, options, output));
     });
 

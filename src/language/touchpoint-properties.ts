@@ -2,7 +2,7 @@ import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
     ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
-    ReplacesProperty, Touchpoint, TouchpointProperty
+    ReplacesProperty, Touchpoint, TouchpointProperty, WithProperty
 } from './generated/ast.js';
 
 /** What the language says of one kind of touchpoint property. */
@@ -27,6 +27,7 @@ export interface TouchpointPropertyInfo {
  */
 export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'OwnerProperty', keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', single: true, value: 'owner' },
+    { type: 'WithProperty', keyword: 'with', label: 'with', detail: 'the other owners or stakeholders taking part', single: true, value: 'parties' },
     {
         // One line for every persona, or one per persona (the validator checks that none is graded twice).
         type: 'EmotionProperty', keyword: 'emotion', label: 'emotion', single: false, value: 'grade',
@@ -56,6 +57,7 @@ export const TOUCHPOINT_PROPERTY_RULES: ReadonlySet<string> = new Set(TOUCHPOINT
 /** A touchpoint's properties by meaning. The first of a repeated single-valued property counts. */
 export interface TouchpointFacts {
     owner?: OwnerProperty;
+    with?: WithProperty;
     channel?: ChannelProperty;
     /** Every `emotion` line, in order: shared ones and those of a persona. */
     emotions: EmotionProperty[];
@@ -71,6 +73,7 @@ export function touchpointFacts(touchpoint: Touchpoint): TouchpointFacts {
     for (const property of touchpoint.properties) {
         switch (property.$type) {
             case 'OwnerProperty': facts.owner ??= property; break;
+            case 'WithProperty': facts.with ??= property; break;
             case 'ChannelProperty': facts.channel ??= property; break;
             case 'EmotionProperty': facts.emotions.push(property); break;
             case 'ContactsProperty': facts.contacts ??= property; break;

@@ -4,7 +4,7 @@ import {
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
-    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
+    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type Stakeholder, type PersonaField, type Stage, type Touchpoint
 } from '../generated/ast.js';
 import { describeScale, gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
@@ -38,10 +38,11 @@ export function registerValidationChecks(services: JourneyServices): void {
     registry.register(checks, validator);
 }
 
-type WorkspaceDeclaration = Owner | Channel | Persona | Journey;
+type WorkspaceDeclaration = Owner | Stakeholder | Channel | Persona | Journey;
 
 const KIND_LABELS: Record<WorkspaceDeclaration['$type'], string> = {
     Owner: 'Owner',
+    Stakeholder: 'Stakeholder',
     Channel: 'Channel',
     Persona: 'Persona',
     Journey: 'Journey'
@@ -293,8 +294,9 @@ function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
+/** Owners and stakeholders share one set of names: a `with` or a `link` names either. */
 function declarationKey(type: string, name: string): string {
-    return `${type} ${name}`;
+    return `${type === 'Stakeholder' ? 'Owner' : type} ${name}`;
 }
 
 /** Places named in a message: the first three, and how many more. */
