@@ -127,14 +127,29 @@ describe('journey export --format csv', () => {
         const rows = run.stdout.split('\r\n');
         expect(rows.pop()).toBe('');
         expect(rows[0]).toBe('journey,journey title,stage,stage title,position,touchpoint,title,moment of truth,channel,channel title,owner,owner title,' +
-            'external owner,emotion,feeling,contacts,duration,duration unit,duration minutes,pains,ideas,backstage,quotes');
+            'external owner,with,emotion,feeling,contacts,duration,duration unit,duration minutes,pains,ideas,backstage,quotes,support,evidence');
         expect(rows).toHaveLength(5);
         expect(rows[1]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,1,A,<img src=x onerror=alert(1)>,yes,Site,Site,Web,' +
-            '"Web: team, #1; 100%",no,,,2,1.5,h,90,,,,');
+            '"Web: team, #1; 100%",no,,,,2,1.5,h,90,,,,,,');
         // Two pains share a cell, one per line; the formula-looking one is defused; quotes doubled.
-        expect(rows[2]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,2,B,Journey planning,no,,,,,,4,calm,,,,,' +
-            `"'=cmd|' /C calc'!A0\nSecond, with ""quotes""",,,`);
-        expect(rows[4]).toBe('Other,Another journey,S,S,1,Z,Z,no,,,Web,"Web: team, #1; 100%",no,5,,,,,,,,,');
+        expect(rows[2]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,2,B,Journey planning,no,,,,,,,4,calm,,,,,' +
+            `"'=cmd|' /C calc'!A0\nSecond, with ""quotes""",,,,,`);
+        expect(rows[4]).toBe('Other,Another journey,S,S,1,Z,Z,no,,,Web,"Web: team, #1; 100%",no,,5,,,,,,,,,,,');
+    });
+
+    test('those taking part share a cell; an owned note starts with the name of the party doing it', async () => {
+        const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'csv');
+        expect(run.code).toBe(0);
+        const [header, ...rows] = run.stdout.split('\r\n');
+        const columns = header.split(',');
+        const chase = rows.find(row => row.includes(',ChaseReferral,'));
+        expect(chase).toBeDefined();
+        // No field of this row holds a comma or a quote: a split is enough to read it.
+        const cells = chase!.replace(/"([^"]*)"/g, (_, text: string) => text.replace(/,/g, '\u0000')).split(',').map(cell => cell.replace(/\u0000/g, ','));
+        const cell = (column: string) => cells[columns.indexOf(column)];
+        expect(cell('with')).toBe('GPSurgery\nPatientsAssociation');
+        expect(cell('backstage')).toBe('Orthopaedics: Consultants triage referrals once a week; the booking centre cannot see the queue');
+        expect(cell('support')).toBe('Referral management system, which the booking centre cannot search by triage status');
     });
 
     test('every bundled example: as many rows as touchpoints', async () => {
