@@ -139,7 +139,7 @@ export class BrowserBench {
         const count = before.journeys[0].stages.reduce((sum, stage) => sum + stage.touchpoints.length, 0);
         const column = preview.page.locator(`.map svg .column.highlighted [data-kind="emotion"]`);
         const shownGrade = await column.getAttribute('class');
-        const grade = (current === before ? edited : changedTouchpoint(after, before)).emotion?.grade;
+        const grade = (current === before ? edited : changedTouchpoint(after, before)).emotions[0]?.grade;
         if (reports.at(-1)?.report.touchpoints !== count || !shownGrade?.includes(`grade-${grade}`)) {
             throw new Error(`after the edits the page reports ${reports.at(-1)?.report.touchpoints} of ${count} touchpoints; the edited one shows '${shownGrade}', not grade ${grade}`);
         }
@@ -194,7 +194,7 @@ export class BrowserBench {
 function changedTouchpoint(from: JourneyDocumentModel, to: JourneyDocumentModel): TouchpointModel {
     const a = from.journeys[0].stages.flatMap(stage => stage.touchpoints);
     const b = to.journeys[0].stages.flatMap(stage => stage.touchpoints);
-    const index = a.findIndex((touchpoint, i) => touchpoint.emotion?.grade !== b[i]?.emotion?.grade);
+    const index = a.findIndex((touchpoint, i) => touchpoint.emotions[0]?.grade !== b[i]?.emotions[0]?.grade);
     if (index < 0) {
         throw new Error('the two models have the same grades');
     }

@@ -38,7 +38,7 @@ function mean(values: number[]): number | undefined {
 }
 
 /** The touchpoints with the lowest grade (all of them when tied), in journey order. */
-function lowest(graded: Array<{ touchpoint: TouchpointModel, grade: number | undefined }>): LowMomentModel[] {
+function lowest(graded: { touchpoint: TouchpointModel, grade: number | undefined }[]): LowMomentModel[] {
     const grades = graded.map(entry => entry.grade).filter(grade => grade !== undefined);
     if (grades.length === 0) {
         return [];
