@@ -1,31 +1,8 @@
-import { clearDocuments } from 'langium/test';
 import { describe, expect } from 'vitest';
-import { buildDocumentModel } from '../../src/language/map-model-builder.js';
-import { compareJourneys, type ComparedStep, type JourneyComparison } from '../../src/map/compare/compare-journeys.js';
+import type { ComparedStep } from '../../src/map/compare/compare-journeys.js';
 import { figureChangesLine } from '../../src/map/compare/figure-changes.js';
-import { ORGANISATION } from '../helpers/organisation.js';
-import { createServices } from '../helpers/journey-workspace.js';
-import { openWorkspace, test, type TestServices } from '../helpers/services-fixture.js';
-
-/** A second persona, for the journeys of several. */
-const TOMASZ = 'persona Tomasz "Self-employed plumber"\n';
-
-/**
- * Two versions of a journey, each in a workspace of its own beside the organisation (as `journey diff`
- * loads them), built by the real model builder and compared.
- */
-async function compare(services: TestServices, before: string, after: string): Promise<JourneyComparison> {
-    const side = async (sideServices: TestServices, text: string) => {
-        const documents = await openWorkspace(sideServices, { 'organisation.journey': ORGANISATION + TOMASZ, 'renew.journey': `journey Renew ${text}` });
-        return buildDocumentModel(documents['renew.journey']).journeys[0];
-    };
-    const afterServices = createServices();
-    try {
-        return compareJourneys(await side(services, before), await side(afterServices, after));
-    } finally {
-        await clearDocuments(afterServices.shared);
-    }
-}
+import { compareTexts } from '../helpers/compare-texts.js';
+import { test } from '../helpers/services-fixture.js';
 
 /** The steps as the comparison view draws them: `status stage.touchpoint`. */
 function order(steps: ComparedStep[]): string[] {
@@ -44,7 +21,7 @@ const TODAY = `"Renew a passport" for Maria {
 
 describe('compareJourneys: the same journey', () => {
     test('identical journeys: no change, every step kept, every stage kept', async ({ services }) => {
-        const comparison = await compare(services, TODAY, TODAY);
+        const comparison = await compareTexts(services, TODAY, TODAY);
         expect(comparison.changes).toEqual([]);
         expect(order(comparison.steps)).toEqual(['kept Apply.Form', 'kept Apply.Upload', 'kept Wait.Track']);
         expect(comparison.steps.every(step => step.changes.length === 0)).toBe(true);
@@ -69,13 +46,13 @@ describe('compareJourneys: the same journey', () => {
   }
   stage Wait "Waiting" { touchpoint Track "Tracks the application" { owner Web channel Website emotion 3 } }
 }`;
-        expect((await compare(services, TODAY, rewritten)).changes).toEqual([]);
+        expect((await compareTexts(services, TODAY, rewritten)).changes).toEqual([]);
     });
 });
 
 describe('compareJourneys: the changes of a step', () => {
     test('title, owner, channel, grade, contacts, duration and moment of truth, in that order', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form "Fills in the form" { owner Web channel Website emotion 2 contacts 3 duration 40 min } } }',
             '{ stage S { touchpoint Form "Fills in one form" { moment of truth owner Desk channel Letter emotion 4 contacts 1 duration 10 min } } }');
         expect(comparison.changes).toEqual([
@@ -92,7 +69,7 @@ describe('compareJourneys: the changes of a step', () => {
     });
 
     test('a value given where there was none, and one taken away: no `from`, no `to`', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint A { channel Website } touchpoint B { owner Web emotion 3 contacts 2 duration 1 h moment of truth } } }',
             '{ stage S { touchpoint A { owner Web emotion 5 contacts 0 duration 2 d } touchpoint B { } } }');
         expect(comparison.changes).toEqual([
@@ -110,12 +87,12 @@ describe('compareJourneys: the changes of a step', () => {
     });
 
     test('a duration is compared as written: 60 min is not 1 h', async ({ services }) => {
-        const comparison = await compare(services, '{ stage S { touchpoint A { duration 1 h } } }', '{ stage S { touchpoint A { duration 60 min } } }');
+        const comparison = await compareTexts(services, '{ stage S { touchpoint A { duration 1 h } } }', '{ stage S { touchpoint A { duration 60 min } } }');
         expect(comparison.changes).toEqual([{ kind: 'duration', stage: 'S', touchpoint: 'A', from: '1 h', to: '60 min' }]);
     });
 
     test('the title of the journey and of a stage, before the changes of the steps', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '"Renew a passport" { stage Apply "Apply" { touchpoint A { emotion 2 } } stage Wait { touchpoint B { } } }',
             '"Renew a passport online" { stage Apply "Applying" { touchpoint A { emotion 3 } } stage Wait "Waiting" { touchpoint B { } } }');
         expect(comparison.changes).toEqual([
@@ -127,7 +104,7 @@ describe('compareJourneys: the changes of a step', () => {
     });
 
     test('notes added and removed, a repeated identical note counted', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint A { pain "Slow" pain "Slow" idea "Keep" quote "Why?" } touchpoint B { pain "Slow" } } }',
             '{ stage S { touchpoint A { pain "Slow" idea "Keep" idea "Why?" backstage "Batch" } touchpoint B { pain "Slow" pain "Slow" pain "Slow" } } }');
         expect(comparison.changes).toEqual([
@@ -141,7 +118,7 @@ describe('compareJourneys: the changes of a step', () => {
     });
 
     test('notes in another order are no change', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint A { pain "One" idea "Two" pain "Three" } } }',
             '{ stage S { touchpoint A { pain "Three" pain "One" idea "Two" } } }');
         expect(comparison.changes).toEqual([]);
@@ -150,7 +127,7 @@ describe('compareJourneys: the changes of a step', () => {
 
 describe('compareJourneys: grades per persona', () => {
     test('each persona compared on its own: a shared grade overridden for one', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             'for Maria, Tomasz { stage S { touchpoint Form { emotion 2 } touchpoint Pay { emotion Maria 3 emotion Tomasz 1 } } }',
             'for Maria, Tomasz { stage S { touchpoint Form { emotion 2 emotion Maria 4 } touchpoint Pay { emotion 3 } } }');
         expect(comparison.changes).toEqual([
@@ -160,7 +137,7 @@ describe('compareJourneys: grades per persona', () => {
     });
 
     test('a persona graded on one side only: a grade given, a grade gone', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             'for Maria, Tomasz { stage S { touchpoint Form { emotion Maria 2 } touchpoint Pay { emotion 3 } } }',
             'for Maria, Tomasz { stage S { touchpoint Form { emotion 2 } touchpoint Pay { emotion Maria 3 } } }');
         expect(comparison.changes).toEqual([
@@ -170,28 +147,28 @@ describe('compareJourneys: grades per persona', () => {
     });
 
     test('a persona who joins the journey: their grades are new, the others\' the same (the personas of after first)', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             'for Maria { stage S { touchpoint Form { emotion 2 } } }',
             'for Tomasz, Maria { stage S { touchpoint Form { emotion 2 emotion Tomasz 5 } } }');
         expect(comparison.changes).toEqual([{ kind: 'emotion', stage: 'S', touchpoint: 'Form', persona: 'Tomasz', to: 5 }]);
     });
 
     test('a persona who leaves the journey: their grades are gone', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             'for Maria, Tomasz { stage S { touchpoint Form { emotion 2 } } }',
             'for Maria { stage S { touchpoint Form { emotion 2 } } }');
         expect(comparison.changes).toEqual([{ kind: 'emotion', stage: 'S', touchpoint: 'Form', persona: 'Tomasz', from: 2 }]);
     });
 
     test('journeys that name no persona: the one grade, with no persona', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form { emotion 2 } touchpoint Pay { emotion 4 } } }',
             '{ stage S { touchpoint Form { emotion 4 } touchpoint Pay { emotion 4 "calm" } } }');
         expect(comparison.changes).toEqual([{ kind: 'emotion', stage: 'S', touchpoint: 'Form', from: 2, to: 4 }]);
     });
 
     test('a journey given its persona: its one grade was theirs, so an unchanged grade is no change', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form { emotion 2 } touchpoint Pay { emotion 4 } } }',
             'for Maria { stage S { touchpoint Form { emotion 2 } touchpoint Pay { emotion 5 } } }');
         expect(comparison.changes).toEqual([{ kind: 'emotion', stage: 'S', touchpoint: 'Pay', persona: 'Maria', from: 4, to: 5 }]);
@@ -200,7 +177,7 @@ describe('compareJourneys: grades per persona', () => {
 
 describe('compareJourneys: steps added, removed, replaced and moved', () => {
     test('a step removed and a step added, with their titles: the removed one after the step before it', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form "Fills in the form" { emotion 2 } touchpoint Post "Posts the old passport" { emotion 1 } } }',
             '{ stage S { touchpoint Form "Fills in the form" { emotion 2 } touchpoint Courier "A courier collects it" { emotion 4 } } }');
         expect(comparison.changes).toEqual([
@@ -213,7 +190,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('two steps merged into one (replaces): the replaced ones drawn just before it, in their order', async ({ services }) => {
-        const comparison = await compare(services, TODAY, `"Renew a passport" for Maria {
+        const comparison = await compareTexts(services, TODAY, `"Renew a passport" for Maria {
   stage Start "Starting" { touchpoint Check "Checks eligibility" { emotion 4 } }
   stage Apply "Applying" {
     touchpoint Apply "Applies in one step" { replaces Form, Upload owner Web emotion 4 }
@@ -233,7 +210,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('a step that replaces steps of another stage is drawn with them in its own', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage Apply { touchpoint Form { } } stage Wait { touchpoint Letter { } touchpoint Track { } } }',
             '{ stage Apply { touchpoint Form { } touchpoint Status { replaces Letter, Track } } stage Wait { } }');
         expect(order(comparison.steps)).toEqual(['kept Apply.Form', 'replaced Apply.Letter', 'replaced Apply.Track', 'added Apply.Status']);
@@ -241,7 +218,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('replaces naming a step that is still there, or one that never was: the step is kept, not replaced', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form { emotion 2 } touchpoint Upload { emotion 1 } } }',
             '{ stage S { touchpoint Form { emotion 2 } touchpoint Apply { replaces Form, Upload, Nowhere emotion 4 } } }');
         expect(comparison.changes).toEqual([
@@ -252,7 +229,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('two steps that replace the same one: the first takes its place', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint Form { } } }',
             '{ stage S { touchpoint Online { replaces Form } touchpoint Paper { replaces Form } } }');
         expect(comparison.changes).toEqual([
@@ -263,7 +240,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('a step moved to another stage: step-moved first, then its other changes', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage Wait "Waiting" { touchpoint Fee { emotion 2 } touchpoint Track { } } stage Apply "Applying" { touchpoint Form { } } }',
             '{ stage Wait "Waiting" { touchpoint Track { } } stage Apply "Applying" { touchpoint Form { } touchpoint Fee { emotion 3 } } }');
         expect(comparison.changes).toEqual([
@@ -274,7 +251,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
     });
 
     test('steps in another order within their stage are no change', async ({ services }) => {
-        const comparison = await compare(services, '{ stage S { touchpoint A { } touchpoint B { } } }', '{ stage S { touchpoint B { } touchpoint A { } } }');
+        const comparison = await compareTexts(services, '{ stage S { touchpoint A { } touchpoint B { } } }', '{ stage S { touchpoint B { } touchpoint A { } } }');
         expect(comparison.changes).toEqual([]);
         expect(order(comparison.steps)).toEqual(['kept S.B', 'kept S.A']);
     });
@@ -282,7 +259,7 @@ describe('compareJourneys: steps added, removed, replaced and moved', () => {
 
 describe('compareJourneys: the merged order of the steps', () => {
     test('a removed step after the step before it that is still in its stage, else first in its stage', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage A { touchpoint A1 { } touchpoint A2 { } touchpoint A3 { } touchpoint A4 { } } stage B { touchpoint B1 { } touchpoint B2 { } } }',
             '{ stage A { touchpoint A2 { } touchpoint New { } touchpoint A4 { } } stage B { touchpoint B2 { } } }');
         expect(order(comparison.steps)).toEqual([
@@ -294,14 +271,14 @@ describe('compareJourneys: the merged order of the steps', () => {
     });
 
     test('removed steps one after another keep their order', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint A { } touchpoint B { } touchpoint C { } touchpoint D { } } }',
             '{ stage S { touchpoint A { } touchpoint D { } } }');
         expect(order(comparison.steps)).toEqual(['kept S.A', 'removed S.B', 'removed S.C', 'kept S.D']);
     });
 
     test('a stage removed whole: after the stage of the step before it, never inside another stage', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage A { touchpoint A1 { } touchpoint A2 { } } stage Gone "Gone" { touchpoint G1 { } touchpoint G2 { } } stage C { touchpoint C1 { } } }',
             '{ stage A { touchpoint A1 { } touchpoint Extra { } } stage C { touchpoint C1 { } } }');
         expect(order(comparison.steps)).toEqual([
@@ -311,21 +288,21 @@ describe('compareJourneys: the merged order of the steps', () => {
     });
 
     test('a first stage removed whole comes first', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage Gone { touchpoint G1 { } } stage B { touchpoint B1 { } } }',
             '{ stage B { touchpoint B1 { } } }');
         expect(order(comparison.steps)).toEqual(['removed Gone.G1', 'kept B.B1']);
     });
 
     test('a stage kept but emptied: its removed steps stay in its place, not at the end', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage A { touchpoint A1 { } } stage Gone { touchpoint G0 { } } stage W { touchpoint W1 { } touchpoint W2 { } } stage C { touchpoint C1 { } } }',
             '{ stage A { touchpoint A1 { } } stage W { } stage C { touchpoint C1 { } } }');
         expect(order(comparison.steps)).toEqual(['kept A.A1', 'removed Gone.G0', 'removed W.W1', 'removed W.W2', 'kept C.C1']);
     });
 
     test('`changes` follow the steps: a change of a step before a removed step after it', async ({ services }) => {
-        const comparison = await compare(services,
+        const comparison = await compareTexts(services,
             '{ stage S { touchpoint A { emotion 1 } touchpoint B { } touchpoint C { emotion 1 } } }',
             '{ stage S { touchpoint A { emotion 2 } touchpoint C { emotion 2 } } }');
         expect(comparison.changes.map(change => `${change.kind} ${change.touchpoint}`)).toEqual(['emotion A', 'step-removed B', 'emotion C']);
@@ -334,7 +311,7 @@ describe('compareJourneys: the merged order of the steps', () => {
 
 describe('compareJourneys: stage figures', () => {
     test('each stage\'s figures on each side it is on; the journey\'s today -> tomorrow line', async ({ services }) => {
-        const comparison = await compare(services, TODAY, `"Renew a passport" for Maria {
+        const comparison = await compareTexts(services, TODAY, `"Renew a passport" for Maria {
   stage Apply "Applying" {
     touchpoint Apply "Applies in one step" { replaces Form, Upload owner Web emotion 4 contacts 1 duration 15 min }
   }
