@@ -12,14 +12,15 @@ export interface LoadedWorkspace {
 
 /**
  * Loads files into the same Langium services the language server uses and builds them together,
- * so cross-file references and workspace-wide checks behave exactly as in the editor.
+ * so cross-file references and workspace-wide checks behave exactly as in the editor. A file in `texts`
+ * is loaded with that text, not with what is on disk (`journey diff`: a file as it was at a git revision).
  */
-export async function loadWorkspace(files: string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], texts: ReadonlyMap<string, string> = new Map()): Promise<LoadedWorkspace> {
     const services = createJourneyServices(NodeFileSystem).Journey;
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const documents = new Map<string, LangiumDocument>();
     for (const file of files) {
-        const text = await readFile(file, 'utf-8').catch((error: NodeJS.ErrnoException) => {
+        const text = texts.get(file) ?? await readFile(file, 'utf-8').catch((error: NodeJS.ErrnoException) => {
             throw new UsageError(`${file}: cannot read it (${error.code ?? error.message})`);
         });
         const document = LangiumDocumentFactory.fromString(text, URI.file(file));
