@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { JourneyModel } from '../map/model.js';
 import { displayPath, UsageError, type Warn } from './cli-util.js';
 import { diffJson } from './diff/diff-json.js';
 import { diffMarkdown } from './diff/diff-markdown.js';
 import { diffText } from './diff/diff-text.js';
 import { changedSince, checkRevision, fileAtRevision, type ChangedFile } from './diff/git.js';
 import { comparedJourney, diffJourneys, type FileJourneys, type JourneyDiff } from './diff/journey-diffs.js';
-import { loadJourneyFile, loadJourneySources, namedJourneyFile, pickJourney, type JourneySource, type LoadedJourneyFile, type SourceOptions } from './journey-document.js';
+import { loadJourneyFile, loadJourneySources, namedJourneyFile, pickJourney, type JourneySource, type SourceOptions } from './journey-document.js';
 
 export const DIFF_FORMATS = { text: diffText, json: diffJson, markdown: diffMarkdown } as const;
 
@@ -31,7 +32,8 @@ const USAGE = 'journey diff <old file> <new file>, journey diff <file> --git <re
  * changed.
  */
 export async function diff(files: string[], options: DiffOptions, print: (text: string) => void, warn?: Warn): Promise<number> {
-    const sources = { workspace: options.workspace, warn };
+    // Only the models are compared: diagnostics other than syntax errors would be computed for nothing.
+    const sources: SourceOptions = { workspace: options.workspace, warn, validation: false };
     let diffs: JourneyDiff[];
     if (options.redesign !== undefined) {
         if (files.length !== 1 || options.git !== undefined) {
@@ -62,7 +64,7 @@ async function twoFiles(oldGiven: string, newGiven: string, sources: SourceOptio
     const newFile = await namedJourneyFile(newGiven, sources.workspace, sources.warn);
     const [before] = await loadJourneySources([{ file: oldFile }], { ...sources, exclude: [newFile] });
     const [after] = await loadJourneySources([{ file: newFile }], { ...sources, exclude: [oldFile] });
-    return diffJourneys([{ before: journeysOf(oldFile, before), after: journeysOf(newFile, after) }]);
+    return diffJourneys([{ before: journeysOf(oldFile, before.model.journeys), after: journeysOf(newFile, after.model.journeys) }]);
 }
 
 /** The file named, now and at the revision; one that is neither here nor there is no file to compare. */
@@ -101,14 +103,18 @@ async function sinceRevision(changed: ChangedFile[], revision: string, sources: 
     return diffJourneys(changed.map(({ file }) => ({ before: journeysOf(file, then.get(file)), after: journeysOf(file, now.get(file)) })));
 }
 
-async function loadAll(list: JourneySource[], sources: SourceOptions): Promise<Map<string, LoadedJourneyFile>> {
+/**
+ * The journeys of each file, by file. Only the models are kept: the workspace of one side is no longer
+ * held in memory while the other is built.
+ */
+async function loadAll(list: JourneySource[], sources: SourceOptions): Promise<Map<string, JourneyModel[]>> {
     const loaded = list.length > 0 ? await loadJourneySources(list, sources) : [];
-    return new Map(loaded.map(file => [file.file, file]));
+    return new Map(loaded.map(({ file, model }) => [file, model.journeys]));
 }
 
 /** The journeys of a file on one side; none on a side it is not on. */
-function journeysOf(file: string, loaded: LoadedJourneyFile | undefined): FileJourneys {
-    return { file: displayPath(file), journeys: loaded?.model.journeys ?? [] };
+function journeysOf(file: string, journeys: JourneyModel[] | undefined): FileJourneys {
+    return { file: displayPath(file), journeys: journeys ?? [] };
 }
 
 /** A redesign journey of the file and the journey of today it redesigns (the model's `current`). */

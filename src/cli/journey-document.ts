@@ -47,6 +47,8 @@ export interface JourneySource {
 
 export interface SourceOptions {
     workspace?: string;
+    /** False: the files' syntax errors only (see loadWorkspace). */
+    validation?: boolean;
     /** Files beside the sources that are left out of their workspace. */
     exclude?: Iterable<string>;
     warn?: Warn;
@@ -61,7 +63,8 @@ export async function loadJourneySources(sources: JourneySource[], options: Sour
     const context = await contextFiles(new Set(sources.map(source => path.dirname(source.file))), options.workspace, options.warn);
     const excluded = new Set(options.exclude);
     const texts = new Map(sources.filter(source => source.text !== undefined).map(source => [source.file, source.text!]));
-    const { documents } = await loadWorkspace([...files, ...[...context].filter(file => !files.has(file) && !excluded.has(file)).sort()], texts);
+    const { documents } = await loadWorkspace([...files, ...[...context].filter(file => !files.has(file) && !excluded.has(file)).sort()],
+        { texts, validation: options.validation });
     return sources.map(({ file, label }) => {
         const document = documents.get(file)!;
         assertParses(file, document, label);

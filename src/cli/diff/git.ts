@@ -19,41 +19,47 @@ export interface ChangedFile {
     present: boolean;
 }
 
-/** How many `git show` processes run at once. */
-const PARALLEL_SHOWS = 4;
 /** A file at a revision may be large (a journey of thousands of touchpoints): no limit that a real file reaches. */
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
 interface GitRun {
     code: number;
-    stdout: string;
+    stdout: Buffer;
     /** Git's first line on standard error (its `fatal: ...`), or ''. */
     said: string;
 }
 
-function runGit(args: string[], cwd: string): Promise<GitRun> {
+/** Git in `cwd`, given `input` on its standard input. */
+function runGit(args: string[], cwd: string, input = ''): Promise<GitRun> {
     return new Promise((resolve, reject) => {
         // Git's own commands only: no pager, and no lock taken on the index just to refresh it.
         const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat' };
-        execFile('git', args, { cwd, env, maxBuffer: MAX_OUTPUT, encoding: 'utf-8' }, (error, stdout, stderr) => {
+        const child = execFile('git', args, { cwd, env, maxBuffer: MAX_OUTPUT, encoding: 'buffer' }, (error, stdout, stderr) => {
             // A process that could not start has a code that is a name (ENOENT), one that failed its exit status.
             if (typeof error?.code === 'string') {
                 reject(new UsageError(error.code === 'ENOENT' ? 'git is not installed, or not on PATH: --git needs it' : `cannot run git (${error.code})`));
                 return;
             }
-            const said = stderr.split('\n').map(line => line.trim()).find(line => line !== '') ?? '';
+            const said = stderr.toString('utf-8').split('\n').map(line => line.trim()).find(line => line !== '') ?? '';
             resolve({ code: error ? error.code ?? 1 : 0, stdout, said });
         });
+        // A git that failed before reading its input closes the pipe: that failure is the one to report.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
     });
 }
 
 /** Git's standard output; a failure is a UsageError with what git said. */
-async function git(args: string[], cwd: string): Promise<string> {
-    const run = await runGit(args, cwd);
+async function git(args: string[], cwd: string, input?: string): Promise<Buffer> {
+    const run = await runGit(args, cwd, input);
     if (run.code !== 0) {
         throw new UsageError(`git ${args[0]} failed: ${run.said || `exit code ${run.code}`}`);
     }
     return run.stdout;
+}
+
+async function gitText(args: string[], cwd: string): Promise<string> {
+    return (await git(args, cwd)).toString('utf-8');
 }
 
 /**
@@ -71,49 +77,70 @@ export async function checkRevision(revision: string, near: string): Promise<voi
     if (run.code !== 0 && run.said !== '') {
         throw new UsageError(`git rev-parse failed: ${run.said}`);
     }
-    if (run.code !== 0 || run.stdout.trim() === '') {
+    if (run.code !== 0 || run.stdout.toString('utf-8').trim() === '') {
         throw new UsageError(`--git ${revision}: not a commit of this git repository`);
     }
 }
 
-/** The text of `file` (an absolute path) at `revision`; undefined when it is not there at that revision. */
+/** The text of `file` (an absolute path) at `revision` (`git show`); undefined when it is not there at that revision. */
 export async function fileAtRevision(revision: string, file: string): Promise<RevisionText> {
     const folder = await nearestFolder(file);
     const relative = path.relative(folder, file).split(path.sep).join('/');
     // ls-tree names the file from the top of the repository (--full-name), or nothing when it is not there;
     // its paths are matched as written (no wildcards).
-    const listed = await git(['ls-tree', '-z', '--full-name', '--name-only', revision, '--', relative], folder);
+    const listed = await gitText(['ls-tree', '-z', '--full-name', '--name-only', revision, '--', relative], folder);
     const fromTop = listed.split('\0').find(name => name !== '');
-    return fromTop === undefined ? undefined : git(['show', '--no-textconv', `${revision}:${fromTop}`], folder);
+    return fromTop === undefined ? undefined : gitText(['show', '--no-textconv', `${revision}:${fromTop}`], folder);
 }
 
 /**
  * Every `*.journey` file in the working folder and below that differs from `revision` (as `git diff
  * <revision> -- '*.journey'` lists them: committed since, staged or not), and those git does not track
- * yet and does not ignore (new maps not yet added); each with its text at the revision.
+ * yet and does not ignore (new maps not yet added); each with its text at the revision. The texts are
+ * read in one `git cat-file --batch`, by the ids `git diff --raw` gives: a process per file (`git show`)
+ * would cost a pull request of a hundred maps half a second of starting processes.
  */
 export async function changedSince(revision: string, cwd: string): Promise<ChangedFile[]> {
-    const [diff, untracked, prefix] = await Promise.all([
-        git(['diff', '--name-status', '-z', '--no-renames', '--relative', revision, '--', '*.journey'], cwd),
-        git(['ls-files', '-z', '--others', '--exclude-standard', '--', '*.journey'], cwd),
-        git(['rev-parse', '--show-prefix'], cwd)
+    const [raw, untracked] = await Promise.all([
+        gitText(['diff', '--raw', '-z', '--no-abbrev', '--no-renames', '--relative', revision, '--', '*.journey'], cwd),
+        gitText(['ls-files', '-z', '--others', '--exclude-standard', '--', '*.journey'], cwd)
     ]);
-    const statuses = new Map<string, string>();
-    const fields = diff.split('\0');
+    // `:<mode> <mode> <id before> <id after> <status>` then the path, each ended by a NUL.
+    const changes = new Map<string, { present: boolean, blob?: string }>();
+    const fields = raw.split('\0');
     for (let i = 0; i + 1 < fields.length; i += 2) {
-        statuses.set(fields[i + 1], fields[i]);
+        const [, , blob, , status] = fields[i].split(' ');
+        changes.set(fields[i + 1], { present: !status.startsWith('D'), blob: status.startsWith('A') ? undefined : blob });
     }
     for (const relative of untracked.split('\0').filter(name => name !== '')) {
         // Taken out of the index (`git rm --cached`) but still there: changed, not deleted.
-        statuses.set(relative, statuses.has(relative) ? 'M' : 'A');
+        changes.set(relative, { present: true, blob: changes.get(relative)?.blob });
     }
-    const changes = [...statuses].map(([relative, status]) => ({ relative, status }));
-    const top = prefix.trim();
-    const texts = await inParallel(changes, ({ relative, status }) =>
-        status === 'A' ? Promise.resolve(undefined) : git(['show', '--no-textconv', `${revision}:${top}${relative}`], cwd));
-    return changes
-        .map(({ relative, status }, i) => ({ file: path.resolve(cwd, relative), before: texts[i], present: status !== 'D' }))
+    const blobs = [...changes.values()].flatMap(({ blob }) => blob === undefined ? [] : [blob]);
+    const texts = await blobTexts(blobs, cwd);
+    return [...changes]
+        .map(([relative, { present, blob }]) => ({ file: path.resolve(cwd, relative), before: blob === undefined ? undefined : texts.get(blob), present }))
         .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The texts of blobs, by id, from one `git cat-file --batch`: `<id> blob <size>`, the bytes, a line feed. */
+async function blobTexts(blobs: string[], cwd: string): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    if (blobs.length === 0) {
+        return texts;
+    }
+    const output = await git(['cat-file', '--batch'], cwd, blobs.map(blob => `${blob}\n`).join(''));
+    let at = 0;
+    while (at < output.length) {
+        const end = output.indexOf(0x0a, at);
+        const [id, type, size] = output.toString('utf-8', at, end).split(' ');
+        if (type !== 'blob') {
+            throw new UsageError(`git cat-file failed: ${id} is ${type}`);
+        }
+        texts.set(id, output.toString('utf-8', end + 1, end + 1 + Number(size)));
+        at = end + 1 + Number(size) + 1;
+    }
+    return texts;
 }
 
 /** The path if it is a folder, else its nearest parent that is one (a folder deleted since the revision is not there). */
@@ -123,17 +150,4 @@ async function nearestFolder(folder: string): Promise<string> {
             return current;
         }
     }
-}
-
-async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array<R>(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_SHOWS, items.length) }, worker));
-    return results;
 }
