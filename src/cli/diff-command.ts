@@ -91,9 +91,9 @@ async function filesSince(revision: string): Promise<ChangedFile[]> {
 }
 
 /**
- * The files now, together in one workspace, and at the revision, together in another: the files as
- * they are now, each compared one in place of its text now (a file added since is not on that side; one
- * deleted since is there again).
+ * The files now, in one workspace, and at the revision, in another: there each file compared has its
+ * text at the revision (a file added since is left out, one deleted since is there again), the files
+ * beside them are as they are now.
  */
 async function sinceRevision(changed: ChangedFile[], revision: string, sources: SourceOptions): Promise<JourneyDiff[]> {
     const now = await loadAll(changed.filter(({ present }) => present).map(({ file }) => ({ file })), sources);
