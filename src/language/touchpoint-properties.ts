@@ -1,7 +1,7 @@
 import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
-    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
+    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, Journey, MomentOfTruth, Note, OwnerProperty,
     ReplacesProperty, Touchpoint, TouchpointProperty
 } from './generated/ast.js';
 
@@ -105,4 +105,9 @@ export function gradesByPersona(facts: TouchpointFacts, personas: readonly strin
         }
     }
     return grades;
+}
+
+/** The names of a journey's personas, in its order: those of its `for` list that are declared (the ones the map draws). */
+export function personaNames(journey: Journey): string[] {
+    return journey.personas.flatMap(persona => persona.ref ? [persona.ref.name] : []);
 }

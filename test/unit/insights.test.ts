@@ -59,6 +59,30 @@ describe('insight diagnostics', () => {
         expect(summarise(trip).filter(d => d.startsWith('steep-drop'))).toEqual(ranges.map(range => `steep-drop info ${range}`));
     });
 
+    test('per persona: a moment of truth low for one of them, a drop in one persona\'s grades, each naming whose', async ({ services }) => {
+        const { text, ranges } = marked(`persona Tomasz "Commuter"
+journey Trip for Maria, Tomasz { stage S {
+  touchpoint «Low» { moment of truth owner Web emotion 4 emotion Tomasz 2 }
+  touchpoint Fine { moment of truth owner Web emotion 3 }
+  touchpoint A { owner Web emotion 5 }
+  touchpoint B { owner Web emotion Maria 4 emotion Tomasz «1» }
+  touchpoint C { owner Web emotion 5 }
+  touchpoint D { owner Web emotion «1» }
+  touchpoint E { owner Web emotion Maria 5 emotion Tomasz 4 }
+  touchpoint F { owner Web emotion Maria 2 emotion Tomasz 3 pain "Lost" }
+} }`);
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(trip).filter(d => /^(low-moment|steep-drop)/.test(d))).toEqual([
+            `low-moment-of-truth info ${ranges[0]}`, `steep-drop info ${ranges[1]}`, `steep-drop info ${ranges[2]}`
+        ]);
+        expect(trip.diagnostics!.filter(d => /^(low-moment|steep-drop)/.test(String(d.code))).map(d => d.message)).toEqual([
+            // The journey's checks (the drops) come before its touchpoints'.
+            "The grade falls from 5 to 1 for Tomasz at touchpoint 'B': add a `pain` saying what goes wrong.",
+            "The grade falls from 5 to 1 for Maria and from 5 to 1 for Tomasz at touchpoint 'D': add a `pain` saying what goes wrong.",
+            "Touchpoint 'Low' is a moment of truth graded 2 (negative) for Tomasz with no `idea`: add one to say how to improve it."
+        ]);
+    });
+
     test('turned off by journey.insights.diagnostics', async ({ services }) => {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { diagnostics: false } } } });
         const text = 'journey Trip for Maria { stage S { touchpoint A { moment of truth owner Web emotion 5 } touchpoint B { moment of truth owner Web emotion 1 } } }';
