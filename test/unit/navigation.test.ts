@@ -23,6 +23,8 @@ const TRIP = `journey Renew "Renew a passport" for Maria {
 }
 `;
 
+const PERSONAS = 'persona Tomasz "Commuter"\npersona Ana "Student"\n';
+
 async function workspace(services: TestServices): Promise<Record<string, LangiumDocument>> {
     return openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
 }
@@ -75,6 +77,64 @@ describe('hover', () => {
             index: 0,
             hover: '**Emotion 2: negative**: the customer is frustrated, confused or anxious.\n\nThe scale runs from 1 (very negative) to 5 (very positive).'
         });
+    });
+
+    test('on a grade in a journey of several personas: whose grade it is, with the feeling', async ({ services }) => {
+        const text = `${PERSONAS}journey Renew for Maria, Tomasz, Ana {
+  stage S { touchpoint Form { owner Web emotion 3 emotion Tomasz 2 "confused" } touchpoint Post { owner Web emotion Maria 4 emotion Tomasz 4 emotion Ana 4 emotion 1 } }
+}`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const advice = (grade: string) => `${grade}\n\nThe customer is frustrated, confused or anxious. The scale runs from 1 (very negative) to 5 (very positive).`;
+        expect(await hoverAt(services, trip, text, 'Tomasz 2', 7)).toBe(advice('**Tomasz: 2 of 5, negative** — confused'));
+        expect(await hoverAt(services, trip, text, 'emotion 3', 8)).toBe(
+            '**Maria and Ana: 3 of 5, neutral**\n\nNeither good nor bad: the customer gets through it. The scale runs from 1 (very negative) to 5 (very positive).');
+        expect(await hoverAt(services, trip, text, 'emotion 1', 8)).toContain('**1 of 5, very negative**, for no persona: each has a line of their own');
+        expect(await hoverAt(services, trip, text, 'Form')).toContain('- Emotion: Maria 3 (neutral); Tomasz 2 (negative), "confused"; Ana 3 (neutral)');
+    });
+
+    test('on a grade in a journey of one persona: hers, the shared line included', async ({ services }) => {
+        const { 'trip.journey': trip } = await workspace(services);
+        expect(await hoverAt(services, trip, TRIP, 'emotion  2', 9)).toBe('**Maria: 2 of 5, negative** — confused\n\n'
+            + 'The customer is frustrated, confused or anxious. The scale runs from 1 (very negative) to 5 (very positive).');
+    });
+
+    test('on a grade in a redesign: the grade of the same step today, for each persona, or of the steps it replaces', async ({ services }) => {
+        const today = `${PERSONAS}journey Renew for Maria, Tomasz {
+  stage S { touchpoint Form { owner Web emotion 1 emotion Tomasz 3 } touchpoint Upload { owner Web emotion 2 } touchpoint Letter { owner Web emotion Maria 4 } }
+}`;
+        const tomorrow = `journey RenewTomorrow for Maria, Tomasz redesigns Renew {
+  stage S {
+    touchpoint Form { owner Web emotion 4 }
+    touchpoint Online { owner Web emotion Maria 5 emotion Tomasz 4 replaces Upload, Letter }
+    touchpoint Chat { owner Web emotion 3 }
+  }
+}`;
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'today.journey': today, 'tomorrow.journey': tomorrow });
+        const hover = (marker: string, offset: number) => hoverAt(services, documents['tomorrow.journey'], tomorrow, marker, offset);
+        expect((await hover('emotion 4', 8))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Maria 1 of 5, very negative; Tomasz 3 of 5, neutral.");
+        expect((await hover('Maria 5', 6))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Upload 2 of 5, negative; Letter 4 of 5, positive.");
+        expect((await hover('Tomasz 4', 7))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Upload 2 of 5, negative; Letter not graded.");
+        expect((await hover('emotion 3', 8))?.split('\n\n').at(-1)).toBe("Today in 'Renew': a new step.");
+    });
+
+    test('on a journey, its name or a redesigns: its title, personas, size and redesigns; on a step replaced: that step\'s card', async ({ services }) => {
+        const text = `${TRIP}journey RenewTomorrow "Renew, redesigned" for Maria redesigns Renew {
+  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form } }
+}`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const renew = "**journey Renew** · Renew a passport\n\nFor Maria: 3 touchpoints in 2 stages. Redesigned by 1 journey in the workspace.";
+        expect(await hoverAt(services, trip, text, 'Renew "')).toBe(renew);
+        expect(await hoverAt(services, trip, text, 'redesigns Renew', 11)).toBe(renew);
+        expect(await hoverAt(services, trip, text, 'RenewTomorrow')).toBe('**journey RenewTomorrow** · Renew, redesigned\n\nFor Maria: 1 touchpoint in 1 stage. Redesigns \'Renew\'.');
+        const step = await hoverAt(services, trip, text, 'replaces Form', 10);
+        expect(step?.split('\n').slice(0, 3)).toEqual(['**Fills in the form** · ★ moment of truth', '', '- Stage: Applying']);
+        expect(step?.split('\n\n').at(-1)).toBe("A step of journey 'Renew'.");
+    });
+
+    test('on a persona: the journeys that name it, each once, its emotion lines included', async ({ services }) => {
+        const text = 'journey A for Maria { stage S { touchpoint T { owner Web emotion Maria 2 } } }\njourney B for Maria { }';
+        const { 'organisation.journey': organisation } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(await hoverAt(services, organisation, ORGANISATION, 'Maria')).toBe('**persona Maria** · Busy parent\n\nUsed by 2 journeys in the workspace.');
     });
 
     test('user text in a card is escaped Markdown', async ({ services }) => {
