@@ -27,6 +27,47 @@ describe('code lenses above journeys and stages', () => {
         ]);
     });
 
+    test('several personas: the counts, then each persona\'s grades, above the journey and each stage', async ({ services }) => {
+        const text = `persona Tomasz "Commuter"
+journey Trip "A trip" for Maria, Tomasz {
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" { owner Web emotion 4 emotion Tomasz 1 duration 40 min }
+    touchpoint Call "Calls the helpline" { owner Desk emotion 2 }
+  }
+  stage Receive { touchpoint Delivery "Gets the passport" { owner Courier emotion Maria 5 } }
+}
+`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } });
+        expect(lenses?.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
+            [2, '3 touchpoints · 3 owners · 40 min · 2 owner hand-offs'],
+            [2, 'Maria: average 3.7 (positive) · lowest 2: Calls the helpline'],
+            [2, 'Tomasz: average 1.5 (negative) · lowest 1: Fills in the form'],
+            [3, '2 touchpoints · 2 owners · 40 min'],
+            [3, 'Maria: average 3.0 (neutral) · lowest 2: Calls the helpline'],
+            [3, 'Tomasz: average 1.5 (negative) · lowest 1: Fills in the form'],
+            [7, '1 touchpoint · 1 owner'],
+            [7, 'Maria: average 5.0 (very positive) · lowest 5: Gets the passport'],
+            [7, 'Tomasz: not graded']
+        ]);
+        expect(lenses![2].command!.arguments).toEqual(["Journey 'A trip' for Tomasz: Average grade 1.5 (negative). Lowest point: 1 (very negative) at 'Fills in the form'."]);
+    });
+
+    test('a redesign: its figures today -> tomorrow, in one line above the journey', async ({ services }) => {
+        const tomorrow = `journey TripTomorrow "A trip, redesigned" for Maria redesigns Trip {
+  stage Apply { touchpoint Form "Fills in the form online" { owner Web emotion 4 duration 10 min contacts 1 replaces Call, Visit } }
+  stage Receive { touchpoint Delivery "Gets the passport" { owner Courier emotion 5 duration 1 d } }
+}
+`;
+        const { 'tomorrow.journey': document } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'tomorrow.journey': tomorrow });
+        const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        const today = lenses!.filter(lens => lens.command?.title.startsWith('today'));
+        expect(today.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
+            [1, 'today -> tomorrow: average 3.3 -> 4.5, contacts 0 -> 1, time 3 d 2 h -> 1 d']
+        ]);
+        expect(today[0].command!.arguments).toEqual(["Journey 'A trip, redesigned' against the journey of today, 'A trip': average 3.3 -> 4.5, contacts 0 -> 1, time 3 d 2 h -> 1 d."]);
+    });
+
     test('turned off by journey.insights.codeLens', async ({ services }) => {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { codeLens: false } } } });
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
