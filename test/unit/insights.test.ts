@@ -164,6 +164,27 @@ journey J for <|Maria|> { stage S { touchpoint T {
         ]);
     });
 
+    test('a persona graded, a journey redesigned and the steps replaced, as references of their kinds', async ({ services }) => {
+        const { tokens, ranges } = await highlightHelper(services.Journey)(`persona Tomasz
+journey Today for Maria { stage S { touchpoint Form { } touchpoint Post { } } }
+journey Tomorrow for <|Maria|>, <|Tomasz|> redesigns <|Today|> { stage S { touchpoint T {
+  emotion <|Tomasz|> <|2|>
+  replaces <|Form|>, <|Post|>
+} } }`);
+        expect(ranges.map(([start, end]) => {
+            const token = tokens.find(t => t.offset === start && t.offset + t.text.length === end);
+            return `${token?.text} ${token?.tokenType}`;
+        })).toEqual([
+            `Maria ${SemanticTokenTypes.struct}`,
+            `Tomasz ${SemanticTokenTypes.struct}`,
+            `Today ${SemanticTokenTypes.namespace}`,
+            `Tomasz ${SemanticTokenTypes.struct}`,
+            `2 ${SemanticTokenTypes.number}`,
+            `Form ${SemanticTokenTypes.event}`,
+            `Post ${SemanticTokenTypes.event}`
+        ]);
+    });
+
     test('every touchpoint, stage and owner reference of the bundled examples is highlighted', async ({ services }) => {
         const { exampleFiles } = await import('../helpers/example-models.js');
         const files = await exampleFiles();

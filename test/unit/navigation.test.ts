@@ -211,6 +211,27 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
         });
     });
 
+    test('a redesign names the journey it redesigns; a touchpoint of several personas gives each one\'s grade', async ({ services }) => {
+        const names = (symbol: DocumentSymbol): string[] => [`${symbol.name} (${symbol.detail ?? ''})`, ...(symbol.children ?? []).flatMap(names)];
+        await expectSymbols(services.Journey)({
+            text: `persona Tomasz
+persona Ana
+journey Renew "Renew a passport" for Tomasz, Ana { stage S { touchpoint Form { emotion 2 emotion Ana 4 } touchpoint Post { emotion Tomasz 5 } } }
+journey Later redesigns Renew { }
+journey Soon "Renew, redesigned" redesigns Renew { }`,
+            assert: symbols => expect(symbols.flatMap(names)).toEqual([
+                'Tomasz ()',
+                'Ana ()',
+                'Renew (Renew a passport)',
+                'S ()',
+                'Form (Tomasz 2, Ana 4)',
+                'Post (Tomasz 5, Ana not graded)',
+                'Later (redesigns Renew)',
+                'Soon (Renew, redesigned · redesigns Renew)'
+            ])
+        });
+    });
+
     test('Ctrl+T finds touchpoints and owners of every file', async ({ services }) => {
         await workspace(services);
         const found = async (query: string) => (await services.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query }))
