@@ -171,6 +171,22 @@ describe('definition, references and highlights, across files', () => {
         ]);
     });
 
+    test('a redesign across files: definition of its redesigns and of the steps it replaces, references of the journey and of a step', async ({ services }) => {
+        const tomorrow = 'journey RenewTomorrow for Maria redesigns Renew {\n  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form, Post } }\n}\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'tomorrow.journey': tomorrow });
+        const definition = async (marker: string, offset: number) => (await services.Journey.lsp.DefinitionProvider!.getDefinition(documents['tomorrow.journey'], {
+            textDocument: { uri: documents['tomorrow.journey'].uri.toString() }, position: position(tomorrow, marker, offset)
+        }))?.map(link => `${link.targetUri.split('/').pop()} ${rangeText(link.targetSelectionRange)}`);
+        expect(await definition('Renew {', 0)).toEqual(['trip.journey 1:9-1:14']);
+        expect(await definition('Form', 1)).toEqual(['trip.journey 3:16-3:20']);
+        expect(await definition('Post', 0)).toEqual(['trip.journey 13:16-13:20']);
+        const references = async (marker: string) => (await services.Journey.lsp.ReferencesProvider!.findReferences(documents['trip.journey'], {
+            textDocument: { uri: documents['trip.journey'].uri.toString() }, position: position(TRIP, marker), context: { includeDeclaration: true }
+        })).map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort();
+        expect(await references('Renew')).toEqual(['tomorrow.journey 1:43-1:48', 'trip.journey 1:9-1:14']);
+        expect(await references('Form')).toEqual(['tomorrow.journey 2:66-2:70', 'trip.journey 3:16-3:20']);
+    });
+
     test('find references without the declaration, in one file (langium/test)', async ({ services }) => {
         await expectFindReferences(services.Journey)({
             text: 'owner <|Web|> "Team"\njourney J { stage S { touchpoint T { owner <|W<|>eb|> } touchpoint U { owner <|Web|> } } }',
