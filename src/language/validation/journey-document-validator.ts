@@ -38,9 +38,11 @@ export class JourneyDocumentValidator extends WalkingDocumentValidator {
         const linking: Diagnostic[] = [];
         super.processLinkingErrors(document, linking, options);
         const unnamed = new Set<number>();
-        for (const reference of document.references) {
-            if (reference.error && reference.$refNode && hasNoStepsToName(reference.error.info)) {
-                unnamed.add(reference.$refNode.offset);
+        if (linking.length > 0) {
+            for (const reference of document.references) {
+                if (reference.error && reference.$refNode && hasNoStepsToName(reference.error.info)) {
+                    unnamed.add(reference.$refNode.offset);
+                }
             }
         }
         for (const diagnostic of linking) {

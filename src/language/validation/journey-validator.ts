@@ -325,8 +325,8 @@ export class JourneyValidator {
     /** `emotion Ana 3` grades Ana in this journey: she must be one of its personas. */
     checkPersonaInJourney(emotion: EmotionProperty, accept: ValidationAcceptor): void {
         const persona = emotion.persona;
-        const journey = AstUtils.getContainerOfType(emotion, isJourney);
-        if (!persona?.ref || !journey) {
+        const journey = persona?.ref && AstUtils.getContainerOfType(emotion, isJourney);
+        if (!persona || !journey) {
             return;
         }
         const personas = journey.personas.map(reference => reference.$refText);
