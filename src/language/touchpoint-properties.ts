@@ -1,7 +1,7 @@
 import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
-    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
+    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, Journey, MomentOfTruth, Note, OwnerProperty,
     ReplacesProperty, Touchpoint, TouchpointProperty, WithProperty
 } from './generated/ast.js';
 
@@ -38,7 +38,10 @@ export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'ContactsProperty', keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', single: true, value: 'count' },
     ...NOTE_KINDS.map(({ kind, detail }) => ({ type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false })),
     { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true },
-    { type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true }
+    {
+        type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true,
+        value: 'steps'
+    }
 ];
 
 /** The property a keyword starts in a touchpoint, if any. */
@@ -108,4 +111,9 @@ export function gradesByPersona(facts: TouchpointFacts, personas: readonly strin
         }
     }
     return grades;
+}
+
+/** The names of a journey's personas, in its order: those of its `for` list that are declared (the ones the map draws). */
+export function personaNames(journey: Journey): string[] {
+    return journey.personas.flatMap(persona => persona.ref ? [persona.ref.name] : []);
 }
