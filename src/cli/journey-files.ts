@@ -59,29 +59,51 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
     const checked = new Set<string>();
     const contextFolders = new Set<string>();
     for (const given of paths) {
-        const absolute = path.resolve(given);
-        const info = await stat(absolute).catch(() => {
-            throw new UsageError(`${given}: no such file or folder`);
-        });
-        if (info.isDirectory()) {
-            const files = await findJourneyFiles(absolute, warn);
+        const absolute = await givenPath(given);
+        if (absolute.folder) {
+            const files = await findJourneyFiles(absolute.path, warn);
             if (files.length === 0) {
                 throw new UsageError(`${given}: no .journey files in this folder`);
             }
             files.forEach(file => checked.add(file));
-        } else if (absolute.endsWith('.journey')) {
-            checked.add(absolute);
-            contextFolders.add(path.dirname(absolute));
         } else {
-            throw new UsageError(`${given}: not a .journey file`);
+            checked.add(absolute.path);
+            contextFolders.add(path.dirname(absolute.path));
         }
     }
+    const context = await contextFiles(contextFolders, workspace, warn);
+    return {
+        checked: [...checked].sort(),
+        context: [...context].filter(file => !checked.has(file)).sort()
+    };
+}
+
+/** The absolute path of a file or folder the command line names: a folder, or a `.journey` file. */
+export async function givenPath(given: string): Promise<{ path: string; folder: boolean }> {
+    const absolute = path.resolve(given);
+    const info = await stat(absolute).catch(() => {
+        throw new UsageError(`${given}: no such file or folder`);
+    });
+    if (!info.isDirectory() && !absolute.endsWith('.journey')) {
+        throw new UsageError(`${given}: not a .journey file`);
+    }
+    return { path: absolute, folder: info.isDirectory() };
+}
+
+/**
+ * The journeys that resolve the references of files in `folders`: the other `*.journey` files in each
+ * folder (not below), and every one under `workspace`. A folder that is not there (its files deleted since
+ * a git revision that `journey diff` compares with) has none.
+ */
+export async function contextFiles(folders: Iterable<string>, workspace?: string, warn: Warn = () => undefined): Promise<Set<string>> {
     const context = new Set<string>();
-    for (const folder of contextFolders) {
+    for (const folder of folders) {
         const siblings = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
             // The file can be read but not the folder's list (execute permission without read).
-            warn(`journey: warning: cannot read folder ${displayPath(folder)} (${error.code ?? error.message}): ` +
-                'the journeys beside the file are not loaded');
+            if (error.code !== 'ENOENT') {
+                warn(`journey: warning: cannot read folder ${displayPath(folder)} (${error.code ?? error.message}): ` +
+                    'the journeys beside the file are not loaded');
+            }
             return [];
         });
         siblings.filter(entry => entry.isFile() && entry.name.endsWith('.journey'))
@@ -95,8 +117,5 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
         }
         (await findJourneyFiles(folder, warn)).forEach(file => context.add(file));
     }
-    return {
-        checked: [...checked].sort(),
-        context: [...context].filter(file => !checked.has(file)).sort()
-    };
+    return context;
 }
