@@ -95,14 +95,17 @@ const builds = [
     },
     // The extension in the browser (package.json `browser`, vscode.dev and github.dev) and its language server,
     // a Web Worker's script. Bundled for the browser, they hold no Node built-in: esbuild fails on any import of
-    // one ("could not resolve"). `.js`, not `.cjs`: a worker's script must be served as JavaScript.
+    // one ("could not resolve").
     {
         ...browserOptions,
         entryPoints: { 'extension/main-browser': 'src/extension/main-browser.ts' },
-        // VS Code's web extension host loads an extension as a CommonJS module.
+        // VS Code's web worker extension host loads only CommonJS, and takes a `.js` of a `"type": "module"`
+        // package for ESM ("ESM modules are not supported in the web worker extension host").
         format: 'cjs',
+        outExtension: { '.js': '.cjs' },
         external: ['vscode']
     },
+    // `.js`, not `.cjs`: a worker's script must be served as JavaScript.
     { ...browserOptions, entryPoints: { 'language/main-browser': 'src/language/main-browser.ts' }, format: 'iife' },
     // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview;
     // serve-host stands in for VS Code when `journey serve` shows the same page in a browser.
