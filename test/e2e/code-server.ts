@@ -57,6 +57,8 @@ export interface CodeServerOptions {
     workspace?: string;
     /** A packaged extension to install first (`--install-extension`), to test what users install. */
     vsix?: string;
+    /** User settings beside the quiet ones. */
+    settings?: Record<string, unknown>;
 }
 
 /** Installs code-server when missing (test/e2e/code-server-install.sh), then starts it and waits for /healthz. */
@@ -69,7 +71,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const workspace = path.join(temp, 'workspace');
     await mkdir(path.join(userData, 'User'), { recursive: true });
     await mkdir(extensions, { recursive: true });
-    await writeFile(path.join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, undefined, 2));
+    await writeFile(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, undefined, 2));
     await cp(options.workspace ?? path.join(REPO, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
     const env = {
         ...process.env,

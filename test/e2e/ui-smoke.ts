@@ -2,13 +2,21 @@
 // (the .vsix made by `npm run package`, installed with --install-extension): the squiggle, the Problems
 // panel row, the suggest widget, the map inside the preview's webview frame, and a click on the map
 // moving the editor cursor. Screenshots go to test-output/e2e/. Exits non-zero on the first failure.
+// With --web, the same checks on the extension as vscode.dev and github.dev run it: code-server is told to
+// run it in the browser's extension host (package.json `browser`), with its language server in a Web Worker;
+// screenshots go to test-output/e2e-web/.
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, REPO, startCodeServer, within } from './code-server.ts';
 
+const WEB = process.argv.includes('--web');
 const VSIX = path.join(REPO, 'journey-maps.vsix');
-const SHOTS = path.join(REPO, 'test-output', 'e2e');
+const SHOTS = path.join(REPO, 'test-output', WEB ? 'e2e-web' : 'e2e');
+/** Where VS Code runs the extension when it could run in either host: the Web Worker one for --web. */
+const WEB_SETTINGS = { 'remote.extensionKind': { 'journey-maps.journey-maps': ['web'] } };
+/** The bundles only the web extension loads, fetched by the browser from code-server (never by the Node host). */
+const WEB_BUNDLES = ['out/extension/main-browser.cjs', 'out/language/main-browser.js'];
 const STEP_TIMEOUT_MS = 20_000;
 
 let passed = 0;
@@ -41,14 +49,16 @@ function previewFrame(page: Page): FrameLocator {
 
 async function main(): Promise<void> {
     await mkdir(SHOTS, { recursive: true });
-    const server = await startCodeServer({ vsix: VSIX });
+    const server = await startCodeServer({ vsix: VSIX, settings: WEB ? WEB_SETTINGS : {} });
     const browser = await launchBrowser();
     try {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        const fetched = new Set<string>();
+        page.context().on('request', request => fetched.add(decodeURIComponent(request.url())));
         await page.route(url => !['127.0.0.1', 'localhost'].includes(url.hostname), route => route.abort());
         await page.goto(`${server.origin}/?folder=${encodeURIComponent(server.workspace)}`);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-        console.log('UI smoke run on the packaged extension (journey-maps.vsix) in code-server:');
+        console.log(`UI smoke run on the packaged extension (journey-maps.vsix) in code-server${WEB ? ', as a web extension' : ''}:`);
 
         await step(page, 'a squiggle under the touchpoint without an owner', async () => {
             await page.keyboard.press('Control+P');
@@ -58,6 +68,16 @@ async function main(): Promise<void> {
             await page.locator('.monaco-editor .view-lines', { hasText: 'Fills in the online form' }).waitFor({ timeout: STEP_TIMEOUT_MS });
             await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT_MS });
         });
+
+        if (WEB) {
+            await step(page, 'the extension and its language server are the browser bundles', () => {
+                const loaded = WEB_BUNDLES.filter(bundle => [...fetched].some(url => url.includes(`/journey-maps.journey-maps-`) && url.includes(bundle)));
+                if (loaded.length !== WEB_BUNDLES.length) {
+                    throw new Error(`the browser fetched ${loaded.join(', ') || 'none'} of ${WEB_BUNDLES.join(', ')}`);
+                }
+                return Promise.resolve();
+            });
+        }
 
         await step(page, 'its row in the Problems panel', async () => {
             await runCommand(page, 'View: Focus Problems');
