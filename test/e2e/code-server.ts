@@ -1,6 +1,6 @@
 // A real VS Code for tests on machines that cannot download one: code-server from the npm registry,
 // started on 127.0.0.1 with its own state folders and no marketplace, stopped by its process group.
-// Run with Node 24 (type stripping): see ../../.ci/node.sh.
+// Run with Node 24 (type stripping), as npm scripts do: the `node` devDependency is first on their PATH.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
