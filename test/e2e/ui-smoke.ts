@@ -1,11 +1,11 @@
 // What only the screen shows, checked with Playwright against code-server, on the packaged extension
 // (the .vsix made by `npm run package`, installed with --install-extension): the squiggle, the Problems
-// panel row, the suggest widget, the map inside the preview's webview frame, and a click on the map
-// moving the editor cursor. Screenshots go to test-output/e2e/. Exits non-zero on the first failure.
+// panel row, the suggest widget, the map inside the preview's webview frame, the SVG export through VS Code's
+// save dialog, and a click on the map moving the editor cursor. Screenshots go to test-output/e2e/. Exits non-zero on the first failure.
 // With --web, the same checks on the extension as vscode.dev and github.dev run it: code-server is told to
 // run it in the browser's extension host (package.json `browser`), with its language server in a Web Worker;
 // screenshots go to test-output/e2e-web/.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, REPO, startCodeServer, within } from './code-server.ts';
@@ -98,6 +98,28 @@ async function main(): Promise<void> {
             }
             await previewFrame(page).locator('.map svg .missing-owner').first().waitFor({ timeout: STEP_TIMEOUT_MS });
             await page.locator('.tab', { hasText: /^Preview trip\.journey/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        });
+
+        await step(page, 'Export Map as SVG writes the file the save dialog names', async () => {
+            await runCommand(page, 'Journey: Export Map as SVG');
+            // code-server's save dialog is VS Code's own, a path in a quick input: the default is the journey's name beside its file.
+            const input = page.locator('.quick-input-widget input');
+            await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.endsWith('Renew.svg'),
+                undefined, { timeout: STEP_TIMEOUT_MS });
+            await input.press('Enter');
+            const exported = path.join(server.workspace, 'Renew.svg');
+            const svg = await within(STEP_TIMEOUT_MS, `${exported} to be written`, (async () => {
+                for (;;) {
+                    const text = await readFile(exported, 'utf-8').catch(() => '');
+                    if (text.endsWith('</svg>\n') || text.endsWith('</svg>')) {
+                        return text;
+                    }
+                    await new Promise(resolve => setTimeout(resolve, 100));
+                }
+            })());
+            if (!svg.startsWith('<svg') || !svg.includes('Fills in the online form')) {
+                throw new Error(`${exported} holds no map of the journey: ${svg.slice(0, 80)}`);
+            }
         });
 
         await step(page, 'a click on a touchpoint moves the editor cursor to it', async () => {
