@@ -3,12 +3,13 @@ import * as esbuild from 'esbuild';
 
 import { readFile } from 'node:fs/promises';
 import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
+import { gradePaletteCss } from './src/map/vocabulary/grades.ts';
 
 const watch = process.argv.includes('--watch');
 
 /**
- * `journey:embedded-css`: map.css flattened for each theme when the bundle is built, not when a map is drawn
- * (src/map/styles/flatten-css.ts).
+ * `journey:embedded-css`: map.css and the grade palette flattened for each theme when the bundle is built, not
+ * when a map is drawn (src/map/styles/flatten-css.ts).
  * @type {esbuild.Plugin}
  */
 const embeddedCss = {
@@ -16,10 +17,22 @@ const embeddedCss = {
     setup(build) {
         build.onResolve({ filter: /^journey:embedded-css$/ }, () => ({ path: 'src/map/styles/map.css', namespace: 'journey-embedded-css' }));
         build.onLoad({ filter: /.*/, namespace: 'journey-embedded-css' }, async ({ path }) => ({
-            contents: embeddedCssModule(await readFile(path, 'utf-8')),
+            contents: embeddedCssModule(await readFile(path, 'utf-8') + gradePaletteCss()),
             loader: 'js',
             watchFiles: [path]
         }));
+    }
+};
+/**
+ * `@import 'journey:grade-palette'` in a stylesheet: the grade colours of every palette, from the grade table
+ * (src/map/vocabulary/grades.ts).
+ * @type {esbuild.Plugin}
+ */
+const gradePalette = {
+    name: 'journey-grade-palette',
+    setup(build) {
+        build.onResolve({ filter: /^journey:grade-palette$/ }, () => ({ path: 'grade-palette.css', namespace: 'journey-grade-palette' }));
+        build.onLoad({ filter: /.*/, namespace: 'journey-grade-palette' }, () => ({ contents: gradePaletteCss(), loader: 'css' }));
     }
 };
 const minify = process.argv.includes('--minify');
@@ -79,7 +92,8 @@ const builds = [
         outdir: 'out',
         bundle: true,
         minify,
-        logLevel: 'warning'
+        logLevel: 'warning',
+        plugins: [gradePalette]
     }
 ];
 

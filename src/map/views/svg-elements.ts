@@ -6,6 +6,7 @@
 import type { SourceLocation, SourceRange } from '../model.js';
 import { embeddedCss, type Theme } from '../styles/embedded-css.js';
 import { escapeXml, num } from '../text.js';
+import { gradeOf } from '../vocabulary/grades.js';
 
 export interface SvgDocument {
     /** The view's id: the root's `data-view`. */
@@ -64,6 +65,11 @@ export function rect(className: string, x: number, y: number, width: number, hei
 
 export function text(className: string, x: number, y: number, content: string): string {
     return `<text class="${className}" x="${num(x)}" y="${num(y)}">${escapeXml(content)}</text>`;
+}
+
+/** A grade's label (vocabulary/grades.ts) on its dot centred on (cx, cy): a grade is never told by colour alone. */
+export function gradeLabel(grade: number, cx: number, cy: number): string {
+    return `<text class="grade-label" x="${num(cx)}" y="${num(cy + 3.5)}">${escapeXml(gradeOf(grade).label)}</text>`;
 }
 
 /** The star of a moment of truth, centred on (cx, cy). */
