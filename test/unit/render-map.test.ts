@@ -482,7 +482,7 @@ describe('untrusted text', () => {
             expect(all(doc, 'img, script, foreignObject, a, iframe')).toEqual([]);
             for (const element of all(doc, '*')) {
                 expect(element.getAttributeNames().filter(name => name.startsWith('on'))).toEqual([]);
-                expect(element.tagName.toLowerCase()).toMatch(/^(svg|style|rect|g|title|text|tspan|path|circle)$/);
+                expect(element.tagName.toLowerCase()).toMatch(/^(svg|style|desc|rect|g|title|text|tspan|path|circle)$/);
                 expect(element.getAttribute('class') ?? '').not.toContain(attack);
             }
             expect(svg).not.toMatch(/<(img|script)/i);

@@ -20,6 +20,7 @@ import { markerPath } from './persona-styles.js';
 import type { TextStyle } from '../../text.js';
 import type { JourneyComparison } from '../../compare/compare-journeys.js';
 import type { Theme } from '../../styles/embedded-css.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
@@ -51,9 +52,9 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
     const stages = layout.grid?.stages.length ?? 0;
-    const label = `Journey map: ${displayTitle(journey)}, ` +
+    const label = `Journey map: ${accessibleTitle(journey)}, ` +
         (columns > 0 ? `${plural(columns, 'touchpoint')} in ${plural(stages, 'stage')}` : 'no touchpoints yet');
-    out.push(openSvg({ view: 'map', width, height, label, theme, styles: options.styles }));
+    out.push(openSvg({ view: 'map', width, height, label, description: mapDescription(journey), theme, styles: options.styles }));
     renderHeader(out, layout);
     if (layout.empty) {
         renderEmpty(out, layout.empty);
