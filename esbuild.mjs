@@ -1,7 +1,7 @@
 //@ts-check
 import * as esbuild from 'esbuild';
 
-import { embeddedCss } from './esbuild-embedded-css.ts';
+import { embeddedCss, gradePalette } from './esbuild-plugins.ts';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -61,7 +61,8 @@ const builds = [
         outdir: 'out',
         bundle: true,
         minify,
-        logLevel: 'warning'
+        logLevel: 'warning',
+        plugins: [gradePalette]
     }
 ];
 

@@ -5,7 +5,7 @@
  */
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { embeddedCss } from '../esbuild-embedded-css.ts';
+import { embeddedCss } from '../esbuild-plugins.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

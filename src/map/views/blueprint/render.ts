@@ -11,6 +11,7 @@ import { MISSING, plural } from '../../format.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 import { MAX_GRADE } from '../../vocabulary/grades.js';
 import { displayTitle, SIZE, stagesOver, TEXT, windowWithin, type ColumnWindow } from '../journey-map/layout.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { computeBlueprintLayout, FRONTSTAGE_INSET, LINE_GAP, type BlueprintBox, type BlueprintColumn, type BlueprintLayout, type BlueprintRow } from './layout.js';
 
@@ -34,10 +35,10 @@ export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderO
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = options.layout ?? computeBlueprintLayout(journey);
     const grid = layout.grid;
-    const label = `Service blueprint: ${displayTitle(journey)}, ` + (grid
+    const label = `Service blueprint: ${accessibleTitle(journey)}, ` + (grid
         ? `${plural(grid.columns.length, 'touchpoint')} in ${plural(grid.stages.length, 'stage')}, ${plural(grid.handoffs.length, 'hand-off')}`
         : 'no touchpoints yet');
-    const out = [openSvg({ view: 'blueprint', width: layout.width, height: layout.height, label, theme, styles: options.styles })];
+    const out = [openSvg({ view: 'blueprint', width: layout.width, height: layout.height, label, description: mapDescription(journey), theme, styles: options.styles })];
     const x = SIZE.padding;
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Service blueprint'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');

@@ -20,7 +20,8 @@ import { markerPath } from './persona-styles.js';
 import type { TextStyle } from '../../text.js';
 import type { JourneyComparison } from '../../compare/compare-journeys.js';
 import type { Theme } from '../../styles/embedded-css.js';
-import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
+import { gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
@@ -51,9 +52,9 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
     const stages = layout.grid?.stages.length ?? 0;
-    const label = `Journey map: ${displayTitle(journey)}, ` +
+    const label = `Journey map: ${accessibleTitle(journey)}, ` +
         (columns > 0 ? `${plural(columns, 'touchpoint')} in ${plural(stages, 'stage')}` : 'no touchpoints yet');
-    out.push(openSvg({ view: 'map', width, height, label, theme, styles: options.styles }));
+    out.push(openSvg({ view: 'map', width, height, label, description: mapDescription(journey), theme, styles: options.styles }));
     renderHeader(out, layout);
     if (layout.empty) {
         renderEmpty(out, layout.empty);
@@ -477,7 +478,7 @@ function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayo
     const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
     const was = todayNote(status, today);
     out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(curve.key)), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}${was}`));
-    out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
+    out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`, gradeLabel(grade, cx, y));
     if (point.feeling.length > 0) {
         out.push(textBlock(point.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
     }
@@ -578,8 +579,8 @@ function renderLegend(out: string[], legend: NonNullable<MapLayout['legend']>): 
     x += 32;
     label('Not graded');
     for (const { value } of GRADES) {
-        out.push(`<circle class="grade-dot grade-${value}" cx="${num(x + 5)}" cy="${num(middle)}" r="5"/>`);
-        x += 14;
+        out.push(`<circle class="grade-dot grade-${value}" cx="${num(x + 7)}" cy="${num(middle)}" r="7"/>`, gradeLabel(value, x + 7, middle));
+        x += 17;
     }
     x += 4;
     label(`Emotion: ${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} … ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}`);

@@ -9,6 +9,7 @@ import type { Theme } from '../../styles/embedded-css.js';
 import { formatCount, plural } from '../../format.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 import { displayTitle, SIZE, TEXT } from '../journey-map/layout.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { openGroup, openSvg, rect, text, tooltip } from '../svg-elements.js';
 import { computeStakeholderLayout, type StakeholderEdge, type StakeholderLayout, type StakeholderNode } from './layout.js';
 
@@ -20,10 +21,10 @@ export interface StakeholderRenderOptions {
 export function renderStakeholderMap(journey: JourneyModel, options: StakeholderRenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = computeStakeholderLayout(journey);
-    const label = `Stakeholder map: ${displayTitle(journey)}, ` + (layout.nodes.length > 0
+    const label = `Stakeholder map: ${accessibleTitle(journey)}, ` + (layout.nodes.length > 0
         ? `${formatCount(layout.nodes.length)} ${layout.nodes.length === 1 ? 'party' : 'parties'} around ${journey.personas.length > 0 ? plural(journey.personas.length, 'persona') : 'the customer'}`
         : 'no owners or stakeholders yet');
-    const out = [openSvg({ view: 'stakeholders', width: layout.width, height: layout.height, label, theme, styles: options.styles })];
+    const out = [openSvg({ view: 'stakeholders', width: layout.width, height: layout.height, label, description: mapDescription(journey), theme, styles: options.styles })];
     const x = SIZE.padding;
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Stakeholder map'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');
