@@ -2,10 +2,10 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { JourneyDocumentModel } from '../../map/model.js';
-import { buildDocumentModel } from '../../language/map-model-builder.js';
-import { findJourneyFiles } from '../journey-files.js';
-import { loadWorkspace, type LoadedWorkspace } from '../journey-workspace.js';
+import type { JourneyDocumentModel } from '../map/model.js';
+import { buildDocumentModel } from '../language/map-model-builder.js';
+import { findJourneyFiles } from './journey-files.js';
+import { loadWorkspace, type LoadedWorkspace } from './journey-workspace.js';
 
 /** Wait this long after the last change before rebuilding: an editor's save is often several events. */
 const DEBOUNCE_MS = 100;
