@@ -3,7 +3,7 @@
  * against the built bundles in out/ (run `npm run build` first). Prints one table of medians (min – max)
  * and writes bench/results.json with the versions and the date.
  *
- *   node bench/run.ts [--quick] [--only=lsp,activation,memory,preview,cli,robustness,size]
+ *   node bench/run.ts [--quick] [--only=lsp,activation,memory,preview,cli,diff,robustness,size]
  *                     [--server-node-options="..."]   (experiments: extra Node options for the server)
  *                     [--preview-script=<file>]         (experiments: another build of the preview page script,
  *                                                        e.g. an experimental build of webview/main.ts)
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { JourneyDocumentModel } from '../src/map/model.ts';
 import { BrowserBench, MERMAID_MAX_TEXT_SIZE } from './browser.ts';
 import { bundle } from './bundle.ts';
+import { diffRepository } from './diff-repository.ts';
 import { workspaceFiles } from './generate.ts';
 import { activation, completion, editToDiagnostics, serverHeap, Session, Workspace } from './lsp.ts';
 import { figure, format, repeat, table, verdict, type Row, type Samples } from './stats.ts';
@@ -27,7 +28,7 @@ import { figure, format, repeat, table, verdict, type Row, type Samples } from '
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(ROOT, 'out/cli/main.cjs');
 const RESULTS = path.join(ROOT, 'bench/results.json');
-const GROUPS = ['lsp', 'activation', 'memory', 'preview', 'cli', 'robustness', 'size'] as const;
+const GROUPS = ['lsp', 'activation', 'memory', 'preview', 'cli', 'diff', 'robustness', 'size'] as const;
 type Group = typeof GROUPS[number];
 
 const { values: options } = parseArgs({
@@ -61,6 +62,7 @@ const PLAN = quick ? {
     afterEdit: { n: 1000, warmup: 2, runs: 6 },
     comparison: { n: 1000, warmup: 0, runs: 1 },
     validate: { files: 20, touchpoints: 100, warmup: 0, runs: 1 },
+    diff: { files: 20, touchpoints: 30, warmup: 0, runs: 1 },
     render: { n: 1000, warmup: 1, runs: 3 },
     hostile: { warmup: 0, runs: 1 }
 } : {
@@ -73,6 +75,7 @@ const PLAN = quick ? {
     afterEdit: { n: 1000, warmup: 3, runs: 15 },
     comparison: { n: 1000, warmup: 1, runs: 5 },
     validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
+    diff: { files: 100, touchpoints: 30, warmup: 1, runs: 5 },
     render: { n: 1000, warmup: 2, runs: 7 },
     hostile: { warmup: 1, runs: 3 }
 };
@@ -242,10 +245,10 @@ if (only.has('preview')) {
 
 // --- The CLI -------------------------------------------------------------------------------------------
 
-function run(command: string, args: string[]): Promise<{ ms: number, code: number | null, stdout: string, stderr: string }> {
+function run(command: string, args: string[], cwd?: string): Promise<{ ms: number, code: number | null, stdout: string, stderr: string }> {
     return new Promise((resolve, reject) => {
         const start = performance.now();
-        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', chunk => { stdout += chunk; });
@@ -302,6 +305,35 @@ if (only.has('cli')) {
         }
     } finally {
         await rm(folder, { recursive: true, force: true });
+    }
+}
+
+// --- journey diff --------------------------------------------------------------------------------------
+
+if (only.has('diff')) {
+    requireBuilt('out/cli/main.cjs');
+    const { files, touchpoints, warmup, runs } = PLAN.diff;
+    log(`journey diff --git, ${files} changed files of ${touchpoints} touchpoints`);
+    const repository = await diffRepository(files, touchpoints);
+    try {
+        let summary = '';
+        const samples = await repeat(warmup, runs, async () => {
+            const result = await run(process.execPath, [CLI, 'diff', '--git', 'HEAD~1'], repository.folder);
+            summary = result.stdout.trim().split('\n').at(-1) ?? '';
+            if (result.code !== 0 || summary !== `${files} journeys compared: ${files} changed; ${2 * files} changes`) {
+                throw new Error(`journey diff exited with ${result.code}: ${result.stderr.slice(0, 500) || summary}`);
+            }
+            return result.ms;
+        });
+        rows.push({
+            group: 'cli', what: `journey diff --git, ${files} changed files × ${touchpoints} touchpoints`, unit: 'ms', stat: 'median',
+            budget: files >= 100 ? { max: 2000, text: '< 2 s' } : undefined,
+            how: 'process wall time of node out/cli/main.cjs diff --git HEAD~1 in a git repository (+ organisation.journey) whose last commit ' +
+                `changed a grade and added an idea in every journey; "${summary}"`,
+            samples
+        });
+    } finally {
+        await repository.dispose();
     }
 }
 

@@ -3,12 +3,12 @@ import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/
 import type { MapFileFormat } from '../src/map/render.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
-import { shownView } from '../src/map/views/views.js';
+import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { PageState } from './page-state.js';
-import { columnsAtLine, sourceOf } from './source-links.js';
+import { columnsAtLine, partiesAtLine, sourceOf } from './source-links.js';
 import { columnsToDraw, needsRedraw } from './windowing.js';
 import { applyZoom, fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
 
@@ -25,6 +25,7 @@ const banner = document.querySelector<HTMLElement>('.banner')!;
 const tabs = document.querySelector<HTMLElement>('.journey-tabs')!;
 const personaToggle = document.querySelector<HTMLElement>('.persona-toggle')!;
 const compareToggle = document.querySelector<HTMLButtonElement>('.compare-toggle')!;
+const viewTabs = [...document.querySelectorAll<HTMLButtonElement>('.view-tab')];
 const zoomLabel = document.querySelector<HTMLElement>('.zoom-level')!;
 
 function render(): void {
@@ -82,13 +83,23 @@ function drawMap(journey: JourneyModel | undefined): void {
     }
 }
 
-/** The view and persona chosen in the toolbar, where the journey has them (kept for the next journey that does). */
+/**
+ * The view and persona chosen in the toolbar, where the journey has them (kept for the next journey that
+ * does): the tab, and on the map's tab Compare with today.
+ */
 function shown(journey: JourneyModel): ReturnType<typeof shownView> {
-    return shownView(journey, { view: page.saved.compare ? 'compare' : 'map', persona: page.saved.persona });
+    const tab = page.saved.tab ?? 'map';
+    return shownView(journey, { view: tab === 'map' && page.saved.compare ? 'compare' : tab, persona: page.saved.persona });
 }
 
 function mapMarkup(journey: JourneyModel): string {
     const { view, persona } = shown(journey);
+    if (view !== 'map' && view !== 'compare') {
+        // The blueprint and the stakeholder map are drawn whole: neither is windowed.
+        page.drawn = undefined;
+        page.drawnColumns = undefined;
+        return VIEWS[view].render(journey, { theme: 'light', styles: 'linked', persona });
+    }
     if (page.drawn?.journey !== journey || page.drawn.view !== view || page.drawn.persona !== persona) {
         const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
         page.drawn = { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
@@ -140,9 +151,13 @@ function renderTabs(model: JourneyDocumentModel): void {
  * "Compare with today" (for a redesign of a journey declared somewhere).
  */
 function renderChoices(journey: JourneyModel | undefined): void {
-    const personas = journey && journey.personas.length > 1 ? journey.personas : [];
+    const tab = page.saved.tab ?? 'map';
+    for (const button of viewTabs) {
+        button.setAttribute('aria-pressed', String(button.dataset.view === tab));
+    }
+    const personas = journey && journey.personas.length > 1 && tab === 'map' ? journey.personas : [];
     personaToggle.hidden = personas.length === 0;
-    compareToggle.hidden = !journey?.current;
+    compareToggle.hidden = !journey?.current || tab !== 'map';
     if (!journey) {
         personaToggle.replaceChildren();
         return;
@@ -211,8 +226,13 @@ function highlight(line: number, scroll: boolean): void {
         scrollToColumnAt(line);
     }
     const map = viewport.querySelector('.map')!;
-    map.querySelectorAll('.column.highlighted').forEach(column => column.classList.remove('highlighted'));
+    map.querySelectorAll('.highlighted').forEach(element => element.classList.remove('highlighted'));
     columnsAtLine(map, line).forEach(column => column.classList.add('highlighted'));
+    const model = page.shownModel();
+    const journey = model && page.shownJourney(model);
+    if (journey) {
+        partiesAtLine(map, journey, line).forEach(party => party.classList.add('highlighted'));
+    }
 }
 
 /**
@@ -286,6 +306,14 @@ document.querySelector('.toolbar')!.addEventListener('click', event => {
             page.save({ compare: !page.saved.compare });
             render();
             break;
+        case 'view': {
+            const tab = (event.target as Element).closest('button')?.dataset.view;
+            if (tab && Object.hasOwn(VIEWS, tab)) {
+                page.save({ tab: tab as ViewId });
+                render();
+            }
+            break;
+        }
         // A click on the toolbar beside its buttons.
         default: break;
     }

@@ -1,9 +1,10 @@
+import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { JourneyDocumentModel, JourneyModel } from '../map/model.js';
 import { buildDocumentModel } from '../language/map-model-builder.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 import { displayPath, UsageError, type Warn } from './cli-util.js';
-import { collectJourneyFiles } from './journey-files.js';
+import { collectJourneyFiles, contextFiles } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { diagnosticMessage } from '../language/diagnostic-message.js';
 
@@ -22,28 +23,69 @@ export interface LoadedJourneyFile {
  * diagnostic (a missing owner, an unresolved channel...) does not stop the map from being drawn.
  */
 export async function loadJourneyFile(given: string, workspace?: string, warn?: Warn): Promise<LoadedJourneyFile> {
+    const [loaded] = await loadJourneySources([{ file: await namedJourneyFile(given, workspace, warn) }], { workspace, warn });
+    return loaded;
+}
+
+/** The absolute path of the one `.journey` file the command line names; refused if it is not one. */
+export async function namedJourneyFile(given: string, workspace?: string, warn?: Warn): Promise<string> {
     const files = await collectJourneyFiles([given], workspace, warn);
     if (files.checked.length !== 1) {
         throw new UsageError(`${given}: name one .journey file, not a folder`);
     }
-    const file = files.checked[0];
-    const { documents } = await loadWorkspace([file, ...files.context]);
-    const document = documents.get(file)!;
-    assertParses(file, document);
-    return { file, document, model: buildDocumentModel(document) };
+    return files.checked[0];
 }
 
-/** Refuses a document with lexing or parsing errors, naming `file:line:column` of the first one. */
-export function assertParses(file: string, document: LangiumDocument): void {
+/** A file to load, with the text to load in place of what is on disk, if any (a version from git). */
+export interface JourneySource {
+    /** Absolute path. */
+    file: string;
+    text?: string;
+    /** How messages name it, when not by its path (`HEAD~1:map.journey`). */
+    label?: string;
+}
+
+export interface SourceOptions {
+    workspace?: string;
+    /** False: the files' syntax errors only (see loadWorkspace). */
+    validation?: boolean;
+    /** Files beside the sources that are left out of their workspace. */
+    exclude?: Iterable<string>;
+    warn?: Warn;
+}
+
+/**
+ * Loads files in one workspace with the journeys beside them (and under `--workspace`), as
+ * `loadJourneyFile` loads one, each refused if it does not parse.
+ */
+export async function loadJourneySources(sources: JourneySource[], options: SourceOptions = {}): Promise<LoadedJourneyFile[]> {
+    const files = new Set(sources.map(source => source.file));
+    const context = await contextFiles(new Set(sources.map(source => path.dirname(source.file))), options.workspace, options.warn);
+    const excluded = new Set(options.exclude);
+    const texts = new Map(sources.filter(source => source.text !== undefined).map(source => [source.file, source.text!]));
+    const { documents } = await loadWorkspace([...files, ...[...context].filter(file => !files.has(file) && !excluded.has(file)).sort()],
+        { texts, validation: options.validation });
+    return sources.map(({ file, label }) => {
+        const document = documents.get(file)!;
+        assertParses(file, document, label);
+        return { file, document, model: buildDocumentModel(document) };
+    });
+}
+
+/**
+ * Refuses a document with lexing or parsing errors, naming `file:line:column` of the first one (the file by
+ * its path, or by `label`).
+ */
+export function assertParses(file: string, document: LangiumDocument, label = displayPath(file)): void {
     const syntaxError = diagnosticsOf(document).find(d => d.code === IssueCodes.LexingError || d.code === IssueCodes.ParsingError);
     const { lexerErrors, parserErrors } = document.parseResult;
     if (syntaxError) {
-        throw new UsageError(`${displayPath(file)}:${syntaxError.range.start.line + 1}:${syntaxError.range.start.character + 1}: ` +
+        throw new UsageError(`${label}:${syntaxError.range.start.line + 1}:${syntaxError.range.start.character + 1}: ` +
             `the file does not parse: ${diagnosticMessage(syntaxError)}`);
     }
     if (lexerErrors.length > 0 || parserErrors.length > 0) {
         const line = lexerErrors[0]?.line ?? parserErrors[0]?.token.startLine ?? 1;
-        throw new UsageError(`${displayPath(file)}:${line}: the file does not parse`);
+        throw new UsageError(`${label}:${line}: the file does not parse`);
     }
 }
 

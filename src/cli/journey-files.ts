@@ -76,12 +76,27 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
             throw new UsageError(`${given}: not a .journey file`);
         }
     }
+    const context = await contextFiles(contextFolders, workspace, warn);
+    return {
+        checked: [...checked].sort(),
+        context: [...context].filter(file => !checked.has(file)).sort()
+    };
+}
+
+/**
+ * The journeys that resolve the references of files in `folders`: the other `*.journey` files in each
+ * folder (not below), and every one under `workspace`. A folder that is not there (its files deleted since
+ * a git revision that `journey diff` compares with) has none.
+ */
+export async function contextFiles(folders: Iterable<string>, workspace?: string, warn: Warn = () => undefined): Promise<Set<string>> {
     const context = new Set<string>();
-    for (const folder of contextFolders) {
+    for (const folder of folders) {
         const siblings = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
             // The file can be read but not the folder's list (execute permission without read).
-            warn(`journey: warning: cannot read folder ${displayPath(folder)} (${error.code ?? error.message}): ` +
-                'the journeys beside the file are not loaded');
+            if (error.code !== 'ENOENT') {
+                warn(`journey: warning: cannot read folder ${displayPath(folder)} (${error.code ?? error.message}): ` +
+                    'the journeys beside the file are not loaded');
+            }
             return [];
         });
         siblings.filter(entry => entry.isFile() && entry.name.endsWith('.journey'))
@@ -95,8 +110,5 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
         }
         (await findJourneyFiles(folder, warn)).forEach(file => context.add(file));
     }
-    return {
-        checked: [...checked].sort(),
-        context: [...context].filter(file => !checked.has(file)).sort()
-    };
+    return context;
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
+import { VIEWS, type ViewId } from '../map/views/views.js';
 import { build } from './build-command.js';
+import { diff, DIFF_FORMATS, type DiffFormat } from './diff-command.js';
 import { EXPORT_FORMATS, exportJourneys } from './export-command.js';
 import { importMermaid } from './import-command.js';
 import { UsageError, type CommandOutput } from './cli-util.js';
@@ -89,8 +91,9 @@ program.command('render')
     .option('--force', 'replace the output file if it exists')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .option('--persona <name>', 'draw the curve and figures of this persona only (default: every persona of the journey)')
-    .option('--compare', 'for a redesign: compare with the journey of today (its curve behind, steps gone as ghosts, figures today -> tomorrow)')
-    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string, persona?: string, compare?: boolean }) => {
+    .addOption(new Option('--view <view>', 'what to draw: the journey map (default), the service blueprint, the stakeholder map, or a redesign compared with today').choices(Object.keys(VIEWS)))
+    .option('--compare', 'for a redesign: compare with the journey of today (its curve behind, steps gone as ghosts, figures today -> tomorrow); --view compare')
+    .action(async (file: string, options: { output?: string, journey?: string, theme: 'light' | 'dark', force?: boolean, workspace?: string, persona?: string, view?: ViewId, compare?: boolean }) => {
         finish(await render(file, options, output));
     });
 
@@ -105,6 +108,18 @@ program.command('export')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .action(async (file: string, options: { format: ExportFormat, output?: string, journey?: string, persona?: string, force?: boolean, workspace?: string }) => {
         finish(await exportJourneys(file, options, output));
+    });
+
+program.command('diff')
+    .description('Compare journeys (paired by name) for what they change for the customer: two files, a file with itself at a git revision, ' +
+        'every .journey file changed since a revision, or a redesign with the journey it redesigns.')
+    .argument('[files...]', 'the old and the new file; one file with --git or --redesign; none with --git alone')
+    .option('--git <rev>', 'compare with this git revision (the file named, or every .journey file here and below that changed since)')
+    .option('--redesign <journey>', 'compare this journey of the file with the journey it redesigns')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(DIFF_FORMATS)).default('text'))
+    .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
+    .action(async (files: string[], options: { format: DiffFormat, git?: string, redesign?: string, workspace?: string }) => {
+        finish(await diff(files, options, text => terminal.line(text), text => terminal.message(text)));
     });
 
 program.command('import')

@@ -3,7 +3,7 @@ import { renderMapFile, type MapFileFormat } from '../map/render.js';
 import type { Theme } from '../map/styles/embedded-css.js';
 import { UsageError, type CommandOutput } from './cli-util.js';
 import { checkPersona, loadJourneyFile, pickJourney } from './journey-document.js';
-import { VIEWS } from '../map/views/views.js';
+import { VIEWS, type ViewId } from '../map/views/views.js';
 import { svgToPng } from './render/png.js';
 import { checkOutput, writeOutput } from './safe-write.js';
 
@@ -15,7 +15,9 @@ export interface RenderOptions {
     workspace?: string;
     /** Draw this persona only. */
     persona?: string;
-    /** For a redesign: compare with the journey of today. */
+    /** The view drawn (default the map). */
+    view?: ViewId;
+    /** For a redesign: compare with the journey of today (the view `compare`). */
     compare?: boolean;
 }
 
@@ -36,10 +38,13 @@ export async function render(file: string, options: RenderOptions, out: CommandO
     const loaded = await loadJourneyFile(file, options.workspace, out.warn);
     const journey = pickJourney(loaded, options.journey);
     checkPersona([journey], options.persona);
-    const view = options.compare ? 'compare' : 'map';
+    if (options.compare && options.view !== undefined && options.view !== 'compare') {
+        throw new UsageError(`--compare draws the view compare, not ${options.view}: give one of --compare and --view`);
+    }
+    const view = options.compare ? 'compare' : options.view ?? 'map';
     const unavailable = VIEWS[view].unavailable(journey);
     if (unavailable !== undefined) {
-        throw new UsageError(`--compare: ${unavailable}`);
+        throw new UsageError(`${options.compare ? '--compare' : `--view ${view}`}: ${unavailable}`);
     }
     const drawn = (format: MapFileFormat): string => renderMapFile(journey, { format, theme: options.theme, view, persona: options.persona });
     if (options.output === undefined) {

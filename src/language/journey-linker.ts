@@ -1,5 +1,6 @@
-import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
 import { TraversingLinker } from './fast/traversing-linker.js';
+import { isJourney } from './generated/ast.js';
 
 const HOW_TO_DECLARE: Record<string, (name: string) => string> = {
     Owner: name => `owner ${name} "<team>"`,
@@ -16,6 +17,14 @@ export class JourneyLinker extends TraversingLinker {
         const declare = HOW_TO_DECLARE[type];
         if (declare) {
             error.message = `${type} '${name}' is not declared in any .journey file of the workspace: declare it with \`${declare(name)}\` or use a declared ${type.toLowerCase()}.`;
+        } else if (type === 'Journey') {
+            error.message = `Journey '${name}' is not declared in any .journey file of the workspace: \`redesigns\` names the journey of today that this one redesigns.`;
+        } else if (type === 'Touchpoint') {
+            const journey = AstUtils.getContainerOfType(refInfo.container, isJourney);
+            const current = journey?.redesigns?.ref;
+            error.message = current
+                ? `Journey '${current.name}' has no step '${name}': \`replaces\` names touchpoints of the journey this one redesigns.`
+                : `Journey '${journey?.name}' redesigns no journey, so it has no step '${name}' to replace.`;
         }
         return error;
     }

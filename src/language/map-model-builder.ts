@@ -1,15 +1,16 @@
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
 import type {
-    EmotionModel, JourneyDocumentModel, JourneyModel, MapProblem, NoteModel, PersonaModel, SourceLocation, SourceRange, StageModel,
+    EmotionModel, JourneyDocumentModel, JourneyModel, MapProblem, NoteModel, OwnerModel, PartyRefModel, PersonaModel, StageModel,
     TouchpointModel
 } from '../map/model.js';
-import { isJourney, type Journey, type JourneyFile, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
+import { isJourney, isStakeholder, type Journey, type JourneyFile, type Owner, type Persona, type Stage, type Touchpoint } from './generated/ast.js';
 import { gradeOf, isValidGrade } from '../map/vocabulary/grades.js';
 import { durationInMinutes } from '../map/vocabulary/durations.js';
 import { summarise } from '../map/summary.js';
 import { diagnosticMessage } from './diagnostic-message.js';
 import { gradesByPersona, touchpointFacts } from './touchpoint-properties.js';
+import { journeyStakeholders } from './stakeholder-model-builder.js';
+import { locate } from './source-location.js';
 
 /**
  * The view model of a document's journeys, computed from its validated AST: the one model that the
@@ -62,6 +63,7 @@ export function buildJourneyModel(journey: Journey, document: LangiumDocument, w
         current: current && current !== journey ? buildJourneyModel(current, document, false) : undefined,
         stages,
         summary: summarise(stages, names),
+        stakeholders: journeyStakeholders(journey, document),
         source: locate(journey, document)
     };
 }
@@ -100,34 +102,27 @@ export function buildTouchpointModel(touchpoint: Touchpoint, stage: Stage, index
         index,
         stage: stage.name,
         momentOfTruth: facts.momentOfTruth !== undefined,
-        owner: owner && { name: owner.name, title: owner.title ?? owner.name, external: owner.external },
+        owner: owner && ownerModel(owner),
         ownerSource: facts.owner && locate(facts.owner, document),
         channel: channel && { name: channel.name, title: channel.title ?? channel.name },
         channelSource: facts.channel && locate(facts.channel, document),
+        with: (facts.with?.parties ?? []).map(party => party.ref).filter(party => party !== undefined).map((party): PartyRefModel => ({
+            name: party.name, title: party.title ?? party.name, external: isStakeholder(party) ? false : party.external, kind: isStakeholder(party) ? 'stakeholder' : 'owner'
+        })),
         emotions,
         contacts: facts.contacts?.count,
         duration: duration?.amount !== undefined && duration.unit
             ? { amount: duration.amount, unit: duration.unit, minutes: durationInMinutes(duration.amount, duration.unit) }
             : undefined,
-        notes: facts.notes.map((note): NoteModel => ({ kind: note.kind, text: note.text ?? '', source: locate(note, document) })),
+        notes: facts.notes.map((note): NoteModel => {
+            const by = note.owner?.ref;
+            return { kind: note.kind, text: note.text ?? '', ...(by ? { owner: ownerModel(by) } : {}), source: locate(note, document) };
+        }),
         replaces: facts.replaces?.steps.map(step => step.$refText) ?? [],
         source: locate(touchpoint, document)
     };
 }
 
-/** The node's whole text and its name (or the whole node when it has none), in its own document. */
-function locate(node: AstNode & { name?: string }, document: LangiumDocument): SourceLocation {
-    const cst = node.$cstNode;
-    const range = cst ? toSourceRange(cst.range) : { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 };
-    const nameNode = node.name !== undefined ? GrammarUtils.findNodeForProperty(cst, 'name') : undefined;
-    const location: SourceLocation = { range, selection: nameNode ? toSourceRange(nameNode.range) : range };
-    const home = AstUtils.getDocument(node);
-    if (home.uri.toString() !== document.uri.toString()) {
-        location.uri = home.uri.toString();
-    }
-    return location;
-}
-
-function toSourceRange(range: Range): SourceRange {
-    return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
+function ownerModel(owner: Owner): OwnerModel {
+    return { name: owner.name, title: owner.title ?? owner.name, external: owner.external };
 }

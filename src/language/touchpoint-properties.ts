@@ -1,8 +1,8 @@
 import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
-    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, MomentOfTruth, Note, OwnerProperty,
-    ReplacesProperty, Touchpoint, TouchpointProperty
+    ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, Journey, MomentOfTruth, Note, OwnerProperty,
+    ReplacesProperty, Touchpoint, TouchpointProperty, WithProperty
 } from './generated/ast.js';
 
 /** What the language says of one kind of touchpoint property. */
@@ -27,6 +27,7 @@ export interface TouchpointPropertyInfo {
  */
 export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'OwnerProperty', keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', single: true, value: 'owner' },
+    { type: 'WithProperty', keyword: 'with', label: 'with', detail: 'the other owners or stakeholders taking part', single: true, value: 'parties' },
     {
         // One line for every persona, or one per persona (the validator checks that none is graded twice).
         type: 'EmotionProperty', keyword: 'emotion', label: 'emotion', single: false, value: 'grade',
@@ -37,7 +38,10 @@ export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'ContactsProperty', keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', single: true, value: 'count' },
     ...NOTE_KINDS.map(({ kind, detail }) => ({ type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false })),
     { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true },
-    { type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true }
+    {
+        type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true,
+        value: 'steps'
+    }
 ];
 
 /** The property a keyword starts in a touchpoint, if any. */
@@ -56,6 +60,7 @@ export const TOUCHPOINT_PROPERTY_RULES: ReadonlySet<string> = new Set(TOUCHPOINT
 /** A touchpoint's properties by meaning. The first of a repeated single-valued property counts. */
 export interface TouchpointFacts {
     owner?: OwnerProperty;
+    with?: WithProperty;
     channel?: ChannelProperty;
     /** Every `emotion` line, in order: shared ones and those of a persona. */
     emotions: EmotionProperty[];
@@ -71,6 +76,7 @@ export function touchpointFacts(touchpoint: Touchpoint): TouchpointFacts {
     for (const property of touchpoint.properties) {
         switch (property.$type) {
             case 'OwnerProperty': facts.owner ??= property; break;
+            case 'WithProperty': facts.with ??= property; break;
             case 'ChannelProperty': facts.channel ??= property; break;
             case 'EmotionProperty': facts.emotions.push(property); break;
             case 'ContactsProperty': facts.contacts ??= property; break;
@@ -105,4 +111,9 @@ export function gradesByPersona(facts: TouchpointFacts, personas: readonly strin
         }
     }
     return grades;
+}
+
+/** The names of a journey's personas, in its order: those of its `for` list that are declared (the ones the map draws). */
+export function personaNames(journey: Journey): string[] {
+    return journey.personas.flatMap(persona => persona.ref ? [persona.ref.name] : []);
 }

@@ -117,3 +117,8 @@ export function gradeMeaning(average: number | undefined): string | undefined {
     }
     return gradeOf(Math.min(MAX_GRADE, Math.max(MIN_GRADE, Math.round(average)))).meaning;
 }
+
+/** Names in a sentence: "Maria", "Maria and Tomasz", "Maria, Tomasz and Ana". */
+export function formatList(items: readonly string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -36,6 +36,36 @@ export interface OwnerModel {
     external: boolean;
 }
 
+/** A party taking part in a touchpoint (`with`): an owner, or a stakeholder who delivers no touchpoint. */
+export interface PartyRefModel extends OwnerModel {
+    kind: PartyKind;
+}
+
+export type PartyKind = 'owner' | 'stakeholder';
+
+/** A relationship between two parties (`link Comms "Sends delivery status"`). */
+export interface LinkModel {
+    /** The party linked to, by name. */
+    to: string;
+    text: string;
+    source: SourceLocation;
+}
+
+/** A party of the journey's stakeholder map: an owner or a stakeholder, with its place and relationships. */
+export interface StakeholderModel {
+    name: string;
+    title: string;
+    kind: PartyKind;
+    external: boolean;
+    /** Its circle: as declared, else an owner's `core`, an external owner's `partner`, a stakeholder's `wider`. */
+    circle: Circle;
+    /** What it does for the customer (`gives`), and what it gets (`gets`), in order. */
+    gives: string[];
+    gets: string[];
+    links: LinkModel[];
+    source?: SourceLocation;
+}
+
 export interface ChannelModel {
     name: string;
     title: string;
@@ -59,12 +89,15 @@ export interface DurationModel {
 }
 
 import type { NoteKind } from './vocabulary/notes.js';
+import type { Circle } from './vocabulary/circles.js';
 
-export type { NoteKind };
+export type { Circle, NoteKind };
 
 export interface NoteModel {
     kind: NoteKind;
     text: string;
+    /** Backstage work and support processes: the owner doing it, when the note names one. */
+    owner?: OwnerModel;
     source: SourceLocation;
 }
 
@@ -80,6 +113,8 @@ export interface TouchpointModel {
     ownerSource?: SourceLocation;
     channel?: ChannelModel;
     channelSource?: SourceLocation;
+    /** The other parties taking part (`with`), in order, those declared somewhere. */
+    with: PartyRefModel[];
     /**
      * The grade for each persona of the journey, in the journey's order of personas (a shared `emotion`
      * line grades them all, a persona's own line overrides it); in a journey that names no persona, the
@@ -146,6 +181,12 @@ export interface JourneyModel {
     current?: JourneyModel;
     stages: StageModel[];
     summary: JourneySummary;
+    /**
+     * The parties of its stakeholder map, in the order the journey first names them: every owner and
+     * stakeholder a touchpoint names (owner, `with`, the owner of a backstage or support note), then those
+     * they link to that the journey does not name.
+     */
+    stakeholders: StakeholderModel[];
     source: SourceLocation;
 }
 

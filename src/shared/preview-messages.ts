@@ -40,7 +40,9 @@ export interface PreviewPageState {
     journey?: string;
     /** The persona whose curve alone is shown (by name); every persona's when absent. */
     persona?: string;
-    /** A redesign is shown compared with today. */
+    /** The toolbar's tab: the map (default), the blueprint or the stakeholder map. */
+    tab?: ViewId;
+    /** A redesign's map is shown compared with today. */
     compare?: boolean;
     zoom?: number;
     scrollLeft?: number;

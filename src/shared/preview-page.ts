@@ -1,6 +1,7 @@
 import { htmlPage } from '../map/page/html-page.js';
 import { escapeXml as escapeAttribute } from '../map/text.js';
 import type { PreviewPageState } from './preview-messages.js';
+import { VIEWS } from '../map/views/views.js';
 
 export interface PreviewPageResources {
     /** The webview's `cspSource`: where the page may load its script and styles from. */
@@ -51,6 +52,9 @@ export function previewPageHtml(resources: PreviewPageResources): string {
 <link rel="stylesheet" href="${escapeAttribute(styleUri)}">`,
         body: `<header class="toolbar" role="toolbar" aria-label="Journey map">
   <nav class="journey-tabs" aria-label="Journeys in this file"></nav>
+  <nav class="view-tabs" aria-label="Views">
+${Object.values(VIEWS).filter(view => view.tab).map(view => `    <button type="button" class="view-tab" data-action="view" data-view="${view.id}" aria-pressed="${view.id === 'map'}">${escapeAttribute(view.label)}</button>`).join('\n')}
+  </nav>
   <nav class="persona-toggle" aria-label="Personas shown" hidden></nav>
   <button type="button" class="compare-toggle" data-action="compare" aria-pressed="false" title="Draw today's journey behind this redesign: its curve, the steps gone, the figures today and tomorrow" hidden>Compare with today</button>
   <span class="toolbar-spacer"></span>

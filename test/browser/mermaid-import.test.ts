@@ -69,7 +69,9 @@ async function mermaidReads(text: string): Promise<Shape | { error: string }> {
     const step = (task: typeof read.tasks[number]): Step => {
         const actors = task.people.filter(actor => actor !== '');
         const grade = Number.isInteger(task.score) && task.score >= 1 && task.score <= 5 ? task.score : undefined;
-        return [task.task.trim(), grade, actors[0], actors.length > 1 ? actors.slice(1).join(', ') : undefined];
+        // The import's rule: the first actor owns the step, the others (once each, not the owner) take part.
+        const others = [...new Set(actors.slice(1).filter(actor => actor !== actors[0]))];
+        return [task.task.trim(), grade, actors[0], others.length > 0 ? others.join(', ') : undefined];
     };
     const unsectioned = read.tasks.filter(task => task.section === '');
     return {
@@ -88,8 +90,7 @@ function imported(model: JourneyDocumentModel): Shape {
         title: imported.title,
         stages: imported.stages.map(stage => ({
             title: stage.title,
-            touchpoints: stage.touchpoints.map((t): Step => [t.title, t.emotions[0]?.grade, t.owner?.title,
-                t.notes.find(note => note.kind === 'backstage' && note.text.startsWith('Also involved: '))?.text.slice('Also involved: '.length)])
+            touchpoints: stage.touchpoints.map((t): Step => [t.title, t.emotions[0]?.grade, t.owner?.title, t.with.map(party => party.title).join(', ') || undefined])
         }))
     };
 }

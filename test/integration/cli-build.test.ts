@@ -22,7 +22,7 @@ describe('journey build', () => {
     test('writes an index and a page per journey, says what it made, and prints plain progress lines when not on a terminal', async () => {
         const run = await journey(root, 'build', 'maps', '-o', 'site');
         expect(run.code).toBe(0);
-        expect(run.stdout).toBe('site: 8 journey pages and the index, from 9 files (2 with errors); 9 written, 0 unchanged. Open site/index.html\n');
+        expect(run.stdout).toBe('site: 8 journey pages and the index, from 9 files (1 with errors); 9 written, 0 unchanged. Open site/index.html\n');
         expect(run.stderr).toBe([1, 2, 3, 4, 5, 6, 7, 8, 9].map(n => `Drawing pages: ${n}/9\n`).join(''));
         expect([...(await filesUnder(path.join(root, 'site'))).keys()]).toEqual([
             'index.html',
@@ -79,7 +79,8 @@ describe('journey build', () => {
         expect(page).toContain('<a href="../../../index.html">All journeys</a>');
         const tomorrow = await readFile(path.join(root, 'site', 'journeys', 'passport-renewal-tomorrow', 'PassportRenewalTomorrow.html'), 'utf-8');
         expect(tomorrow).toContain('Redesign of <a href="../passport-renewal/PassportRenewal.html">Renew a passport online</a>');
-        expect(tomorrow).toContain('<a class="view-tab" href="#view-map">Map</a><a class="view-tab" href="#view-compare">Compare with today</a>');
+        expect(tomorrow).toContain('<a class="view-tab" href="#view-map">Map</a><a class="view-tab" href="#view-blueprint">Blueprint</a>' +
+            '<a class="view-tab" href="#view-stakeholders">Stakeholders</a><a class="view-tab" href="#view-compare">Compare with today</a>');
         const today = await readFile(path.join(root, 'site', 'journeys', 'passport-renewal', 'PassportRenewal.html'), 'utf-8');
         expect(today).toContain('Redesigned in <a href="../passport-renewal-tomorrow/PassportRenewalTomorrow.html">Renew a passport online, redesigned</a>');
         expect(today).not.toContain('view-compare');

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -24,11 +24,41 @@ journey Odd "Title: with # and ; and %% and <b>" for P {
 journey Other "Another journey" for P { stage S { touchpoint Z { owner Web emotion 5 } } }
 `;
 
+/** A journey of today, and in a file of its own its redesign, with a title that is markup. */
+const TODAY = `owner Web "Web team"
+owner Desk "Front desk"
+persona Maria "Busy parent"
+journey Renew "Renew a passport" for Maria {
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" { owner Web emotion 2 contacts 2 duration 40 min }
+    touchpoint Upload "Uploads the photo" { owner Web emotion 1 contacts 1 duration 20 min pain "Rejected" }
+  }
+  stage Collect "Collecting" { touchpoint Counter "Collects it" { owner Desk emotion 3 contacts 1 duration 2 h } }
+}
+`;
+const TOMORROW = `journey RenewTomorrow "Renew a passport, redesigned" for Maria redesigns Renew {
+  stage Apply "Applying" {
+    touchpoint Apply "Applies <b>in one</b> | step" { replaces Form, Upload owner Web emotion 4 contacts 1 duration 15 min }
+  }
+  stage Collect "Collecting" { touchpoint Counter "Collects it" { owner Web emotion 5 contacts 1 duration 2 h } }
+}
+journey Unchanged for Maria redesigns Renew {
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" { owner Web emotion 2 contacts 2 duration 40 min }
+    touchpoint Upload "Uploads the photo" { owner Web emotion 1 contacts 1 duration 20 min pain "Rejected" }
+  }
+  stage Collect "Collecting" { touchpoint Counter "Collects it" { owner Desk emotion 3 contacts 1 duration 2 h } }
+}
+`;
+
 beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'journey-export-'));
     await cp(EXAMPLES, path.join(folder, 'examples'), { recursive: true });
     await writeFile(path.join(folder, 'odd.journey'), ODD);
     await writeFile(path.join(folder, 'broken.journey'), 'journey B {\n  stage S {\n    touchpoint A "unterminated\n  }\n}\n');
+    await mkdir(path.join(folder, 'redesign'));
+    await writeFile(path.join(folder, 'redesign', 'today.journey'), TODAY);
+    await writeFile(path.join(folder, 'redesign', 'tomorrow.journey'), TOMORROW);
 });
 
 afterAll(async () => {
@@ -127,14 +157,29 @@ describe('journey export --format csv', () => {
         const rows = run.stdout.split('\r\n');
         expect(rows.pop()).toBe('');
         expect(rows[0]).toBe('journey,journey title,stage,stage title,position,touchpoint,title,moment of truth,channel,channel title,owner,owner title,' +
-            'external owner,emotion,feeling,contacts,duration,duration unit,duration minutes,pains,ideas,backstage,quotes');
+            'external owner,with,emotion,feeling,contacts,duration,duration unit,duration minutes,pains,ideas,backstage,quotes,support,evidence');
         expect(rows).toHaveLength(5);
         expect(rows[1]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,1,A,<img src=x onerror=alert(1)>,yes,Site,Site,Web,' +
-            '"Web: team, #1; 100%",no,,,2,1.5,h,90,,,,');
+            '"Web: team, #1; 100%",no,,,,2,1.5,h,90,,,,,,');
         // Two pains share a cell, one per line; the formula-looking one is defused; quotes doubled.
-        expect(rows[2]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,2,B,Journey planning,no,,,,,,4,calm,,,,,' +
-            `"'=cmd|' /C calc'!A0\nSecond, with ""quotes""",,,`);
-        expect(rows[4]).toBe('Other,Another journey,S,S,1,Z,Z,no,,,Web,"Web: team, #1; 100%",no,5,,,,,,,,,');
+        expect(rows[2]).toBe('Odd,Title: with # and ; and %% and <b>,S,section two: x,2,B,Journey planning,no,,,,,,,4,calm,,,,,' +
+            `"'=cmd|' /C calc'!A0\nSecond, with ""quotes""",,,,,`);
+        expect(rows[4]).toBe('Other,Another journey,S,S,1,Z,Z,no,,,Web,"Web: team, #1; 100%",no,,5,,,,,,,,,,,');
+    });
+
+    test('those taking part share a cell; an owned note starts with the name of the party doing it', async () => {
+        const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'csv');
+        expect(run.code).toBe(0);
+        const [header, ...rows] = run.stdout.split('\r\n');
+        const columns = header.split(',');
+        const chase = rows.find(row => row.includes(',ChaseReferral,'));
+        expect(chase).toBeDefined();
+        // No field of this row holds a comma or a quote: a split is enough to read it.
+        const cells = chase!.replace(/"([^"]*)"/g, (_, text: string) => text.replace(/,/g, '\u0000')).split(',').map(cell => cell.replace(/\u0000/g, ','));
+        const cell = (column: string) => cells[columns.indexOf(column)];
+        expect(cell('with')).toBe('GPSurgery\nPatientsAssociation');
+        expect(cell('backstage')).toBe('Orthopaedics: Consultants triage referrals once a week; the booking centre cannot see the queue');
+        expect(cell('support')).toBe('Referral management system, which the booking centre cannot search by triage status');
     });
 
     test('every bundled example: as many rows as touchpoints', async () => {
@@ -172,6 +217,35 @@ describe('journey export --format markdown', () => {
         const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'markdown');
         expect(run.stdout).toContain('**Lowest moments** (grade 1, very negative):\n\n- ★ Chases the referral by phone: Three calls');
         expect(run.stdout.match(/^### /gm)).toHaveLength(5);
+    });
+});
+
+describe('journey export --format markdown of a redesign', () => {
+    test('the changes from today: the figures before -> after, then each change, escaped', async () => {
+        const run = await journey(path.join(folder, 'redesign'), 'export', 'tomorrow.journey', '--format', 'markdown', '--journey', 'RenewTomorrow');
+        expect([run.code, run.stderr]).toEqual([0, '']);
+        expect(run.stdout).toContain([
+            '| 2 | 2 | 4.5 (very positive) | 100% | 100% | 2 | 2 h 15 min |',
+            '',
+            '**Changes from today** (journey `Renew`): average 2.0 -> 4.5, contacts 4 -> 2, time 3 h -> 2 h 15 min.',
+            '',
+            '- RenewTomorrow: title "Renew a passport" -\\> "Renew a passport, redesigned"',
+            '- RenewTomorrow \\> Applying \\> Form: step removed "Fills in the form", replaced by Apply',
+            '- RenewTomorrow \\> Applying \\> Upload: step removed "Uploads the photo", replaced by Apply',
+            '- RenewTomorrow \\> Applying \\> Apply: step added "Applies \\<b\\>in one\\</b\\> \\| step", replaces Form, Upload',
+            '- RenewTomorrow \\> Collecting \\> Counter: owner Desk -\\> Web',
+            '- RenewTomorrow \\> Collecting \\> Counter: emotion (Maria) 3 -\\> 5',
+            '',
+            '**Lowest moments** (grade 4, positive):'
+        ].join('\n'));
+    });
+
+    test('a redesign that changes nothing but its title says so; a journey that redesigns nothing has no such section', async () => {
+        const unchanged = await journey(path.join(folder, 'redesign'), 'export', 'tomorrow.journey', '--format', 'markdown', '--journey', 'Unchanged');
+        expect(unchanged.stdout).toContain('**Changes from today** (journey `Renew`): average 2.0 -> 2.0, contacts 4 -> 4, time 3 h -> 3 h.\n\n' +
+            '- Unchanged: title "Renew a passport" -\\> "Unchanged"\n\n');
+        const today = await journey(path.join(folder, 'redesign'), 'export', 'today.journey', '--format', 'markdown');
+        expect(today.stdout).not.toContain('Changes from today');
     });
 });
 

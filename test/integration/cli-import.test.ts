@@ -125,13 +125,14 @@ async function check(text: string): Promise<{ model: JourneyDocumentModel, diagn
     return { model, diagnostics };
 }
 
-interface Shape { title: string, stages: { title: string, touchpoints: [string, number | undefined, string | undefined][] }[] }
+type Step = [string, number | undefined, string | undefined, ...string[]];
+interface Shape { title: string, stages: { title: string, touchpoints: Step[] }[] }
 
-/** Titles, grades and owner titles: what a Mermaid journey holds. */
+/** Titles, grades, the owner's title and those of the others taking part: what a Mermaid journey holds (its actors). */
 function shape(model: JourneyDocumentModel): Shape[] {
     return model.journeys.map(j => ({
         title: j.title,
-        stages: j.stages.map(s => ({ title: s.title, touchpoints: s.touchpoints.map(t => [t.title, t.emotions[0]?.grade, t.owner?.title] as [string, number | undefined, string | undefined]) }))
+        stages: j.stages.map(s => ({ title: s.title, touchpoints: s.touchpoints.map((t): Step => [t.title, t.emotions[0]?.grade, t.owner?.title, ...t.with.map(party => party.title)]) }))
     }));
 }
 
@@ -148,20 +149,20 @@ describe('journey import', () => {
         expect(shape(model)).toEqual([{
             title: 'My working day',
             stages: [
-                { title: 'Go to work', touchpoints: [['Make tea', 5, 'Me'], ['Go upstairs', 3, 'Me'], ['Do work', 1, 'Me']] },
+                { title: 'Go to work', touchpoints: [['Make tea', 5, 'Me'], ['Go upstairs', 3, 'Me'], ['Do work', 1, 'Me', 'Cat']] },
                 { title: 'Go home', touchpoints: [['Go downstairs', 5, 'Me'], ['Sit down', 5, 'Me']] }
             ]
         }]);
         const journeyModel = model.journeys[0];
         expect(journeyModel.name).toBe('MyWorkingDay');
         expect(journeyModel.stages.map(s => s.name)).toEqual(['GoToWork', 'GoHome']);
-        expect(journeyModel.stages[0].touchpoints[2].notes).toMatchObject([{ kind: 'backstage', text: 'Also involved: Cat' }]);
         // Mermaid has no persona: the one warning left.
-        expect(diagnostics).toEqual(['missing-persona warning 7:9-7:21']);
+        expect(diagnostics).toEqual(['missing-persona warning 8:9-8:21']);
         expect(text).toBe(`// Imported from day.mmd by \`journey import\` (Mermaid journey diagram).
 // Sections are stages, tasks touchpoints, scores emotion grades; the first actor of a task owns it.
 
 owner Me
+owner Cat
 
 // Mermaid has no persona: add \`for <Persona>\` to say whose journey this is.
 journey MyWorkingDay "My working day" {
@@ -176,8 +177,8 @@ journey MyWorkingDay "My working day" {
     }
     touchpoint DoWork "Do work" {
       owner Me
+      with Cat
       emotion 1
-      backstage "Also involved: Cat"
     }
   }
   stage GoHome "Go home" {
@@ -210,7 +211,7 @@ journey MyWorkingDay "My working day" {
                 { title: '', touchpoints: [['Leave home', 4, 'Me']] },
                 {
                     title: 'Morning commute', touchpoints: [
-                        ['Walk to station', 3, 'Me'], ['Walk to station', 4, 'Me'], ['Buy coffee', undefined, 'Barista'],
+                        ['Walk to station', 3, 'Me', 'Dog Walker', 'Neighbour'], ['Walk to station', 4, 'Me'], ['Buy coffee', undefined, 'Barista'],
                         ['Wait for train', undefined, 'Me'], ['Read news', undefined, undefined],
                         ['Ride #1 train: the fast one', 2, 'Train Company'], ['Stand; no seats', 1, 'Train Company']
                     ]
@@ -220,7 +221,6 @@ journey MyWorkingDay "My working day" {
         }]);
         const touchpoints = model.journeys[0].stages[1].touchpoints;
         expect(touchpoints.map(t => t.name)).toEqual(['WalkToStation', 'WalkToStation_2', 'BuyCoffee', 'WaitForTrain', 'ReadNews', 'Ride1TrainTheFastOne', 'StandNoSeats']);
-        expect(touchpoints[0].notes).toMatchObject([{ kind: 'backstage', text: 'Also involved: Dog Walker, Neighbour' }]);
         expect(text).toContain('owner TrainCompany "Train Company"\n');
         expect(text).toContain('// accTitle: Commute\n// accDescr: Morning and evening\n// How the commute feels\n');
         expect(text).toContain('    // The dog comes along\n    touchpoint WalkToStation "Walk to station" {');
@@ -238,10 +238,9 @@ journey MyWorkingDay "My working day" {
             title: 'Ticket triage',
             stages: [
                 { title: '', touchpoints: [['Read the ticket', 3, 'Agent']] },
-                { title: 'Answer', touchpoints: [['Reply', 4, 'Agent']] }
+                { title: 'Answer', touchpoints: [['Reply', 4, 'Agent', 'Lead']] }
             ]
         }]);
-        expect(model.journeys[0].stages[1].touchpoints[0].notes).toMatchObject([{ kind: 'backstage', text: 'Also involved: Lead' }]);
         expect(text).toContain('// accTitle: Ticket #42 triage; urgent\n// accDescr: Two lines\n// of description\n');
         expect(text).toContain('// one percent sign: Mermaid skips the line\n');
         expect(text).not.toMatch(/step 2|Close|runbook|reviews/);
@@ -261,7 +260,7 @@ journey MyWorkingDay "My working day" {
         expect(model.journeys.map(j => j.name)).toEqual(['Trip', 'Trip_2']);
         expect(shape(model)).toEqual([
             { title: 'Trip', stages: [{ title: 'Out', touchpoints: [['Go', 4, 'Driver']] }] },
-            { title: 'Trip', stages: [{ title: 'Back', touchpoints: [['Return', 2, 'Driver']] }] }
+            { title: 'Trip', stages: [{ title: 'Back', touchpoints: [['Return', 2, 'Driver', 'Passenger']] }] }
         ]);
         expect(text).toContain('// Mermaid journey 1 of 2 (line 6 of two.md).');
         expect(text).toContain('// Mermaid journey 2 of 2 (line 20 of two.md).');
@@ -271,7 +270,7 @@ journey MyWorkingDay "My working day" {
 
     test('-o writes the file and says what it imported; an existing file is kept unless --force', async () => {
         const run = await journey(folder, 'import', 'day.mmd', '-o', 'day.journey');
-        expect(run).toEqual({ code: 0, stdout: 'day.journey: 1 journey, 2 stages, 5 touchpoints, 1 owner imported from day.mmd\n', stderr: '' });
+        expect(run).toEqual({ code: 0, stdout: 'day.journey: 1 journey, 2 stages, 5 touchpoints, 2 owners imported from day.mmd\n', stderr: '' });
         const written = await readFile(path.join(folder, 'day.journey'), 'utf-8');
         expect(written).toBe(await importText('day.mmd'));
         expect((await journey(folder, 'validate', 'day.journey')).code).toBe(0);

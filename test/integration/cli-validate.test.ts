@@ -33,7 +33,7 @@ describe('journey validate', () => {
         expect(run.code).toBe(1);
         expect(run.stdout.split('\n')).toEqual([
             'journeys/broken.journey:3:38 error emotion-out-of-range Emotion grade 7 is outside the scale: use a whole number from 1 to 5 (1 = very negative, 2 = negative, 3 = neutral, 4 = positive, 5 = very positive).',
-            'journeys/nested/warned.journey:3:16 warning unscored-touchpoint Touchpoint \'Form\' has no emotion grade: add `emotion <1-5>` to say how it feels to the customer.',
+            'journeys/nested/warned.journey:3:16 warning unscored-touchpoint Touchpoint \'Form\' has no emotion grade for Maria: add `emotion <1-5>` to say how it feels to Maria.',
             '3 files checked: 1 error, 1 warning',
             ''
         ]);

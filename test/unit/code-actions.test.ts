@@ -97,6 +97,41 @@ describe('quick fixes', () => {
         expect(diagnostics['trip.journey']).toEqual([]);
     });
 
+    test('persona-not-in-journey: add the persona to the journey\'s for list', async ({ services }) => {
+        const trip = 'persona Ana "Student"\njourney Trip "A trip" for Maria { stage S { touchpoint A { owner Web emotion 3 emotion Ana 2 } } }\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
+        const [fix] = await fixesFor(services, documents, 'trip.journey', 'persona-not-in-journey');
+        expect([fix.title, fix.isPreferred]).toEqual(["Add 'Ana' to the personas of journey 'Trip'", true]);
+        const { texts, diagnostics } = await apply(services, documents, fix);
+        expect(texts['trip.journey']).toBe(trip.replace('for Maria', 'for Maria, Ana'));
+        expect(diagnostics['trip.journey']).toEqual([]);
+    });
+
+    test('persona-not-in-journey in a journey without a for list: give it one, after its title or its name', async ({ services }) => {
+        for (const journey of ['journey Trip "A trip"', 'journey Trip']) {
+            const trip = `${journey} { stage S { touchpoint A { owner Web emotion Maria 2 } } }\n`;
+            const documents = await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
+            const [fix] = await fixesFor(services, documents, 'trip.journey', 'persona-not-in-journey');
+            const { texts, diagnostics } = await apply(services, documents, fix);
+            expect(texts['trip.journey']).toBe(trip.replace(journey, `${journey} for Maria`));
+            expect(diagnostics['trip.journey']).toEqual([]);
+        }
+    });
+
+    test('linking error on a step or a journey of a redesign: change to the closest name it can have; nothing to declare', async ({ services }) => {
+        const today = 'journey Renew for Maria { stage S { touchpoint Form { owner Web emotion 2 } touchpoint Upload { owner Web emotion 1 } } }\n';
+        const tomorrow = 'journey Later for Maria redesigns Renew { stage S { touchpoint Online { owner Web emotion 4 replaces Frm } } }\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'today.journey': today, 'tomorrow.journey': tomorrow });
+        const fixes = await fixesFor(services, documents, 'tomorrow.journey', 'linking-error');
+        expect(fixes.map(f => [f.title, f.isPreferred])).toEqual([["Change to 'Form'", true]]);
+        const { texts, diagnostics } = await apply(services, documents, fixes[0]);
+        expect(texts['tomorrow.journey']).toBe(tomorrow.replace('Frm', 'Form'));
+        expect(diagnostics['tomorrow.journey']).toEqual([]);
+
+        const misnamed = await fresh(services, { 'organisation.journey': ORGANISATION, 'today.journey': today, 'tomorrow.journey': tomorrow.replace('redesigns Renew', 'redesigns Renw') });
+        expect((await fixesFor(services, misnamed, 'tomorrow.journey', 'linking-error')).map(f => f.title)).toEqual(["Change to 'Renew'"]);
+    });
+
     test('duplicate-name: rename the second one', async ({ services }) => {
         const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } touchpoint A { owner Desk emotion 3 } } }\n';
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });

@@ -25,6 +25,14 @@ const test = servicesTest.extend('itemsAt', async ({ services }) => {
     };
 });
 
+const PERSONAS = 'persona Tomasz "Commuter"\npersona Ana "Student"\n';
+
+const TODAY = `journey Renew "Renew a passport" for Maria {
+  stage Apply "Applying" { touchpoint Form "Fills in the form" touchpoint Upload }
+  stage Receive { touchpoint Letter "Gets a letter" }
+}
+`;
+
 describe('inside a touchpoint', () => {
     test('every property, the ones a map most needs first', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { <|> } } }');
@@ -44,6 +52,22 @@ describe('inside a touchpoint', () => {
 } } }`);
         expect(items.map(i => i.split(' — ')[0])).toEqual(['channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote']);
     });
+
+    test('emotion again while a persona of the journey has no line of its own', async ({ itemsAt }) => {
+        const names = async (body: string) => (await itemsAt(`${PERSONAS}journey J for Maria, Tomasz { stage S { touchpoint T { ${body} <|> } } }`))
+            .map(i => i.split(' — ')[0]).filter(name => name === 'emotion');
+        expect(await names('emotion 3')).toEqual(['emotion']);
+        expect(await names('emotion 3 emotion Maria 2')).toEqual(['emotion']);
+        expect(await names('emotion Tomasz 3 emotion Maria 2')).toEqual([]);
+    });
+
+    test('replaces, in a redesign only', async ({ itemsAt }) => {
+        const items = await itemsAt(`${TODAY}journey J for Maria redesigns Renew { stage S { touchpoint T { owner Web <|> } } }`);
+        expect(items.map(i => i.split(' — ')[0])).toEqual([
+            'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth', 'replaces'
+        ]);
+        expect(items.at(-1)).toBe('replaces — in a redesign: the steps of today it takes the place of');
+    });
 });
 
 describe('after a keyword that takes a reference', () => {
@@ -62,6 +86,21 @@ describe('after a keyword that takes a reference', () => {
             .toEqual(['Ana — Student', 'Maria — Busy parent']);
     });
 
+    test('for, after a comma: every persona', async ({ itemsAt }) => {
+        expect(await itemsAt(`${PERSONAS}journey J for Maria, <|>`)).toEqual(['Ana — Student', 'Maria — Busy parent', 'Tomasz — Commuter']);
+    });
+
+    test('redesigns: every other journey of the workspace, with its title', async ({ itemsAt }) => {
+        expect(await itemsAt(`${TODAY}journey Other "Another one" for Maria { }\njourney J "Tomorrow" for Maria redesigns <|>`))
+            .toEqual(['Other — Another one', 'Renew — Renew a passport']);
+    });
+
+    test('replaces: the steps of the journey redesigned (not its own), with their titles and stages', async ({ itemsAt }) => {
+        const steps = ['Form — Fills in the form (stage Applying)', 'Letter — Gets a letter (stage Receive)', 'Upload — Upload (stage Applying)'];
+        expect(await itemsAt(`journey J for Maria redesigns Renew { stage S { touchpoint T { replaces <|> } } }\n${TODAY}`)).toEqual(steps);
+        expect(await itemsAt(`journey J for Maria redesigns Renew { stage S { touchpoint T { replaces Form, <|> } } }\n${TODAY}`)).toEqual(steps);
+    });
+
     test('a prefix narrows the owners', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { owner We<|> } } }');
         expect(items).toEqual(['Web — Digital services team']);
@@ -69,8 +108,19 @@ describe('after a keyword that takes a reference', () => {
 });
 
 describe('values', () => {
-    test('emotion: the grades 1 to 5 with their meaning', async ({ itemsAt }) => {
+    test('emotion: the journey\'s persona, then the grades 1 to 5 with their meaning', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { emotion <|> } } }')).toEqual([
+            'Maria — Busy parent', '1 — very negative', '2 — negative', '3 — neutral', '4 — positive', '5 — very positive'
+        ]);
+    });
+
+    test('emotion in a journey of several personas: those of its for list only, not every persona declared', async ({ itemsAt }) => {
+        const items = await itemsAt(`${PERSONAS}journey J for Maria, Tomasz { stage S { touchpoint T { emotion <|> } } }`);
+        expect(items).toEqual(['Maria — Busy parent', 'Tomasz — Commuter', '1 — very negative', '2 — negative', '3 — neutral', '4 — positive', '5 — very positive']);
+    });
+
+    test('after a persona\'s name: the grades', async ({ itemsAt }) => {
+        expect(await itemsAt(`${PERSONAS}journey J for Maria, Tomasz { stage S { touchpoint T { emotion Tomasz <|> } } }`)).toEqual([
             '1 — very negative', '2 — negative', '3 — neutral', '4 — positive', '5 — very positive'
         ]);
     });

@@ -3,7 +3,7 @@ import {
     AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
     DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, ValueConverter, createLangiumParser, createParser,
     isAstNode, isLeafCstNode, isReference, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumParser,
-    type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type ValidationAcceptor,
+    type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type Scope, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type PartialLangiumServices } from 'langium/lsp';
@@ -13,6 +13,7 @@ import { forEachReference } from '../../src/language/fast/ast-traversal.js';
 import { convertString } from '../../src/language/fast/journey-value-converter.js';
 import { LeanParser } from '../../src/language/fast/lean-parser.js';
 import { createJourneyServices, type JourneyServices } from '../../src/language/journey-module.js';
+import { RedesignScopes } from '../../src/language/redesign-scope.js';
 import { journeyText, organisationText, random } from '../../bench/generate.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
 import { openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
@@ -24,6 +25,15 @@ import { openWorkspace, type TestServices } from '../helpers/journey-workspace.j
  * of problems, names declared twice).
  */
 
+/** Langium's scope provider, asking first for the one scope the language defines itself, as the server's does. */
+class LangiumScopeProvider extends DefaultScopeProvider {
+    readonly #redesigns = new RedesignScopes(this.descriptions);
+
+    override getScope(context: ReferenceInfo): Scope {
+        return this.#redesigns.scopeFor(context) ?? super.getScope(context);
+    }
+}
+
 /** JourneyFastModule undone: Langium's own service in the place of each override. */
 const LANGIUM_DEFAULTS: Module<JourneyServices, PartialLangiumServices> = {
     parser: {
@@ -32,7 +42,7 @@ const LANGIUM_DEFAULTS: Module<JourneyServices, PartialLangiumServices> = {
     },
     references: {
         ScopeComputation: services => new DefaultScopeComputation(services),
-        ScopeProvider: services => new DefaultScopeProvider(services)
+        ScopeProvider: services => new LangiumScopeProvider(services)
     },
     workspace: {
         AstNodeLocator: () => new DefaultAstNodeLocator(),
@@ -78,6 +88,18 @@ journey Trip for Maria {
   }
 }
 journey Other for Nobody { stage T { touchpoint D { owner Desk } } }
+`,
+    // Several personas, redesigns (of a journey in another file, of one declared nowhere, of none) and the steps they replace.
+    'redesigns.journey': `persona Tomasz "Commuter"
+journey TripTomorrow for Maria, Tomasz redesigns Trip {
+  stage S {
+    touchpoint AB { owner Desk emotion 4 emotion Tomasz 2 emotion Nobody 1 replaces A, B, Nowhere }
+    touchpoint C { owner Desk emotion Maria 5 replaces C }
+  }
+}
+journey Ghost for Tomasz redesigns Nothing { stage S { touchpoint X { emotion 3 emotion Maria 2 replaces A } } }
+journey Plain for Maria { stage S { touchpoint Y { emotion 3 replaces A } } }
+journey Loop for Maria redesigns Loop { stage S { touchpoint Z { emotion 3 replaces Z } } }
 `
 };
 for (const name of readdirSync(EXAMPLES).filter(file => file.endsWith('.journey')).sort()) {
@@ -135,6 +157,8 @@ test('the workspace holds what the checks compare: references resolved and not, 
     expect([...codes('problems.journey')]).toEqual(expect.arrayContaining(['missing-owner', 'unscored-touchpoint', 'emotion-out-of-range',
         'duplicate-name', 'duplicate-property', 'empty-stage', 'invalid-measure']));
     expect([...codes('trip.journey')]).toEqual(expect.arrayContaining(['duplicate-name', 'linking-error']));
+    expect([...codes('redesigns.journey')]).toEqual(expect.arrayContaining(['linking-error', 'persona-not-in-journey', 'redesign-cycle',
+        'redesign-personas-differ', 'replaces-without-redesign']));
     expect([...codes('broken.journey')]).toEqual(expect.arrayContaining(['parsing-error', 'lexing-error']));
     expect(references(fastDocuments['journey-200.journey']).length).toBeGreaterThan(400);
 });

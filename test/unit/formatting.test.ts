@@ -69,6 +69,27 @@ describe('formatting', () => {
         await format(services, { before: CANONICAL, after: CANONICAL });
     });
 
+    test('several personas and a redesign: ", " in lists, persona lines aligned with the other values', async ({ services }) => {
+        const before = `journey RenewTomorrow "Renew, redesigned"   for Maria ,Tomasz   redesigns   Renew {
+stage Apply { touchpoint Online { owner Web emotion   Maria 2 "confused" emotion 4 emotion Tomasz    3
+replaces Form ,Upload,  Photo duration 10 min } }
+}`;
+        const after = `journey RenewTomorrow "Renew, redesigned" for Maria, Tomasz redesigns Renew {
+  stage Apply {
+    touchpoint Online {
+      owner    Web
+      emotion  Maria 2 "confused"
+      emotion  4
+      emotion  Tomasz 3
+      replaces Form, Upload, Photo
+      duration 10 min
+    }
+  }
+}`;
+        await format(services, { before, after });
+        await format(services, { before: after, after });
+    });
+
     test('a range formats only the touchpoint inside it', async ({ services }) => {
         const before = 'journey J {\n  stage S {\n    touchpoint A {owner   X}\n    touchpoint B {owner   X}\n  }\n}';
         const after = 'journey J {\n  stage S {\n    touchpoint A {\n      owner X\n    }\n    touchpoint B {owner   X}\n  }\n}';

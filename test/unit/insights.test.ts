@@ -27,6 +27,47 @@ describe('code lenses above journeys and stages', () => {
         ]);
     });
 
+    test('several personas: the counts, then each persona\'s grades, above the journey and each stage', async ({ services }) => {
+        const text = `persona Tomasz "Commuter"
+journey Trip "A trip" for Maria, Tomasz {
+  stage Apply "Applying" {
+    touchpoint Form "Fills in the form" { owner Web emotion 4 emotion Tomasz 1 duration 40 min }
+    touchpoint Call "Calls the helpline" { owner Desk emotion 2 }
+  }
+  stage Receive { touchpoint Delivery "Gets the passport" { owner Courier emotion Maria 5 } }
+}
+`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(trip, { textDocument: { uri: trip.uri.toString() } });
+        expect(lenses?.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
+            [2, '3 touchpoints · 3 owners · 40 min · 2 owner hand-offs'],
+            [2, 'Maria: average 3.7 (positive) · lowest 2: Calls the helpline'],
+            [2, 'Tomasz: average 1.5 (negative) · lowest 1: Fills in the form'],
+            [3, '2 touchpoints · 2 owners · 40 min'],
+            [3, 'Maria: average 3.0 (neutral) · lowest 2: Calls the helpline'],
+            [3, 'Tomasz: average 1.5 (negative) · lowest 1: Fills in the form'],
+            [7, '1 touchpoint · 1 owner'],
+            [7, 'Maria: average 5.0 (very positive) · lowest 5: Gets the passport'],
+            [7, 'Tomasz: not graded']
+        ]);
+        expect(lenses![2].command!.arguments).toEqual(["Journey 'A trip' for Tomasz: Average grade 1.5 (negative). Lowest point: 1 (very negative) at 'Fills in the form'."]);
+    });
+
+    test('a redesign: its figures today -> tomorrow, in one line above the journey', async ({ services }) => {
+        const tomorrow = `journey TripTomorrow "A trip, redesigned" for Maria redesigns Trip {
+  stage Apply { touchpoint Form "Fills in the form online" { owner Web emotion 4 duration 10 min contacts 1 replaces Call, Visit } }
+  stage Receive { touchpoint Delivery "Gets the passport" { owner Courier emotion 5 duration 1 d } }
+}
+`;
+        const { 'tomorrow.journey': document } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'tomorrow.journey': tomorrow });
+        const lenses = await services.Journey.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        const today = lenses!.filter(lens => lens.command?.title.startsWith('today'));
+        expect(today.map(lens => [lens.range.start.line + 1, lens.command?.title])).toEqual([
+            [1, 'today -> tomorrow: average 3.3 -> 4.5, contacts 0 -> 1, time 3 d 2 h -> 1 d']
+        ]);
+        expect(today[0].command!.arguments).toEqual(["Journey 'A trip, redesigned' against the journey of today, 'A trip': average 3.3 -> 4.5, contacts 0 -> 1, time 3 d 2 h -> 1 d."]);
+    });
+
     test('turned off by journey.insights.codeLens', async ({ services }) => {
         services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { journey: { insights: { codeLens: false } } } });
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
@@ -57,6 +98,30 @@ describe('insight diagnostics', () => {
 }`);
         const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
         expect(summarise(trip).filter(d => d.startsWith('steep-drop'))).toEqual(ranges.map(range => `steep-drop info ${range}`));
+    });
+
+    test('per persona: a moment of truth low for one of them, a drop in one persona\'s grades, each naming whose', async ({ services }) => {
+        const { text, ranges } = marked(`persona Tomasz "Commuter"
+journey Trip for Maria, Tomasz { stage S {
+  touchpoint «Low» { moment of truth owner Web emotion 4 emotion Tomasz 2 }
+  touchpoint Fine { moment of truth owner Web emotion 3 }
+  touchpoint A { owner Web emotion 5 }
+  touchpoint B { owner Web emotion Maria 4 emotion Tomasz «1» }
+  touchpoint C { owner Web emotion 5 }
+  touchpoint D { owner Web emotion «1» }
+  touchpoint E { owner Web emotion Maria 5 emotion Tomasz 4 }
+  touchpoint F { owner Web emotion Maria 2 emotion Tomasz 3 pain "Lost" }
+} }`);
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(trip).filter(d => /^(low-moment|steep-drop)/.test(d))).toEqual([
+            `low-moment-of-truth info ${ranges[0]}`, `steep-drop info ${ranges[1]}`, `steep-drop info ${ranges[2]}`
+        ]);
+        expect(trip.diagnostics!.filter(d => /^(low-moment|steep-drop)/.test(String(d.code))).map(d => d.message)).toEqual([
+            // The journey's checks (the drops) come before its touchpoints'.
+            "The grade falls from 5 to 1 for Tomasz at touchpoint 'B': add a `pain` saying what goes wrong.",
+            "The grade falls from 5 to 1 for Maria and from 5 to 1 for Tomasz at touchpoint 'D': add a `pain` saying what goes wrong.",
+            "Touchpoint 'Low' is a moment of truth graded 2 (negative) for Tomasz with no `idea`: add one to say how to improve it."
+        ]);
     });
 
     test('turned off by journey.insights.diagnostics', async ({ services }) => {
@@ -96,6 +161,27 @@ journey J for <|Maria|> { stage S { touchpoint T {
             `3 ${SemanticTokenTypes.number} neutral`,
             `5 ${SemanticTokenTypes.number} positive`,
             `min ${SemanticTokenTypes.enumMember}`
+        ]);
+    });
+
+    test('a persona graded, a journey redesigned and the steps replaced, as references of their kinds', async ({ services }) => {
+        const { tokens, ranges } = await highlightHelper(services.Journey)(`persona Tomasz
+journey Today for Maria { stage S { touchpoint Form { } touchpoint Post { } } }
+journey Tomorrow for <|Maria|>, <|Tomasz|> redesigns <|Today|> { stage S { touchpoint T {
+  emotion <|Tomasz|> <|2|>
+  replaces <|Form|>, <|Post|>
+} } }`);
+        expect(ranges.map(([start, end]) => {
+            const token = tokens.find(t => t.offset === start && t.offset + t.text.length === end);
+            return `${token?.text} ${token?.tokenType}`;
+        })).toEqual([
+            `Maria ${SemanticTokenTypes.struct}`,
+            `Tomasz ${SemanticTokenTypes.struct}`,
+            `Today ${SemanticTokenTypes.namespace}`,
+            `Tomasz ${SemanticTokenTypes.struct}`,
+            `2 ${SemanticTokenTypes.number}`,
+            `Form ${SemanticTokenTypes.event}`,
+            `Post ${SemanticTokenTypes.event}`
         ]);
     });
 

@@ -27,6 +27,11 @@ const EXAMPLES: Record<string, string> = {
     'duplicate-property': 'journey J for Maria { stage S { touchpoint T { owner Web owner Web emotion 3 channel Website } } }',
     'empty-stage': 'journey J for Maria { stage S { } stage R { touchpoint T { owner Web emotion 3 channel Website } } }',
     'missing-persona': 'journey J { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'persona-not-in-journey': 'persona Ana\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 emotion Ana 2 channel Website } } }',
+    'redesign-cycle': 'journey J for Maria redesigns J { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'redesign-personas-differ': 'persona Ana\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } }\n'
+        + 'journey K for Ana redesigns J { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
+    'replaces-without-redesign': 'journey J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website replaces T } } }',
     'unused-declaration': 'owner Spare\njourney J for Maria { stage S { touchpoint T { owner Web emotion 3 channel Website } } }',
     'low-moment-of-truth': 'journey J for Maria { stage S { touchpoint T { moment of truth owner Web emotion 1 channel Website } } }',
     'steep-drop': 'journey J for Maria { stage S { touchpoint A { owner Web emotion 5 channel Website } touchpoint B { owner Web emotion 1 channel Website } } }',

@@ -23,6 +23,8 @@ const TRIP = `journey Renew "Renew a passport" for Maria {
 }
 `;
 
+const PERSONAS = 'persona Tomasz "Commuter"\npersona Ana "Student"\n';
+
 async function workspace(services: TestServices): Promise<Record<string, LangiumDocument>> {
     return openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
 }
@@ -77,6 +79,64 @@ describe('hover', () => {
         });
     });
 
+    test('on a grade in a journey of several personas: whose grade it is, with the feeling', async ({ services }) => {
+        const text = `${PERSONAS}journey Renew for Maria, Tomasz, Ana {
+  stage S { touchpoint Form { owner Web emotion 3 emotion Tomasz 2 "confused" } touchpoint Post { owner Web emotion Maria 4 emotion Tomasz 4 emotion Ana 4 emotion 1 } }
+}`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const advice = (grade: string) => `${grade}\n\nThe customer is frustrated, confused or anxious. The scale runs from 1 (very negative) to 5 (very positive).`;
+        expect(await hoverAt(services, trip, text, 'Tomasz 2', 7)).toBe(advice('**Tomasz: 2 of 5, negative** — confused'));
+        expect(await hoverAt(services, trip, text, 'emotion 3', 8)).toBe(
+            '**Maria and Ana: 3 of 5, neutral**\n\nNeither good nor bad: the customer gets through it. The scale runs from 1 (very negative) to 5 (very positive).');
+        expect(await hoverAt(services, trip, text, 'emotion 1', 8)).toContain('**1 of 5, very negative**, for no persona: each has a line of their own');
+        expect(await hoverAt(services, trip, text, 'Form')).toContain('- Emotion: Maria 3 (neutral); Tomasz 2 (negative), "confused"; Ana 3 (neutral)');
+    });
+
+    test('on a grade in a journey of one persona: hers, the shared line included', async ({ services }) => {
+        const { 'trip.journey': trip } = await workspace(services);
+        expect(await hoverAt(services, trip, TRIP, 'emotion  2', 9)).toBe('**Maria: 2 of 5, negative** — confused\n\n'
+            + 'The customer is frustrated, confused or anxious. The scale runs from 1 (very negative) to 5 (very positive).');
+    });
+
+    test('on a grade in a redesign: the grade of the same step today, for each persona, or of the steps it replaces', async ({ services }) => {
+        const today = `${PERSONAS}journey Renew for Maria, Tomasz {
+  stage S { touchpoint Form { owner Web emotion 1 emotion Tomasz 3 } touchpoint Upload { owner Web emotion 2 } touchpoint Letter { owner Web emotion Maria 4 } }
+}`;
+        const tomorrow = `journey RenewTomorrow for Maria, Tomasz redesigns Renew {
+  stage S {
+    touchpoint Form { owner Web emotion 4 }
+    touchpoint Online { owner Web emotion Maria 5 emotion Tomasz 4 replaces Upload, Letter }
+    touchpoint Chat { owner Web emotion 3 }
+  }
+}`;
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'today.journey': today, 'tomorrow.journey': tomorrow });
+        const hover = (marker: string, offset: number) => hoverAt(services, documents['tomorrow.journey'], tomorrow, marker, offset);
+        expect((await hover('emotion 4', 8))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Maria 1 of 5, very negative; Tomasz 3 of 5, neutral.");
+        expect((await hover('Maria 5', 6))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Upload 2 of 5, negative; Letter 4 of 5, positive.");
+        expect((await hover('Tomasz 4', 7))?.split('\n\n').at(-1)).toBe("Today in 'Renew': Upload 2 of 5, negative; Letter not graded.");
+        expect((await hover('emotion 3', 8))?.split('\n\n').at(-1)).toBe("Today in 'Renew': a new step.");
+    });
+
+    test('on a journey, its name or a redesigns: its title, personas, size and redesigns; on a step replaced: that step\'s card', async ({ services }) => {
+        const text = `${TRIP}journey RenewTomorrow "Renew, redesigned" for Maria redesigns Renew {
+  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form } }
+}`;
+        const { 'trip.journey': trip } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const renew = "**journey Renew** · Renew a passport\n\nFor Maria: 3 touchpoints in 2 stages. Redesigned by 1 journey in the workspace.";
+        expect(await hoverAt(services, trip, text, 'Renew "')).toBe(renew);
+        expect(await hoverAt(services, trip, text, 'redesigns Renew', 11)).toBe(renew);
+        expect(await hoverAt(services, trip, text, 'RenewTomorrow')).toBe('**journey RenewTomorrow** · Renew, redesigned\n\nFor Maria: 1 touchpoint in 1 stage. Redesigns \'Renew\'.');
+        const step = await hoverAt(services, trip, text, 'replaces Form', 10);
+        expect(step?.split('\n').slice(0, 3)).toEqual(['**Fills in the form** · ★ moment of truth', '', '- Stage: Applying']);
+        expect(step?.split('\n\n').at(-1)).toBe("A step of journey 'Renew'.");
+    });
+
+    test('on a persona: the journeys that name it, each once, its emotion lines included', async ({ services }) => {
+        const text = 'journey A for Maria { stage S { touchpoint T { owner Web emotion Maria 2 } } }\njourney B for Maria { }';
+        const { 'organisation.journey': organisation } = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(await hoverAt(services, organisation, ORGANISATION, 'Maria')).toBe('**persona Maria** · Busy parent\n\nUsed by 2 journeys in the workspace.');
+    });
+
     test('user text in a card is escaped Markdown', async ({ services }) => {
         const text = 'journey J { stage S { touchpoint T "*bold* [link](http://x)" { pain "<b>" } } }';
         const { 'j.journey': document } = await openWorkspace(services, { 'j.journey': text });
@@ -109,6 +169,22 @@ describe('definition, references and highlights, across files', () => {
         expect(references.map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort()).toEqual([
             'organisation.journey 4:9-4:16', 'trip.journey 15:63-15:70', 'trip.journey 5:16-5:23'
         ]);
+    });
+
+    test('a redesign across files: definition of its redesigns and of the steps it replaces, references of the journey and of a step', async ({ services }) => {
+        const tomorrow = 'journey RenewTomorrow for Maria redesigns Renew {\n  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form, Post } }\n}\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'tomorrow.journey': tomorrow });
+        const definition = async (marker: string, offset: number) => (await services.Journey.lsp.DefinitionProvider!.getDefinition(documents['tomorrow.journey'], {
+            textDocument: { uri: documents['tomorrow.journey'].uri.toString() }, position: position(tomorrow, marker, offset)
+        }))?.map(link => `${link.targetUri.split('/').pop()} ${rangeText(link.targetSelectionRange)}`);
+        expect(await definition('Renew {', 0)).toEqual(['trip.journey 1:9-1:14']);
+        expect(await definition('Form', 1)).toEqual(['trip.journey 3:16-3:20']);
+        expect(await definition('Post', 0)).toEqual(['trip.journey 13:16-13:20']);
+        const references = async (marker: string) => (await services.Journey.lsp.ReferencesProvider!.findReferences(documents['trip.journey'], {
+            textDocument: { uri: documents['trip.journey'].uri.toString() }, position: position(TRIP, marker), context: { includeDeclaration: true }
+        })).map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort();
+        expect(await references('Renew')).toEqual(['tomorrow.journey 1:43-1:48', 'trip.journey 1:9-1:14']);
+        expect(await references('Form')).toEqual(['tomorrow.journey 2:66-2:70', 'trip.journey 3:16-3:20']);
     });
 
     test('find references without the declaration, in one file (langium/test)', async ({ services }) => {
@@ -147,6 +223,27 @@ describe('outline, breadcrumbs, workspace symbols and folding', () => {
                 '    Post (4 positive)',
                 '  Receive',
                 '    Delivery (5 very positive)'
+            ])
+        });
+    });
+
+    test('a redesign names the journey it redesigns; a touchpoint of several personas gives each one\'s grade', async ({ services }) => {
+        const names = (symbol: DocumentSymbol): string[] => [`${symbol.name} (${symbol.detail ?? ''})`, ...(symbol.children ?? []).flatMap(names)];
+        await expectSymbols(services.Journey)({
+            text: `persona Tomasz
+persona Ana
+journey Renew "Renew a passport" for Tomasz, Ana { stage S { touchpoint Form { emotion 2 emotion Ana 4 } touchpoint Post { emotion Tomasz 5 } } }
+journey Later redesigns Renew { }
+journey Soon "Renew, redesigned" redesigns Renew { }`,
+            assert: symbols => expect(symbols.flatMap(names)).toEqual([
+                'Tomasz ()',
+                'Ana ()',
+                'Renew (Renew a passport)',
+                'S ()',
+                'Form (Tomasz 2, Ana 4)',
+                'Post (Tomasz 5, Ana not graded)',
+                'Later (redesigns Renew)',
+                'Soon (Renew, redesigned · redesigns Renew)'
             ])
         });
     });

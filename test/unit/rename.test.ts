@@ -48,6 +48,30 @@ describe('rename', () => {
             .toBe(TRIP.replace('stage Apply', 'stage Applying'));
     });
 
+    test('a journey, and a step of it, follow in the redesign of another file; a persona in its emotion lines', async ({ services }) => {
+        const tomorrow = 'journey TripTomorrow for Maria redesigns Trip {\n  stage Apply { touchpoint Online { owner Web emotion Maria 4 replaces Form, Visit } }\n}\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'tomorrow.journey': tomorrow });
+        const journey = applyWorkspaceEdit(documents, await rename(services, documents, 'trip.journey', TRIP, 'Trip', 'Passport'));
+        expect(journey['trip.journey']).toBe(TRIP.replace('journey Trip', 'journey Passport'));
+        expect(journey['tomorrow.journey']).toBe(tomorrow.replace('redesigns Trip', 'redesigns Passport'));
+        const step = applyWorkspaceEdit(documents, await rename(services, documents, 'tomorrow.journey', tomorrow, 'Form', 'OnlineForm'));
+        expect(step['trip.journey']).toBe(TRIP.replace('touchpoint Form', 'touchpoint OnlineForm'));
+        expect(step['tomorrow.journey']).toBe(tomorrow.replace('replaces Form', 'replaces OnlineForm'));
+        const persona = applyWorkspaceEdit(documents, await rename(services, documents, 'organisation.journey', ORGANISATION, 'Maria', 'Ana'));
+        expect(persona['tomorrow.journey']).toBe(tomorrow.replace('for Maria', 'for Ana').replace('emotion Maria', 'emotion Ana'));
+        // Re-parsed, each renamed workspace has no linking errors.
+        for (const texts of [journey, step, persona]) {
+            await clearDocuments(services.shared);
+            const renamed = await openWorkspace(services, texts);
+            expect(Object.values(renamed).flatMap(summarise).filter(d => d.startsWith('linking-error'))).toEqual([]);
+        }
+    });
+
+    test('refuses a journey name another journey has, wherever it is declared', async ({ services }) => {
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP, 'other.journey': OTHER });
+        await expect(rename(services, documents, 'trip.journey', TRIP, 'Trip', 'Other')).rejects.toThrow("A journey named 'Other' already exists (other.journey, line 1): choose another name.");
+    });
+
     test.for([
         ['a name another owner has', 'Web', 'Desk', "An owner named 'Desk' already exists (organisation.journey, line 3): choose another name."],
         ['a name another touchpoint of the journey has', 'Form', 'Visit', "A touchpoint named 'Visit' already exists (in journey 'Trip', line 4): choose another name."],

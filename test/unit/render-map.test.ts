@@ -60,6 +60,7 @@ function touchpoint(spec: TouchpointSpec, personas: string[]): Omit<TouchpointMo
         ownerSource: owner ? at() : undefined,
         channel: spec.channel ? { name: spec.channel, title: spec.channel } : undefined,
         channelSource: spec.channel ? at() : undefined,
+        with: [],
         emotions,
         contacts: spec.contacts,
         duration: spec.duration ? { amount: spec.duration[0], unit: spec.duration[1], minutes: spec.duration[2] } : undefined,
@@ -88,7 +89,8 @@ function journey(stages: Record<string, TouchpointSpec[]>, extra: Partial<Journe
         summary: summarise(stageModels, names),
         source: at(),
         ...extra,
-        personas
+        personas,
+        stakeholders: extra.stakeholders ?? []
     };
 }
 

@@ -46,13 +46,15 @@ describe('the TextMate grammar', () => {
     const SAMPLE = `// A comment
 owner Web "Digital team" external
 persona Maria "Parent" { goal "Renew" need "Time" }
-journey Trip "A trip" for Maria {
+journey Trip "A trip" for Maria, Tomasz redesigns Old {
   stage Apply "Applying" {
     touchpoint Form "Fills in the form" {
       moment of truth
       owner    Web
       channel  Site
       emotion  2 "confused"
+      emotion  Tomasz 4
+      replaces Form, Upload
       contacts 1
       duration 40 min
       pain "Photo \\"rejected\\""
@@ -72,6 +74,10 @@ journey Trip "A trip" for Maria {
         ['Trip', 0, 'entity.name.type.journey.journey'],
         ['for', 0, 'keyword.other.for.journey'],
         ['Maria', 1, 'variable.other.persona.journey'],
+        [',', 0, 'punctuation.separator.comma.journey'],
+        ['Tomasz', 0, 'variable.other.persona.journey'],
+        ['redesigns', 0, 'keyword.other.redesigns.journey'],
+        ['Old', 0, 'variable.other.journey.journey'],
         ['stage', 0, 'storage.type.stage.journey'],
         ['Apply', 0, 'entity.name.type.stage.journey'],
         ['touchpoint', 0, 'storage.type.touchpoint.journey'],
@@ -81,6 +87,11 @@ journey Trip "A trip" for Maria {
         ['Web', 1, 'variable.other.owner.journey'],
         ['Site', 0, 'variable.other.channel.journey'],
         ['2', 0, 'constant.numeric.grade.journey'],
+        ['Tomasz', 1, 'variable.other.persona.journey'],
+        ['4', 0, 'constant.numeric.grade.journey'],
+        ['replaces', 0, 'keyword.other.property.journey'],
+        ['Form', 1, 'variable.other.touchpoint.journey'],
+        ['Upload', 0, 'variable.other.touchpoint.journey'],
         ['1', 0, 'constant.numeric.journey'],
         ['min', 0, 'keyword.other.unit.journey'],
         ['\\"', 0, 'constant.character.escape.journey'],

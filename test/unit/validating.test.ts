@@ -1,6 +1,8 @@
 import { describe, expect } from 'vitest';
+import { AstUtils } from 'langium';
+import { isReplacesProperty } from '../../src/language/generated/ast.js';
 import { ORGANISATION } from '../helpers/organisation.js';
-import { marked, openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
+import { editFile, marked, openWorkspace, summarise, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
 
 /** Diagnostics of one journey file, next to an organisation file that declares what it uses. */
 async function diagnosticsOf(services: TestServices, journey: string): Promise<string[]> {
@@ -238,5 +240,181 @@ describe('the sample of the language issue', () => {
         const text = await readFile(new URL('../fixtures/renew-passport.journey', import.meta.url), 'utf-8');
         const documents = await openWorkspace(services, { 'renew-passport.journey': text });
         expect(summarise(documents['renew-passport.journey'])).toEqual(['low-moment-of-truth info 32:16-32:20']);
+    });
+});
+
+describe('several personas', () => {
+    const PERSONAS = 'persona Tomasz "Commuter"\npersona Ana "Student"\n';
+
+    test('unscored-touchpoint names the personas left without a grade', async ({ services }) => {
+        const { text, ranges } = marked(`${PERSONAS}journey Trip for Maria, Tomasz, Ana {
+  stage S {
+    touchpoint «Form» { owner Web emotion Maria 2 }
+    touchpoint «Call» { owner Web }
+    touchpoint Post { owner Web emotion 3 emotion Maria 1 }
+    touchpoint «Desk» { owner Web emotion Maria 2 emotion Ana 4 }
+  }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const trip = documents['trip.journey'];
+        expect(summarise(trip)).toEqual(ranges.map(range => `unscored-touchpoint warning ${range}`).sort());
+        expect(trip.diagnostics!.map(d => d.message)).toEqual([
+            "Touchpoint 'Form' has no emotion grade for Tomasz and Ana: add `emotion Tomasz <1-5>` (a line for each) to say how it feels to them.",
+            "Touchpoint 'Call' has no emotion grade for Maria, Tomasz and Ana: add `emotion <1-5>` to say how it feels to them.",
+            "Touchpoint 'Desk' has no emotion grade for Tomasz: add `emotion Tomasz <1-5>` to say how it feels to Tomasz."
+        ]);
+    });
+
+    test('unscored-touchpoint in a journey of one persona names it; in a journey of none, says what it always said', async ({ services }) => {
+        const documents = await openWorkspace(services, {
+            'organisation.journey': ORGANISATION,
+            'trip.journey': 'journey Trip for Maria { stage S { touchpoint Form { owner Web } } }\njourney Other { stage S { touchpoint Form { owner Web } } }'
+        });
+        expect(documents['trip.journey'].diagnostics!.filter(d => d.code === 'unscored-touchpoint').map(d => d.message)).toEqual([
+            "Touchpoint 'Form' has no emotion grade for Maria: add `emotion <1-5>` to say how it feels to Maria.",
+            "Touchpoint 'Form' has no emotion grade: add `emotion <1-5>` to say how it feels to the customer."
+        ]);
+    });
+
+    test('persona-not-in-journey: an error on the persona graded, whether the journey has a for list or none', async ({ services }) => {
+        const { text, ranges } = marked(`${PERSONAS}journey Trip for Maria, Tomasz {
+  stage S { touchpoint A { owner Web emotion 3 emotion «Ana» 2 } }
+}
+journey Other {
+  stage S { touchpoint A { owner Web emotion 3 emotion «Ana» 2 } }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const trip = documents['trip.journey'];
+        expect(summarise(trip).filter(d => !d.startsWith('missing-persona'))).toEqual(ranges.map(range => `persona-not-in-journey error ${range}`));
+        expect(trip.diagnostics!.filter(d => d.code === 'persona-not-in-journey').map(d => d.message)).toEqual([
+            "Persona 'Ana' is not one of the personas of journey 'Trip' (Maria and Tomasz): add it to the journey's `for` list, or grade one of them.",
+            "Persona 'Ana' is not a persona of journey 'Other', which names none: add `for Ana` to the journey."
+        ]);
+    });
+
+    test('a persona declared nowhere is a linking error only', async ({ services }) => {
+        const { text, ranges } = marked('journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 emotion «Nobody» 2 } } }');
+        expect(await diagnosticsOf(services, text)).toEqual([`linking-error error ${ranges[0]}`]);
+    });
+
+    test('duplicate-property: the shared emotion line twice, or one persona graded twice; one line per persona is fine', async ({ services }) => {
+        const { text, ranges } = marked(`${PERSONAS}journey Trip for Maria, Tomasz {
+  stage S {
+    touchpoint A {
+      owner Web
+      emotion Maria 2
+      emotion 4
+      emotion Tomasz 3
+      «emotion Maria 3 "again"»
+      «emotion 5»
+    }
+  }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const trip = documents['trip.journey'];
+        expect(summarise(trip).filter(d => !d.startsWith('unused'))).toEqual(ranges.map(range => `duplicate-property error ${range}`));
+        expect(trip.diagnostics!.filter(d => d.code === 'duplicate-property').map(d => d.message)).toEqual([
+            "Touchpoint 'A' grades Maria more than once: keep one `emotion Maria` line.",
+            "Touchpoint 'A' gives `emotion` more than once: keep one."
+        ]);
+    });
+});
+
+describe('redesigns', () => {
+    const TODAY = `journey Renew "Renew a passport" for Maria {
+  stage Apply {
+    touchpoint Form { owner Web emotion 2 }
+    touchpoint Upload { owner Web emotion 1 }
+  }
+}
+`;
+
+    test('a redesign of a journey in another file, its steps replacing steps of that journey: no diagnostic', async ({ services }) => {
+        const tomorrow = 'journey RenewTomorrow for Maria redesigns Renew {\n  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form, Upload } }\n}\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'today.journey': TODAY, 'tomorrow.journey': tomorrow });
+        expect(summarise(documents['today.journey'])).toEqual([]);
+        expect(summarise(documents['tomorrow.journey'])).toEqual([]);
+        const [replaces] = AstUtils.streamAst(documents['tomorrow.journey'].parseResult.value).filter(isReplacesProperty);
+        expect(replaces.steps.map(step => `${AstUtils.getDocument(step.ref!).uri.path} ${step.ref!.$container.$container.name}.${step.ref!.name}`))
+            .toEqual(['/workspace/today.journey Renew.Form', '/workspace/today.journey Renew.Upload']);
+    });
+
+    test('replaces naming a step the journey of today does not have: a linking error that says so', async ({ services }) => {
+        const { text, ranges } = marked(`${TODAY}journey RenewTomorrow for Maria redesigns Renew {
+  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form, «Frm» } }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual([`linking-error error ${ranges[0]}`]);
+        expect(documents['trip.journey'].diagnostics![0].message)
+            .toBe("Journey 'Renew' has no step 'Frm': `replaces` names touchpoints of the journey this one redesigns.");
+    });
+
+    test('replaces only knows the steps of the journey redesigned, not those of the redesign or of other journeys', async ({ services }) => {
+        const { text, ranges } = marked(`${TODAY}journey Other for Maria { stage S { touchpoint Call { owner Web emotion 3 } } }
+journey RenewTomorrow for Maria redesigns Renew {
+  stage Apply { touchpoint Online { owner Web emotion 4 replaces «Call», «Online» } }
+}`);
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `linking-error error ${range}`));
+    });
+
+    test('replaces-without-redesign: an error on `replaces`, and no linking error for its steps', async ({ services }) => {
+        const { text, ranges } = marked(`${TODAY}journey Other for Maria {
+  stage Apply { touchpoint Online { owner Web emotion 4 «replaces» Form, Nothing } }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual([`replaces-without-redesign error ${ranges[0]}`]);
+        expect(documents['trip.journey'].diagnostics![0].message).toBe("Touchpoint 'Online' replaces steps of the journey of today, but journey 'Other' "
+            + 'redesigns none: add `redesigns <journey>` to the journey, or remove `replaces`.');
+    });
+
+    test('a redesign of a journey declared nowhere: one linking error, on `redesigns`, none for the steps it replaces', async ({ services }) => {
+        const { text, ranges } = marked(`journey RenewTomorrow for Maria redesigns «Renw» {
+  stage Apply { touchpoint Online { owner Web emotion 4 replaces Form, Upload } }
+}`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual([`linking-error error ${ranges[0]}`]);
+        expect(documents['trip.journey'].diagnostics![0].message)
+            .toBe("Journey 'Renw' is not declared in any .journey file of the workspace: `redesigns` names the journey of today that this one redesigns.");
+    });
+
+    test('redesign-cycle: a journey that redesigns itself, or two that redesign each other, across files', async ({ services }) => {
+        const first = marked(`journey Itself for Maria redesigns «Itself» { stage S { touchpoint A { owner Web emotion 3 } } }
+journey Renew for Maria redesigns «RenewTomorrow» { stage S { touchpoint A { owner Web emotion 3 } } }
+journey Later for Maria redesigns Renew { stage S { touchpoint A { owner Web emotion 3 } } }`);
+        const second = marked('journey RenewTomorrow for Maria redesigns «Renew» { stage S { touchpoint A { owner Web emotion 3 } } }');
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'first.journey': first.text, 'second.journey': second.text });
+        expect(summarise(documents['first.journey'])).toEqual(first.ranges.map(range => `redesign-cycle error ${range}`));
+        expect(summarise(documents['second.journey'])).toEqual(second.ranges.map(range => `redesign-cycle error ${range}`));
+        expect([...documents['first.journey'].diagnostics!, ...documents['second.journey'].diagnostics!].map(d => d.message)).toEqual([
+            "Journey 'Itself' redesigns itself: `redesigns` names the journey of today that this one changes.",
+            'Renew redesigns RenewTomorrow, which redesigns Renew: redesigns cannot go round in a circle; remove one of these `redesigns`.',
+            'RenewTomorrow redesigns Renew, which redesigns RenewTomorrow: redesigns cannot go round in a circle; remove one of these `redesigns`.'
+        ]);
+    });
+
+    test('redesign-cycle goes away from both files when one of them no longer redesigns the other', async ({ services }) => {
+        const first = 'journey Renew for Maria redesigns RenewTomorrow { stage S { touchpoint A { owner Web emotion 3 } } }';
+        const second = 'journey RenewTomorrow for Maria redesigns Renew { stage S { touchpoint A { owner Web emotion 3 } } }';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'first.journey': first, 'second.journey': second });
+        expect(summarise(documents['second.journey'])).toEqual(['redesign-cycle error 1:43-1:48']);
+        await editFile(services, 'first.journey', first.replace(' redesigns RenewTomorrow', ''));
+        expect(summarise(services.shared.workspace.LangiumDocuments.getDocument(uriOf('first.journey'))!)).toEqual([]);
+        expect(summarise(services.shared.workspace.LangiumDocuments.getDocument(uriOf('second.journey'))!)).toEqual([]);
+    });
+
+    test('redesign-personas-differ: a warning on the for list naming the difference, or on the name with no for list', async ({ services }) => {
+        const { text, ranges } = marked(`persona Tomasz "Commuter"
+persona Ana "Student"
+journey Renew for Maria, Tomasz { stage S { touchpoint A { owner Web emotion 3 } } }
+journey Same for Tomasz, Maria redesigns Renew { stage S { touchpoint A { owner Web emotion 3 } } }
+journey Fewer for «Maria, Ana» redesigns Renew { stage S { touchpoint A { owner Web emotion 3 } } }
+journey «None» redesigns Renew { stage S { touchpoint A { owner Web emotion 3 } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        const trip = documents['trip.journey'];
+        expect(summarise(trip).filter(d => d.startsWith('redesign'))).toEqual(ranges.map(range => `redesign-personas-differ warning ${range}`));
+        expect(trip.diagnostics!.filter(d => d.code === 'redesign-personas-differ').map(d => d.message)).toEqual([
+            "Journey 'Fewer' is not for the personas of 'Renew', which it redesigns: Tomasz only in 'Renew'; Ana only in 'Fewer'. Their grades have nothing to compare with.",
+            "Journey 'None' is not for the personas of 'Renew', which it redesigns: Maria and Tomasz only in 'Renew'. Their grades have nothing to compare with."
+        ]);
     });
 });

@@ -18,8 +18,13 @@ function rule(name: string): GrammarAST.ParserRule {
 const keywordsOf = (node: GrammarAST.AbstractElement) => AstUtils.streamAst(node).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
 
 describe('the vocabulary and the grammar agree', () => {
-    test('the note kinds are the keywords of the Note rule, in order', () => {
-        expect(NOTE_KINDS.map(note => note.kind)).toEqual(keywordsOf(rule('Note').definition));
+    test('the note kinds are the keywords of the Note rule; those that may name an owner, of its alternative with an owner', () => {
+        const definition = rule('Note').definition;
+        expect(new Set(NOTE_KINDS.map(note => note.kind))).toEqual(new Set(keywordsOf(definition)));
+        const owned = AstUtils.streamAst(definition).filter(GrammarAST.isGroup)
+            .filter(group => group.elements.some(element => GrammarAST.isAssignment(element) && element.feature === 'owner'))
+            .flatMap(group => keywordsOf(group)).toArray();
+        expect(NOTE_KINDS.filter(note => note.owned).map(note => note.kind)).toEqual(owned);
     });
 
     test('the touchpoint properties are the alternatives of TouchpointProperty, each starting with its keyword, its value a property of its rule', () => {

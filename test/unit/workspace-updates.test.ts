@@ -31,6 +31,21 @@ describe('diagnostics that depend on other files follow their edits', () => {
         expect(summarise(organisation).filter(d => d.startsWith('duplicate-name'))).toEqual([]);
     });
 
+    test('a redesign follows the journey of today in another file: the steps it replaces and the personas it is for', async ({ services }) => {
+        const today = 'persona Maria persona Tomasz\njourney Renew for Maria { stage S { touchpoint Form { owner Web emotion 2 } } }';
+        const tomorrow = 'journey RenewTomorrow for Maria redesigns Renew { stage S { touchpoint Online { owner Web emotion 4 replaces Form } } }';
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'today.journey': today, 'tomorrow.journey': tomorrow });
+        const redesign = documents['tomorrow.journey'].uri;
+        const diagnostics = () => summarise(services.shared.workspace.LangiumDocuments.getDocument(redesign)!);
+        expect(diagnostics()).toEqual([]);
+
+        await editFile(services, 'today.journey', today.replace('touchpoint Form', 'touchpoint Upload').replace('for Maria', 'for Maria, Tomasz'));
+        expect(diagnostics()).toEqual(['linking-error error 1:110-1:114', 'redesign-personas-differ warning 1:27-1:32']);
+
+        await editFile(services, 'today.journey', today, 3);
+        expect(diagnostics()).toEqual([]);
+    });
+
     test('an edit that changes no workspace name revalidates no other file', async ({ services }) => {
         const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': TRIP });
         const organisation = documents['organisation.journey'];

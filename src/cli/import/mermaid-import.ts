@@ -2,8 +2,8 @@
  * Mermaid journeys to the journey language. Sections become stages, tasks touchpoints, scores emotion
  * grades and actors owners:
  *
- * - The first actor of a task owns its touchpoint, and is declared as an owner (once per file); the
- *   other actors are named in a `backstage "Also involved: ..."` note, so they show on the map.
+ * - The first actor of a task owns its touchpoint; the others take part in it (`with`), in their order;
+ *   every actor is declared as an owner (once per file).
  * - A score that Mermaid reads as a whole number from 1 to 5 is the grade; a missing score, another
  *   number, or a score that `journey export` marked as a stand-in (`%% ungraded:`) leaves the
  *   touchpoint ungraded, with a comment saying why.
@@ -176,11 +176,12 @@ function touchpoint(task: MermaidTask, name: string, ownerFor: (actor: string) =
     if (owner !== undefined) {
         properties.push(`owner ${ownerFor(owner)}`);
     }
+    const taking = [...new Set(others.filter(actor => actor !== owner).map(ownerFor))];
+    if (taking.length > 0) {
+        properties.push(`with ${taking.join(', ')}`);
+    }
     if (valid && !task.ungraded) {
         properties.push(`emotion ${task.score}`);
-    }
-    if (others.length > 0) {
-        properties.push(`backstage ${stringLiteral(`Also involved: ${others.join(', ')}`)}`);
     }
     const head = `${indent}touchpoint ${name}${titlePart(name, task.title)}`;
     if (properties.length === 0) {

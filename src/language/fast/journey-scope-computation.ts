@@ -2,9 +2,10 @@ import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescriptio
 import { isJourneyFile } from '../generated/ast.js';
 
 /**
- * Only owners, channels and personas are ever referenced, and they are all top-level declarations.
- * Stages and touchpoints have names but nothing refers to them, so they are kept out of the local
- * symbols: otherwise every reference in a journey of N touchpoints would filter N candidates.
+ * Owners, channels, personas and journeys, the declarations that references find by name, are all
+ * top-level. Stages and touchpoints have names but are found by name only by `replaces`, whose scope is
+ * the redesigned journey's touchpoints (RedesignScopes), so they are kept out of the local symbols:
+ * otherwise every reference in a journey of N touchpoints would filter N candidates.
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
     override collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumD
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
-    isJourney, isJourneyFile, isTouchpoint, type Declaration, type JourneyFile, type Touchpoint
+    isEmotionProperty, isJourney, isJourneyFile, isTouchpoint, type Declaration, type EmotionProperty, type JourneyFile, type Touchpoint
 } from '../generated/ast.js';
 import { editDistance } from '../edit-distance.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -11,21 +11,20 @@ import { APPLY_FIX_COMMAND } from './journey-execute-command-handler.js';
 
 type DeclaredKind = 'Owner' | 'Channel' | 'Persona';
 
+/** The declarations a quick fix can declare, by their keywords (a journey or a step missing is no one-line declaration). */
 const KEYWORDS: Record<DeclaredKind, string> = { Owner: 'owner', Channel: 'channel', Persona: 'persona' };
 
-/** The kind of declaration a reference of this AST type and property points to. */
-const REFERENCE_KINDS: Record<string, DeclaredKind> = {
-    'OwnerProperty.owner': 'Owner',
-    'ChannelProperty.channel': 'Channel',
-    'Journey.persona': 'Persona'
-};
+function isDeclaredKind(type: string): type is DeclaredKind {
+    return Object.hasOwn(KEYWORDS, type);
+}
 
 /** Names no further than this from a misspelt one are offered as "did you mean". */
 const MAX_SUGGESTION_DISTANCE = 3;
 
 /**
  * Quick fixes, keyed by the diagnostics' codes: add an owner or a placeholder grade, declare what a
- * reference misses or correct it to the closest declared name, rename a duplicate, remove what nothing uses.
+ * reference misses or correct it to the closest name it could have, add a persona to its journey's `for`
+ * list, rename a duplicate, remove what nothing uses.
  */
 export class JourneyCodeActionProvider implements CodeActionProvider {
     readonly #services: JourneyServices;
@@ -56,7 +55,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         switch (codeOf(diagnostic)) {
             case IssueCodes.MissingOwner: return isTouchpoint(node) ? this.#addOwner(document, node) : [];
             case IssueCodes.UnscoredTouchpoint: return isTouchpoint(node) ? [this.#addGrade(document, node)] : [];
-            case IssueCodes.LinkingError: return this.#fixReference(document, diagnostic);
+            case IssueCodes.LinkingError: return node ? this.#fixReference(document, node, diagnostic) : [];
+            case IssueCodes.PersonaNotInJourney: return isEmotionProperty(node) ? this.#addPersonaToJourney(document, node) : [];
             case IssueCodes.DuplicateName: return node ? this.#renameDuplicate(document, node, diagnostic) : [];
             case IssueCodes.UnusedDeclaration: return node ? [this.#removeDeclaration(document, node)] : [];
             default: return [];
@@ -100,21 +100,27 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             { [document.uri.toString()]: [insertProperty(document, touchpoint, 'emotion 3')] }, true);
     }
 
-    #fixReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const data = diagnostic.data as { containerType?: string, property?: string, refText?: string } | undefined;
-        const kind = REFERENCE_KINDS[`${data?.containerType}.${data?.property}`];
-        const name = data?.refText;
-        if (!kind || !name) {
+    /** The names the reference could have (those of its scope) closest to the one written, and for a declaration it misses, where to declare it. */
+    #fixReference(document: LangiumDocument, node: AstNode, diagnostic: Diagnostic): CodeAction[] {
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        const reference = AstUtils.streamReferences(node).find(info => info.reference.$refNode?.offset === offset);
+        if (!reference) {
             return [];
         }
+        const name = reference.reference.$refText;
         const actions: CodeAction[] = [];
-        const candidates = this.#declared(kind)
-            .map(declaration => ({ name: declaration.name, distance: editDistance(name, declaration.name) }))
+        const names = new Set(this.#services.references.ScopeProvider.getScope(reference).getAllElements().map(description => description.name));
+        const candidates = [...names]
+            .map(candidate => ({ name: candidate, distance: editDistance(name, candidate) }))
             .filter(candidate => candidate.distance <= MAX_SUGGESTION_DISTANCE)
             .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
             .slice(0, 3);
         candidates.forEach((candidate, i) => actions.push(action(`Change to '${candidate.name}'`,
             { [document.uri.toString()]: [{ range: diagnostic.range, newText: candidate.name }] }, i === 0 && candidate.distance <= 2)));
+        const kind = this.#services.shared.AstReflection.getReferenceType(reference);
+        if (!isDeclaredKind(kind)) {
+            return actions;
+        }
         const declaration = `${KEYWORDS[kind]} ${name} "${name}"`;
         const home = this.#homeOf(kind);
         if (home && home.uri.toString() !== document.uri.toString()) {
@@ -124,6 +130,20 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`,
             { [document.uri.toString()]: [insertDeclaration(document, kind, declaration)] }));
         return actions;
+    }
+
+    /** `emotion Ana 3` in a journey not for Ana: Ana added to its `for` list (or a `for Ana` given to a journey without one). */
+    #addPersonaToJourney(document: LangiumDocument, emotion: EmotionProperty): CodeAction[] {
+        const journey = AstUtils.getContainerOfType(emotion, isJourney);
+        const name = emotion.persona?.$refText;
+        const personas = GrammarUtils.findNodesForProperty(journey?.$cstNode, 'personas');
+        const after = personas.at(-1) ?? GrammarUtils.findNodeForProperty(journey?.$cstNode, 'title') ?? GrammarUtils.findNodeForProperty(journey?.$cstNode, 'name');
+        if (!journey || !name || !after) {
+            return [];
+        }
+        const end = after.range.end;
+        return [action(`Add '${name}' to the personas of journey '${journey.name}'`,
+            { [document.uri.toString()]: [{ range: { start: end, end }, newText: personas.length > 0 ? `, ${name}` : ` for ${name}` }] }, true)];
     }
 
     #renameDuplicate(document: LangiumDocument, node: AstNode, diagnostic: Diagnostic): CodeAction[] {

@@ -1,7 +1,8 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { JourneySummary, StageModel, TouchpointModel } from '../../map/model.js';
+import type { JourneySummary, PersonaSummary, StageModel, TouchpointModel } from '../../map/model.js';
+import { figureChangesLine } from '../../map/compare/figure-changes.js';
 import { isJourneyFile, isJourney } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 import { summarise } from '../../map/summary.js';
@@ -12,8 +13,9 @@ import { SHOW_FIGURES_COMMAND } from './journey-execute-command-handler.js';
 
 /**
  * A line of figures above every journey and stage: touchpoints, average grade, lowest point, owners
- * involved, total duration, and for a journey the owner hand-offs (each one a risk to the service).
- * The figures come from the same model the map draws.
+ * involved, total duration, and for a journey the owner hand-offs (each one a risk to the service). In a
+ * journey of several personas the grades are each persona's, a lens of their own beside the counts; a
+ * redesign adds its figures today -> tomorrow. The figures come from the same model the map draws.
  */
 export class JourneyCodeLensProvider implements CodeLensProvider {
     readonly #services: JourneyServices;
@@ -32,14 +34,21 @@ export class JourneyCodeLensProvider implements CodeLensProvider {
             const model = buildJourneyModel(journey, document);
             const touchpoints = model.stages.flatMap(stage => stage.touchpoints);
             const handoffs = countHandoffs(touchpoints);
-            lenses.push(lens(model.source.selection.startLine,
-                `${describe(model.stages, model.summary)} · ${plural(handoffs, 'owner hand-off')}`,
+            const line = model.source.selection.startLine;
+            lenses.push(lens(line, `${describe(model.stages, model.summary)} · ${plural(handoffs, 'owner hand-off')}`,
                 `Journey '${model.title}': ${plural(touchpoints.length, 'touchpoint')} in ${plural(model.stages.length, 'stage')}. `
                 + `${inWords(model.stages, model.summary)} ${plural(handoffs, 'owner hand-off')}.`));
+            lenses.push(...personaLenses(line, `Journey '${model.title}'`, model.summary));
+            if (model.current) {
+                const figures = figureChangesLine(model.current.summary, model.summary);
+                lenses.push(lens(line, `today -> tomorrow: ${figures}`,
+                    `Journey '${model.title}' against the journey of today, '${model.current.title}': ${figures}.`));
+            }
             for (const stage of model.stages) {
                 const summary = summarise([stage], model.personas.map(persona => persona.name));
                 lenses.push(lens(stage.source.selection.startLine, describe([stage], summary),
                     `Stage '${stage.title}': ${plural(summary.touchpoints, 'touchpoint')}. ${inWords([stage], summary)}`));
+                lenses.push(...personaLenses(stage.source.selection.startLine, `Stage '${stage.title}'`, summary));
             }
         }
         return lenses;
@@ -57,15 +66,19 @@ function ownerTitles(stages: StageModel[]): string[] {
     return [...titles.values()];
 }
 
+/** The grades of every persona together, or of one: the journey's or a stage's summary, or one persona's. */
+type Grades = Pick<PersonaSummary, 'averageEmotion' | 'lowestMoments'>;
+
+/** Grades are given persona by persona (personaLenses) in a journey of several. */
+function bySeveral(summary: JourneySummary): boolean {
+    return summary.personas.length > 1;
+}
+
 /** The lens: the figures at a glance. */
 function describe(stages: StageModel[], summary: JourneySummary): string {
     const parts = [plural(summary.touchpoints, 'touchpoint')];
-    if (summary.averageEmotion !== undefined) {
-        parts.push(`average ${formatAverage(summary.averageEmotion)} (${gradeMeaning(summary.averageEmotion)})`);
-        const [lowest] = summary.lowestMoments;
-        parts.push(`lowest ${lowest.grade}: ${lowest.title}${summary.lowestMoments.length > 1 ? ` and ${summary.lowestMoments.length - 1} more` : ''}`);
-    } else if (summary.touchpoints > 0) {
-        parts.push('not graded');
+    if (!bySeveral(summary)) {
+        parts.push(...gradesAtAGlance(summary, summary.touchpoints));
     }
     parts.push(plural(ownerTitles(stages).length, 'owner'));
     if (summary.totalDurationMinutes > 0) {
@@ -76,20 +89,42 @@ function describe(stages: StageModel[], summary: JourneySummary): string {
 
 /** What running the lens shows: the grades, owners and time in sentences, with every lowest point and owner named. */
 function inWords(stages: StageModel[], summary: JourneySummary): string {
-    const sentences: string[] = [];
-    if (summary.averageEmotion !== undefined) {
-        const [lowest] = summary.lowestMoments;
-        sentences.push(`Average grade ${formatAverage(summary.averageEmotion)} (${gradeMeaning(summary.averageEmotion)})`,
-            `Lowest point: ${lowest.grade} (${gradeOf(lowest.grade).meaning}) at ${summary.lowestMoments.map(moment => `'${moment.title}'`).join(', ')}`);
-    } else if (summary.touchpoints > 0) {
-        sentences.push('No touchpoint is graded');
-    }
+    const sentences = bySeveral(summary) ? [] : gradesInWords(summary, summary.touchpoints);
     const owners = ownerTitles(stages);
     sentences.push(owners.length === 0 ? 'No owner takes part' : `Owners: ${owners.join(', ')}`);
     if (summary.totalDurationMinutes > 0) {
         sentences.push(`Total duration: ${formatMinutes(summary.totalDurationMinutes)}`);
     }
     return sentences.map(sentence => `${sentence}.`).join(' ');
+}
+
+/** In a journey of several personas, a lens for each: "Maria: average 2.5 (negative) · lowest 1: Form". */
+function personaLenses(line: number, what: string, summary: JourneySummary): CodeLens[] {
+    if (!bySeveral(summary) || summary.touchpoints === 0) {
+        return [];
+    }
+    return summary.personas.map(grades => lens(line, `${grades.persona}: ${gradesAtAGlance(grades, summary.touchpoints).join(' · ')}`,
+        `${what} for ${grades.persona}: ${gradesInWords(grades, summary.touchpoints).map(sentence => `${sentence}.`).join(' ')}`));
+}
+
+function gradesAtAGlance(grades: Grades, touchpoints: number): string[] {
+    if (grades.averageEmotion === undefined) {
+        return touchpoints > 0 ? ['not graded'] : [];
+    }
+    const [lowest] = grades.lowestMoments;
+    return [
+        `average ${formatAverage(grades.averageEmotion)} (${gradeMeaning(grades.averageEmotion)})`,
+        `lowest ${lowest.grade}: ${lowest.title}${grades.lowestMoments.length > 1 ? ` and ${grades.lowestMoments.length - 1} more` : ''}`
+    ];
+}
+
+function gradesInWords(grades: Grades, touchpoints: number): string[] {
+    if (grades.averageEmotion === undefined) {
+        return touchpoints > 0 ? ['No touchpoint is graded'] : [];
+    }
+    const [lowest] = grades.lowestMoments;
+    return [`Average grade ${formatAverage(grades.averageEmotion)} (${gradeMeaning(grades.averageEmotion)})`,
+        `Lowest point: ${lowest.grade} (${gradeOf(lowest.grade).meaning}) at ${grades.lowestMoments.map(moment => `'${moment.title}'`).join(', ')}`];
 }
 
 function lens(line: number, title: string, words: string): CodeLens {

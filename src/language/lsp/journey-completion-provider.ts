@@ -1,13 +1,21 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { RestartingCompletionProvider } from '../fast/restarting-completion-provider.js';
-import { isChannel, isOwner, isPersona, isTouchpoint } from '../generated/ast.js';
+import {
+    isChannel, isEmotionProperty, isJourney, isOwner, isPersona, isTouchpoint, type Touchpoint
+} from '../generated/ast.js';
 import { GRADES } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
-import { TOUCHPOINT_PROPERTIES, TOUCHPOINT_PROPERTY_RULES } from '../touchpoint-properties.js';
+import { personaNames, TOUCHPOINT_PROPERTIES, TOUCHPOINT_PROPERTY_RULES, type TouchpointPropertyInfo } from '../touchpoint-properties.js';
 
+/**
+ * What may come next at the cursor, with what each item means: the properties a touchpoint can still
+ * take, the declarations a reference can name (titles as details; after `emotion`, the journey's own
+ * personas; after `redesigns`, the other journeys; after `replaces`, the steps of the journey redesigned),
+ * the grades and the duration units.
+ */
 export class JourneyCompletionProvider extends RestartingCompletionProvider {
     readonly #services: JourneyServices;
 
@@ -37,10 +45,11 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         if (!touchpoint || property < 0 || !rule || !TOUCHPOINT_PROPERTY_RULES.has(rule.name)) {
             return super.completionForKeyword(context, keyword, acceptor);
         }
-        const { label, detail, type, single } = TOUCHPOINT_PROPERTIES[property];
-        if (single && touchpoint.properties.some(present => present.$type === type)) {
+        const info = TOUCHPOINT_PROPERTIES[property];
+        if (!canTake(touchpoint, info)) {
             return;
         }
+        const { label, detail } = info;
         acceptor(context, {
             label,
             detail,
@@ -66,13 +75,30 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         };
     }
 
+    /** A persona graded in a touchpoint is one of its journey's; a journey redesigns another. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const journey = AstUtils.getContainerOfType(refInfo.container, isJourney);
+        if (isEmotionProperty(refInfo.container) && journey) {
+            const personas = new Set(journey.personas.map(persona => persona.$refText));
+            return candidates.filter(candidate => personas.has(candidate.name));
+        }
+        if (journey === refInfo.container && refInfo.property === 'redesigns') {
+            return candidates.filter(candidate => candidate.name !== journey.name);
+        }
+        return candidates;
+    }
+
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const declaration = nodeDescription.node ?? this.#load(nodeDescription);
         if (isOwner(declaration)) {
             item.detail = [declaration.title, declaration.external ? '(external)' : undefined].filter(Boolean).join(' ') || 'Owner';
-        } else if (isChannel(declaration) || isPersona(declaration)) {
+        } else if (isChannel(declaration) || isPersona(declaration) || isJourney(declaration)) {
             item.detail = declaration.title ?? declaration.$type;
+        } else if (isTouchpoint(declaration)) {
+            const stage = declaration.$container;
+            item.detail = `${declaration.title ?? declaration.name} (stage ${stage.title ?? stage.name})`;
         }
         return item;
     }
@@ -93,4 +119,22 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         const document = this.#services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
         return document && this.#services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path);
     }
+}
+
+/**
+ * Whether a touchpoint can take one more of a property: a single-valued one it does not have yet; an
+ * `emotion` line while none grades it, or, in a journey of several personas, while one of them has no line
+ * of their own; `replaces` only in a redesign.
+ */
+function canTake(touchpoint: Touchpoint, property: TouchpointPropertyInfo): boolean {
+    const present = touchpoint.properties.filter(given => given.$type === property.type);
+    if (property.type === 'EmotionProperty') {
+        const personas = personaNames(touchpoint.$container.$container);
+        const graded = new Set(present.filter(isEmotionProperty).map(emotion => emotion.persona?.$refText));
+        return present.length === 0 || (personas.length > 1 && personas.some(persona => !graded.has(persona)));
+    }
+    if (property.type === 'ReplacesProperty' && !touchpoint.$container.$container.redesigns) {
+        return false;
+    }
+    return !property.single || present.length === 0;
 }

@@ -1,14 +1,15 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
-import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint } from '../generated/ast.js';
+import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint, type Touchpoint } from '../generated/ast.js';
 import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 import type { JourneyServices } from '../journey-module.js';
-import { touchpointFacts } from '../touchpoint-properties.js';
+import { gradesByPersona, personaNames, touchpointFacts } from '../touchpoint-properties.js';
 
 /**
  * The outline and breadcrumbs: journeys > stages > touchpoints beside the owners, channels and personas,
- * with titles in the detail, and for a touchpoint its grade ("2 negative · confused", or "not graded").
+ * with titles in the detail (and for a redesign the journey it redesigns), and for a touchpoint its grade
+ * ("2 negative · confused", or "not graded"; in a journey of several personas, each one's: "Maria 2, Tomasz 4").
  * A client without hierarchical symbols gets the same symbols as a flat list, each naming its container.
  */
 export class JourneyDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
@@ -44,14 +45,29 @@ function flatten(symbols: DocumentSymbol[], uri: string, containerName?: string)
 
 export function symbolDetail(node: AstNode): string | undefined {
     if (isTouchpoint(node)) {
-        const emotion = touchpointFacts(node).emotions[0];
-        const grade = emotion && isValidGrade(emotion.grade)
-            ? [`${emotion.grade} ${gradeOf(emotion.grade).meaning}`, emotion.feeling].filter(Boolean).join(' · ')
-            : 'not graded';
+        const grade = gradeDetail(node);
         return node.title ? `${grade} · ${node.title}` : grade;
+    }
+    if (isJourney(node) && node.redesigns) {
+        return [node.title, `redesigns ${node.redesigns.$refText}`].filter(Boolean).join(' · ');
     }
     if (isJourney(node) || isStage(node) || isOwner(node) || isChannel(node) || isPersona(node)) {
         return node.title;
     }
     return undefined;
+}
+
+function gradeDetail(touchpoint: Touchpoint): string {
+    const personas = personaNames(touchpoint.$container.$container);
+    const grades = gradesByPersona(touchpointFacts(touchpoint), personas);
+    if (personas.length > 1) {
+        return personas.map(persona => {
+            const grade = grades.get(persona)?.grade;
+            return `${persona} ${grade !== undefined && isValidGrade(grade) ? grade : 'not graded'}`;
+        }).join(', ');
+    }
+    const [emotion] = grades.values();
+    return emotion && isValidGrade(emotion.grade)
+        ? [`${emotion.grade} ${gradeOf(emotion.grade).meaning}`, emotion.feeling].filter(Boolean).join(' · ')
+        : 'not graded';
 }

@@ -5,7 +5,7 @@ import type {
 } from 'vscode-languageserver';
 import {
     isChannel, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
-    isNote, isOwner, isPersona, isStage, isTouchpoint,
+    isNote, isOwner, isPersona, isReplacesProperty, isStage, isTouchpoint,
     type Channel, type JourneyFile, type Owner, type Persona, type Touchpoint
 } from '../generated/ast.js';
 import { propertyOf } from '../touchpoint-properties.js';
@@ -79,8 +79,9 @@ export class JourneyFormatter extends AbstractFormatter {
         } else if (isJourney(node)) {
             const f = this.getNodeFormatter(node);
             f.properties('name', 'title').prepend(Formatting.oneSpace());
-            f.keyword('for').prepend(Formatting.oneSpace());
-            f.properties('personas').prepend(Formatting.oneSpace());
+            f.keywords('for', 'redesigns').prepend(Formatting.oneSpace());
+            f.properties('personas', 'redesigns').prepend(Formatting.oneSpace());
+            f.keywords(',').prepend(Formatting.noSpace());
             this.#formatBlock(f, node.stages.length === 0 && !node.goal, true);
             // After the block: the goal's text is inside the braces too, but stays on the goal's line.
             f.property('goal').prepend(Formatting.oneSpace());
@@ -94,7 +95,16 @@ export class JourneyFormatter extends AbstractFormatter {
             const f = this.getNodeFormatter(node);
             f.keywords('of', 'truth').prepend(Formatting.oneSpace());
         } else if (isEmotionProperty(node)) {
-            this.getNodeFormatter(node).property('feeling').prepend(Formatting.oneSpace());
+            const f = this.getNodeFormatter(node);
+            f.property('feeling').prepend(Formatting.oneSpace());
+            if (node.persona) {
+                // The persona's name is what the touchpoint lines up; the grade follows it.
+                f.property('grade').prepend(Formatting.oneSpace());
+            }
+        } else if (isReplacesProperty(node)) {
+            const f = this.getNodeFormatter(node);
+            f.keywords(',').prepend(Formatting.noSpace());
+            f.keywords(',').append(Formatting.oneSpace());
         } else if (isDurationProperty(node)) {
             this.getNodeFormatter(node).property('unit').prepend(Formatting.oneSpace());
         } else if (isNote(node)) {
@@ -147,13 +157,14 @@ export class JourneyFormatter extends AbstractFormatter {
             return;
         }
         this.#formatBlock(f, touchpoint.properties.length === 0, false);
-        // The values of the single-valued properties that have one line up: `owner    Comms`, `duration 2 min`.
+        // The values of the properties that have one line up: `owner    Comms`, `duration 2 min`, `emotion  Maria 2`.
         const aligned = touchpoint.properties.map(node => ({ node, info: propertyOf(node) })).filter(({ info }) => info.value !== undefined);
         const width = Math.max(...aligned.map(({ info }) => info.keyword.length));
         for (const { node, info } of aligned) {
             // The table names the value's property (a test holds it to the grammar), which the AST types cannot check here.
             const formatter = this.getNodeFormatter(node as unknown as AstNode & Record<string, unknown>);
-            formatter.property(info.value!).prepend(Formatting.spaces(width - info.keyword.length + 1));
+            const value = isEmotionProperty(node) && node.persona ? 'persona' : info.value!;
+            formatter.property(value).prepend(Formatting.spaces(width - info.keyword.length + 1));
         }
     }
 

@@ -3,7 +3,7 @@ import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, type Semantic
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isOwner, isOwnerProperty, isPersona,
-    isStage, isTouchpoint
+    isReplacesProperty, isStage, isTouchpoint
 } from '../generated/ast.js';
 import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 
@@ -21,7 +21,8 @@ const DECLARATION_TYPES: Record<string, string> = {
 
 /**
  * Semantic colours on top of the TextMate grammar: declarations apart from references (each kind its own
- * token type), grades by sentiment, the moment-of-truth marker as a decorator, duration units.
+ * token type: a persona graded, a journey redesigned and a step replaced as their kinds), grades by
+ * sentiment, the moment-of-truth marker as a decorator, duration units.
  */
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
     override get tokenModifiers(): Record<string, number> {
@@ -39,13 +40,23 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'name', type: DECLARATION_TYPES[node.$type], modifier: SemanticTokenModifiers.declaration });
             if (isJourney(node)) {
                 node.personas.forEach((_, index) => acceptor({ node, property: 'personas', index, type: DECLARATION_TYPES.Persona }));
+                if (node.redesigns) {
+                    acceptor({ node, property: 'redesigns', type: DECLARATION_TYPES.Journey });
+                }
             }
         } else if (isOwnerProperty(node)) {
             acceptor({ node, property: 'owner', type: DECLARATION_TYPES.Owner });
         } else if (isChannelProperty(node)) {
             acceptor({ node, property: 'channel', type: DECLARATION_TYPES.Channel });
-        } else if (isEmotionProperty(node) && node.grade !== undefined && isValidGrade(node.grade)) {
-            acceptor({ node, property: 'grade', type: SemanticTokenTypes.number, modifier: GradeModifiers[gradeOf(node.grade).sentiment] });
+        } else if (isEmotionProperty(node)) {
+            if (node.persona) {
+                acceptor({ node, property: 'persona', type: DECLARATION_TYPES.Persona });
+            }
+            if (node.grade !== undefined && isValidGrade(node.grade)) {
+                acceptor({ node, property: 'grade', type: SemanticTokenTypes.number, modifier: GradeModifiers[gradeOf(node.grade).sentiment] });
+            }
+        } else if (isReplacesProperty(node)) {
+            node.steps.forEach((_, index) => acceptor({ node, property: 'steps', index, type: DECLARATION_TYPES.Touchpoint }));
         } else if (isMomentOfTruth(node)) {
             for (const keyword of ['moment', 'of', 'truth']) {
                 acceptor({ node, keyword, type: SemanticTokenTypes.decorator });

@@ -26,35 +26,54 @@ export const ISSUES = {
     },
     UnscoredTouchpoint: {
         code: 'unscored-touchpoint', severity: 'warning', setting: 'journey.validation.unscoredTouchpoint',
-        description: 'a touchpoint has no `emotion` grade: a hole in the emotional curve'
+        description: 'a touchpoint has no `emotion` grade (for some persona of its journey): a hole in the emotional curve'
     },
     EmotionOutOfRange: { code: 'emotion-out-of-range', severity: 'error', description: 'an emotion grade that is not a whole number from 1 to 5' },
     InvalidMeasure: {
         code: 'invalid-measure', severity: 'error',
         description: 'negative or fractional `contacts`, a negative `duration`, an unknown duration unit'
     },
-    LinkingError: { code: 'linking-error', severity: 'error', description: 'an owner, channel or persona declared in no `.journey` file of the workspace' },
+    LinkingError: {
+        code: 'linking-error', severity: 'error',
+        description: 'an owner, channel, persona or journey declared in no `.journey` file of the workspace, or a step named by `replaces` that the redesigned journey does not have'
+    },
     DuplicateName: {
         code: 'duplicate-name', severity: 'error',
         description: 'two declarations of one kind with one name (workspace-wide for owners, channels, personas and journeys; per journey for stages and touchpoints)'
     },
     DuplicateProperty: {
         code: 'duplicate-property', severity: 'error',
-        description: 'a single-valued property given twice (touchpoint: owner, channel, emotion, contacts, duration, moment of truth; persona: goal, today, ideal)'
+        description: 'a single-valued property given twice (touchpoint: owner, channel, the shared emotion or one persona\'s, contacts, duration, moment of truth, replaces; persona: goal, today, ideal)'
     },
     EmptyStage: { code: 'empty-stage', severity: 'warning', description: 'a stage with no touchpoints' },
     MissingPersona: { code: 'missing-persona', severity: 'warning', description: 'a journey with no `for <persona>`' },
+    PersonaNotInJourney: {
+        code: 'persona-not-in-journey', severity: 'error',
+        description: 'an `emotion` line grades a declared persona that is not in its journey\'s `for` list'
+    },
+    RedesignCycle: {
+        code: 'redesign-cycle', severity: 'error',
+        description: 'a journey that redesigns itself, or redesigns that go round in a circle (A redesigns B, which redesigns A)'
+    },
+    RedesignPersonasDiffer: {
+        code: 'redesign-personas-differ', severity: 'warning',
+        description: 'a redesign that is not for the same personas as the journey it redesigns: some grades have nothing to compare with'
+    },
+    ReplacesWithoutRedesign: {
+        code: 'replaces-without-redesign', severity: 'error',
+        description: '`replaces` in a journey that redesigns no journey (it names steps of the journey of today)'
+    },
     UnusedDeclaration: {
         code: 'unused-declaration', severity: 'hint',
         description: 'an owner, channel or persona that no journey in the workspace uses (shown faded)'
     },
     LowMomentOfTruth: {
         code: 'low-moment-of-truth', severity: 'information', setting: 'journey.insights.diagnostics',
-        description: 'a moment of truth graded 1 or 2 with no `idea`: a critical low point with no improvement planned'
+        description: 'a moment of truth graded 1 or 2 (for any persona) with no `idea`: a critical low point with no improvement planned'
     },
     SteepDrop: {
         code: 'steep-drop', severity: 'information', setting: 'journey.insights.diagnostics',
-        description: 'the grade falls by 3 or more from one touchpoint to the next with no `pain` saying why'
+        description: 'the grade (of any persona) falls by 3 or more from one touchpoint to the next with no `pain` saying why'
     },
     ControlCharacter: {
         code: 'control-character', severity: 'warning',

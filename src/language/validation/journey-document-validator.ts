@@ -1,6 +1,7 @@
-import { diagnosticData, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import { AstUtils, diagnosticData, type LangiumDocument, type ParseResult, type ReferenceInfo, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { WalkingDocumentValidator } from '../fast/walking-document-validator.js';
+import { isJourney, isReplacesProperty } from '../generated/ast.js';
 import { IssueCodes, withCode } from './issue-codes.js';
 import { plural } from '../../map/format.js';
 
@@ -17,6 +18,9 @@ const SYNTAX_ERROR_CODES: ReadonlySet<unknown> = new Set([IssueCodes.LexingError
  * - at most MAX_SYNTAX_ERRORS syntax errors per file, the earliest, and one more diagnostic that counts the
  *   rest: a junk file would otherwise give one per character (hundreds of megabytes of diagnostics), and
  *   nobody reads past the first errors of a file anyway;
+ * - no linking error for the steps `replaces` names in a journey whose redesign is missing or not declared:
+ *   there are no steps to name, and the journey's own diagnostic says why (`replaces-without-redesign`, or
+ *   the linking error on `redesigns`), once instead of once per step.
  */
 export class JourneyDocumentValidator extends WalkingDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -30,6 +34,24 @@ export class JourneyDocumentValidator extends WalkingDocumentValidator {
         return capSyntaxErrors(diagnostics);
     }
 
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const linking: Diagnostic[] = [];
+        super.processLinkingErrors(document, linking, options);
+        const unnamed = new Set<number>();
+        if (linking.length > 0) {
+            for (const reference of document.references) {
+                if (reference.error && reference.$refNode && hasNoStepsToName(reference.error.info)) {
+                    unnamed.add(reference.$refNode.offset);
+                }
+            }
+        }
+        for (const diagnostic of linking) {
+            if (unnamed.size === 0 || !unnamed.has(document.textDocument.offsetAt(diagnostic.range.start))) {
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+
     /** Langium's, then the code each of the parser's own problems carries (they come last, in their order). */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         super.processLexingErrors(parseResult, diagnostics, options);
@@ -41,6 +63,11 @@ export class JourneyDocumentValidator extends WalkingDocumentValidator {
         });
     }
 
+}
+
+/** A step of `replaces` in a journey that redesigns no declared journey. */
+function hasNoStepsToName(reference: ReferenceInfo): boolean {
+    return isReplacesProperty(reference.container) && !AstUtils.getContainerOfType(reference.container, isJourney)?.redesigns?.ref;
 }
 
 /** The diagnostics with only the earliest MAX_SYNTAX_ERRORS syntax errors, and one that counts the others. */

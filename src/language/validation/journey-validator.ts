@@ -1,19 +1,20 @@
 import {
-    AstUtils, MultiMap, UriUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks
+    AstUtils, GrammarUtils, MultiMap, UriUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks
 } from 'langium';
-import { DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticTag, type Range } from 'vscode-languageserver';
 import {
-    isChannel, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
-    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type Stage, type Touchpoint
+    isChannel, isJourney, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
+    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type ReplacesProperty, type Stage, type Stakeholder,
+    type Touchpoint
 } from '../generated/ast.js';
 import { describeScale, gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { toValidationSeverity } from '../journey-settings.js';
-import { propertyOf, touchpointFacts } from '../touchpoint-properties.js';
+import { gradesByPersona, personaNames, propertyOf, touchpointFacts, type TouchpointFacts } from '../touchpoint-properties.js';
 import { defaultSeverity, IssueCodes, withCode } from './issue-codes.js';
 import { firstControlCharacter } from '../../map/control-characters.js';
-import { formatCount } from '../../map/format.js';
+import { formatCount, formatList } from '../../map/format.js';
 
 /**
  * Register custom validation checks.
@@ -27,10 +28,11 @@ export function registerValidationChecks(services: JourneyServices): void {
         AstNode: validator.checkControlCharacters,
         JourneyFile: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
         Persona: validator.checkSingleValuedPersonaFields,
-        Journey: [validator.checkPersona, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
+        Journey: [validator.checkPersona, validator.checkRedesign, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
         Stage: validator.checkStageNotEmpty,
         Touchpoint: [validator.checkOwnerAndGrade, validator.checkSingleValuedProperties, validator.checkLowMomentOfTruth],
-        EmotionProperty: validator.checkGradeRange,
+        EmotionProperty: [validator.checkGradeRange, validator.checkPersonaInJourney],
+        ReplacesProperty: validator.checkReplacesInRedesign,
         ContactsProperty: validator.checkContacts,
         DurationProperty: validator.checkDuration
     };
@@ -38,10 +40,11 @@ export function registerValidationChecks(services: JourneyServices): void {
     registry.register(checks, validator);
 }
 
-type WorkspaceDeclaration = Owner | Channel | Persona | Journey;
+type WorkspaceDeclaration = Owner | Stakeholder | Channel | Persona | Journey;
 
 const KIND_LABELS: Record<WorkspaceDeclaration['$type'], string> = {
     Owner: 'Owner',
+    Stakeholder: 'Stakeholder',
     Channel: 'Channel',
     Persona: 'Persona',
     Journey: 'Journey'
@@ -130,6 +133,41 @@ export class JourneyValidator {
         }
     }
 
+    /**
+     * A redesign names the journey of today it changes: never itself, nor a journey that (through others)
+     * redesigns it; and it is for the same personas, whose grades it is compared by.
+     */
+    checkRedesign(journey: Journey, accept: ValidationAcceptor): void {
+        const current = journey.redesigns?.ref;
+        if (!current) {
+            return;
+        }
+        const cycle = redesignCycle(journey);
+        if (cycle) {
+            const message = cycle.length === 1
+                ? `Journey '${journey.name}' redesigns itself: \`redesigns\` names the journey of today that this one changes.`
+                : `${cycle[0].name} redesigns ${cycle.slice(1).map(next => next.name).concat(journey.name).join(', which redesigns ')}: `
+                    + 'redesigns cannot go round in a circle; remove one of these `redesigns`.';
+            accept(defaultSeverity(IssueCodes.RedesignCycle), message, { node: journey, property: 'redesigns', ...withCode(IssueCodes.RedesignCycle) });
+            return;
+        }
+        const mine = new Set(journey.personas.map(persona => persona.$refText));
+        const theirs = new Set(current.personas.map(persona => persona.$refText));
+        const onlyThere = [...theirs].filter(name => !mine.has(name));
+        const onlyHere = [...mine].filter(name => !theirs.has(name));
+        if (onlyThere.length === 0 && onlyHere.length === 0) {
+            return;
+        }
+        const differences = [
+            ...(onlyThere.length > 0 ? [`${formatList(onlyThere)} only in '${current.name}'`] : []),
+            ...(onlyHere.length > 0 ? [`${formatList(onlyHere)} only in '${journey.name}'`] : [])
+        ];
+        accept(defaultSeverity(IssueCodes.RedesignPersonasDiffer), `Journey '${journey.name}' is not for the personas of '${current.name}', which it redesigns: `
+            + `${differences.join('; ')}. Their grades have nothing to compare with.`, {
+            node: journey, ...personaListOrName(journey), ...withCode(IssueCodes.RedesignPersonasDiffer)
+        });
+    }
+
     /** Stages and touchpoints are named per journey (one journey may reuse another's names). */
     checkUniqueNamesInJourney(journey: Journey, accept: ValidationAcceptor): void {
         this.#reportDuplicates(journey.stages, 'Stage', `journey '${journey.name}'`, accept);
@@ -172,60 +210,80 @@ export class JourneyValidator {
             });
         }
         const gradeSeverity = toValidationSeverity(settings.unscoredTouchpoint);
-        if (facts.emotions.length === 0 && gradeSeverity) {
-            accept(gradeSeverity, `Touchpoint '${touchpoint.name}' has no emotion grade: add \`emotion <${MIN_GRADE}-${MAX_GRADE}>\` to say how it feels to the customer.`, {
-                node: touchpoint, property: 'name', ...withCode(IssueCodes.UnscoredTouchpoint)
-            });
+        const message = gradeSeverity && unscoredMessage(touchpoint, facts);
+        if (message) {
+            accept(gradeSeverity, message, { node: touchpoint, property: 'name', ...withCode(IssueCodes.UnscoredTouchpoint) });
         }
     }
 
-    /** A moment of truth graded 1 or 2 is a critical low point; without an `idea`, nothing is planned for it. */
+    /** A moment of truth graded 1 or 2 (for any persona) is a critical low point; without an `idea`, nothing is planned for it. */
     async checkLowMomentOfTruth(touchpoint: Touchpoint, accept: ValidationAcceptor): Promise<void> {
         const facts = touchpointFacts(touchpoint);
-        const grade = facts.emotions[0]?.grade;
-        if (!facts.momentOfTruth || grade === undefined || !isValidGrade(grade) || gradeOf(grade).sentiment !== 'negative' || facts.notes.some(note => note.kind === 'idea')) {
+        if (!facts.momentOfTruth || facts.notes.some(note => note.kind === 'idea')) {
             return;
         }
-        if ((await this.#services.settings.JourneySettings.insights()).diagnostics) {
-            accept(defaultSeverity(IssueCodes.LowMomentOfTruth), `Touchpoint '${touchpoint.name}' is a moment of truth graded ${grade} (${gradeOf(grade).meaning}) with no \`idea\`: add one to say how to improve it.`, {
-                node: touchpoint, property: 'name', ...withCode(IssueCodes.LowMomentOfTruth)
-            });
+        const personas = personaNames(touchpoint.$container.$container);
+        const lows = [...gradesByPersona(facts, personas)].filter(([, { grade }]) => isValidGrade(grade) && gradeOf(grade).sentiment === 'negative');
+        if (lows.length === 0 || !(await this.#services.settings.JourneySettings.insights()).diagnostics) {
+            return;
         }
+        const graded = lows.map(([persona, { grade }]) => `${grade} (${gradeOf(grade).meaning})${personas.length > 1 ? ` for ${persona}` : ''}`);
+        accept(defaultSeverity(IssueCodes.LowMomentOfTruth), `Touchpoint '${touchpoint.name}' is a moment of truth graded ${formatList(graded)} with no \`idea\`: add one to say how to improve it.`, {
+            node: touchpoint, property: 'name', ...withCode(IssueCodes.LowMomentOfTruth)
+        });
     }
 
-    /** A fall of 3 or more grades from one touchpoint to the next deserves a `pain` saying why. */
+    /**
+     * A fall of 3 or more grades from one touchpoint to the next (for any persona) deserves a `pain` saying
+     * why. One diagnostic per `emotion` line fallen to, naming each persona whose grade falls there.
+     */
     async checkSteepDrops(journey: Journey, accept: ValidationAcceptor): Promise<void> {
-        const touchpoints = journey.stages.flatMap(stage => stage.touchpoints).map(touchpoint => ({ touchpoint, facts: touchpointFacts(touchpoint) }));
-        const drops = touchpoints.slice(1).filter((next, i) => {
-            const before = touchpoints[i].facts.emotions[0]?.grade;
-            const after = next.facts.emotions[0]?.grade;
-            return before !== undefined && after !== undefined && isValidGrade(before) && isValidGrade(after)
-                && before - after >= 3 && !next.facts.notes.some(note => note.kind === 'pain');
+        const personas = personaNames(journey);
+        const touchpoints = journey.stages.flatMap(stage => stage.touchpoints)
+            .map(touchpoint => { const facts = touchpointFacts(touchpoint); return { touchpoint, facts, grades: gradesByPersona(facts, personas) }; });
+        const drops: { touchpoint: Touchpoint, line: EmotionProperty, falls: string[] }[] = [];
+        touchpoints.slice(1).forEach((next, i) => {
+            if (next.facts.notes.some(note => note.kind === 'pain')) {
+                return;
+            }
+            const falls = new MultiMap<EmotionProperty, string>();
+            for (const [persona, line] of next.grades) {
+                const before = touchpoints[i].grades.get(persona)?.grade;
+                if (before !== undefined && isValidGrade(before) && isValidGrade(line.grade) && before - line.grade >= 3) {
+                    falls.add(line, `from ${before} to ${line.grade}${personas.length > 1 ? ` for ${persona}` : ''}`);
+                }
+            }
+            for (const [line, fall] of falls.entriesGroupedByKey()) {
+                drops.push({ touchpoint: next.touchpoint, line, falls: fall });
+            }
         });
         if (drops.length === 0 || !(await this.#services.settings.JourneySettings.insights()).diagnostics) {
             return;
         }
-        for (const { touchpoint, facts } of drops) {
-            const previous = touchpoints[touchpoints.findIndex(t => t.touchpoint === touchpoint) - 1];
-            accept(defaultSeverity(IssueCodes.SteepDrop), `The grade falls from ${previous.facts.emotions[0].grade} to ${facts.emotions[0].grade} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
-                node: facts.emotions[0], property: 'grade', ...withCode(IssueCodes.SteepDrop)
+        for (const { touchpoint, line, falls } of drops) {
+            accept(defaultSeverity(IssueCodes.SteepDrop), `The grade falls ${formatList(falls)} at touchpoint '${touchpoint.name}': add a \`pain\` saying what goes wrong.`, {
+                node: line, property: 'grade', ...withCode(IssueCodes.SteepDrop)
             });
         }
     }
 
+    /** A single-valued property given twice; for `emotion`, the shared line or the same persona's line given twice. */
     checkSingleValuedProperties(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
         const seen = new Set<string>();
         for (const property of touchpoint.properties) {
             const { single, label } = propertyOf(property);
-            if (!single) {
+            const persona = property.$type === 'EmotionProperty' ? property.persona?.$refText : undefined;
+            if (!single && property.$type !== 'EmotionProperty') {
                 continue;
             }
-            if (seen.has(property.$type)) {
-                accept(defaultSeverity(IssueCodes.DuplicateProperty), `Touchpoint '${touchpoint.name}' gives \`${label}\` more than once: keep one.`, {
-                    node: property, ...withCode(IssueCodes.DuplicateProperty)
-                });
+            const key = persona === undefined ? property.$type : `${property.$type} ${persona}`;
+            if (seen.has(key)) {
+                const message = persona === undefined
+                    ? `Touchpoint '${touchpoint.name}' gives \`${label}\` more than once: keep one.`
+                    : `Touchpoint '${touchpoint.name}' grades ${persona} more than once: keep one \`emotion ${persona}\` line.`;
+                accept(defaultSeverity(IssueCodes.DuplicateProperty), message, { node: property, ...withCode(IssueCodes.DuplicateProperty) });
             }
-            seen.add(property.$type);
+            seen.add(key);
         }
     }
 
@@ -266,6 +324,34 @@ export class JourneyValidator {
         }
     }
 
+    /** `emotion Ana 3` grades Ana in this journey: she must be one of its personas. */
+    checkPersonaInJourney(emotion: EmotionProperty, accept: ValidationAcceptor): void {
+        const persona = emotion.persona;
+        const journey = persona?.ref && AstUtils.getContainerOfType(emotion, isJourney);
+        if (!persona || !journey) {
+            return;
+        }
+        const personas = journey.personas.map(reference => reference.$refText);
+        if (personas.includes(persona.$refText)) {
+            return;
+        }
+        const message = personas.length > 0
+            ? `Persona '${persona.$refText}' is not one of the personas of journey '${journey.name}' (${formatList(personas)}): add it to the journey's \`for\` list, or grade one of them.`
+            : `Persona '${persona.$refText}' is not a persona of journey '${journey.name}', which names none: add \`for ${persona.$refText}\` to the journey.`;
+        accept(defaultSeverity(IssueCodes.PersonaNotInJourney), message, { node: emotion, property: 'persona', ...withCode(IssueCodes.PersonaNotInJourney) });
+    }
+
+    /** `replaces` names steps of the journey of today, which only a redesign has. */
+    checkReplacesInRedesign(replaces: ReplacesProperty, accept: ValidationAcceptor): void {
+        const journey = AstUtils.getContainerOfType(replaces, isJourney);
+        if (journey && !journey.redesigns) {
+            accept(defaultSeverity(IssueCodes.ReplacesWithoutRedesign), `Touchpoint '${replaces.$container.name}' replaces steps of the journey of today, but journey '${journey.name}' `
+                + 'redesigns none: add `redesigns <journey>` to the journey, or remove `replaces`.', {
+                node: replaces, keyword: 'replaces', ...withCode(IssueCodes.ReplacesWithoutRedesign)
+            });
+        }
+    }
+
     checkContacts(contacts: ContactsProperty, accept: ValidationAcceptor): void {
         if (contacts.count !== undefined && (!Number.isInteger(contacts.count) || contacts.count < 0)) {
             accept(defaultSeverity(IssueCodes.InvalidMeasure), `Contacts must be a whole number of 0 or more, not ${contacts.count}.`, {
@@ -289,12 +375,60 @@ export class JourneyValidator {
     }
 }
 
+/**
+ * The journeys from this one round to the journey that redesigns it again (`[journey]` when it redesigns
+ * itself); undefined when its redesigns end, or go round in a circle it is not part of.
+ */
+function redesignCycle(journey: Journey): Journey[] | undefined {
+    const chain = [journey];
+    const seen = new Set(chain);
+    for (let next = journey.redesigns?.ref; next; next = next.redesigns?.ref) {
+        if (next === journey) {
+            return chain;
+        }
+        if (seen.has(next)) {
+            return undefined;
+        }
+        chain.push(next);
+        seen.add(next);
+    }
+    return undefined;
+}
+
+/** Where a diagnostic about a journey's personas goes: its `for` list, or its name when it has none. */
+function personaListOrName(journey: Journey): { range: Range } | { property: 'name' } {
+    const personas = GrammarUtils.findNodesForProperty(journey.$cstNode, 'personas');
+    return personas.length > 0 ? { range: { start: personas[0].range.start, end: personas.at(-1)!.range.end } } : { property: 'name' };
+}
+
+/** What `unscored-touchpoint` says of a touchpoint: the personas it leaves without a grade; undefined when none. */
+function unscoredMessage(touchpoint: Touchpoint, facts: TouchpointFacts): string | undefined {
+    const personas = [...new Set(personaNames(touchpoint.$container.$container))];
+    const grades = gradesByPersona(facts, personas);
+    const scale = `<${MIN_GRADE}-${MAX_GRADE}>`;
+    if (personas.length === 0) {
+        return grades.size === 0
+            ? `Touchpoint '${touchpoint.name}' has no emotion grade: add \`emotion ${scale}\` to say how it feels to the customer.`
+            : undefined;
+    }
+    const ungraded = personas.filter(persona => !grades.has(persona));
+    if (ungraded.length === 0) {
+        return undefined;
+    }
+    const whom = ungraded.length === 1 ? ungraded[0] : 'them';
+    // With some personas graded by lines of their own, the others need theirs; otherwise one shared line grades all.
+    const add = grades.size === 0 ? `emotion ${scale}` : `emotion ${ungraded[0]} ${scale}`;
+    return `Touchpoint '${touchpoint.name}' has no emotion grade for ${formatList(ungraded)}: add \`${add}\`${grades.size > 0 && ungraded.length > 1 ? ' (a line for each)' : ''} `
+        + `to say how it feels to ${whom}.`;
+}
+
 function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? 0) + 1;
 }
 
+/** Owners and stakeholders share one set of names: a `with` or a `link` names either. */
 function declarationKey(type: string, name: string): string {
-    return `${type} ${name}`;
+    return `${type === 'Stakeholder' ? 'Owner' : type} ${name}`;
 }
 
 /** Places named in a message: the first three, and how many more. */

@@ -112,7 +112,8 @@ export function compareJourneys(before: JourneyModel, after: JourneyModel): Jour
         return { status: changes.length > 0 ? 'changed' : 'kept', stage: stage.name, before: old.touchpoint, after: touchpoint, changes };
     });
 
-    const newStageNames = new Set(after.stages.map(stage => stage.name));
+    const stageOrder = new Map(after.stages.map((stage, index) => [stage.name, index]));
+    const oldIndexes = new Map(oldSteps.map(({ touchpoint }, index) => [touchpoint, index]));
     oldSteps.forEach(({ touchpoint, stage }, oldIndex) => {
         if (newByName.has(touchpoint.name)) {
             return;
@@ -125,10 +126,13 @@ export function compareJourneys(before: JourneyModel, after: JourneyModel): Jour
             return;
         }
         const ghost: ComparedStep = { status: 'removed', stage: stage.name, before: touchpoint, changes: [removed] };
-        const earlier = (step: ComparedStep): boolean => step.before !== undefined && oldIndexOf(oldSteps, step.before) < oldIndex;
-        if (newStageNames.has(stage.name)) {
+        const earlier = (step: ComparedStep): boolean => step.before !== undefined && oldIndexes.get(step.before)! < oldIndex;
+        const position = stageOrder.get(stage.name);
+        if (position !== undefined) {
             const anchor = findLastIndex(steps, step => step.stage === stage.name && earlier(step));
-            const at = anchor >= 0 ? anchor + 1 : steps.findIndex(step => step.stage === stage.name);
+            // Else first in its stage; a stage left with no step of its own is where it is in `after`,
+            // before the first step of the stages after it (not at the end of the journey).
+            const at = anchor >= 0 ? anchor + 1 : steps.findIndex(step => (stageOrder.get(step.stage) ?? -1) >= position);
             steps.splice(at >= 0 ? at : steps.length, 0, ghost);
             return;
         }
@@ -172,10 +176,6 @@ function firstByName(steps: Step[]): Map<string, Step> {
     return map;
 }
 
-function oldIndexOf(steps: Step[], touchpoint: TouchpointModel): number {
-    return steps.findIndex(step => step.touchpoint === touchpoint);
-}
-
 function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
     for (let i = items.length - 1; i >= 0; i--) {
         if (predicate(items[i])) {
@@ -215,8 +215,8 @@ function stepChanges(old: TouchpointModel, oldStage: StageModel, now: Touchpoint
     value('owner', old.owner?.name, now.owner?.name);
     value('channel', old.channel?.name, now.channel?.name);
     for (const persona of personasOf(before, after)) {
-        const from = old.emotions.find(emotion => emotion.persona === persona)?.grade;
-        const to = now.emotions.find(emotion => emotion.persona === persona)?.grade;
+        const from = gradeFor(old, before, persona);
+        const to = gradeFor(now, after, persona);
         if (from !== to) {
             changes.push({
                 kind: 'emotion', ...at, ...(persona === undefined ? {} : { persona }),
@@ -258,6 +258,15 @@ function personasOf(before: JourneyModel, after: JourneyModel): (string | undefi
     const names = [...after.personas, ...before.personas].map(persona => persona.name);
     const unique = [...new Set(names)];
     return unique.length > 0 ? unique : [undefined];
+}
+
+/**
+ * A persona's grade of a step. In a journey that names no persona the one grade there is stands for
+ * every persona: giving a journey its `for` changes no grade.
+ */
+function gradeFor(touchpoint: TouchpointModel, journey: JourneyModel, persona: string | undefined): number | undefined {
+    const emotion = journey.personas.length > 0 ? touchpoint.emotions.find(candidate => candidate.persona === persona) : touchpoint.emotions[0];
+    return emotion?.grade;
 }
 
 function noteKey(note: NoteModel): string {

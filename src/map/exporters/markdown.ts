@@ -1,11 +1,15 @@
 /**
- * A Markdown report of journeys, fit for a pull request comment: the summary figures, the lowest
- * moments, the touchpoints nobody owns or nobody graded, and a table per stage. Every text from the
+ * A Markdown report of journeys, fit for a pull request comment: the summary figures, for a redesign
+ * what it changes from today, the lowest moments, the touchpoints nobody owns or nobody graded, and a
+ * table per stage. Every text from the
  * journey is escaped (Markdown and HTML specials, `|` in tables, line breaks), so a label can neither
  * break the layout, inject markup, nor mention a user or an issue; control characters (ESC, BEL...) are
  * replaced by U+FFFD, so that printing the report on a terminal runs nothing.
  */
 import type { JourneyModel, TouchpointModel } from '../model.js';
+import { compareJourneys, type JourneyComparison } from '../compare/compare-journeys.js';
+import { describeChange } from '../compare/describe-change.js';
+import { figureChangesLine } from '../compare/figure-changes.js';
 import { replaceControlCharacters } from '../control-characters.js';
 import { markdownText } from '../markdown-text.js';
 import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING, plural } from '../format.js';
@@ -57,6 +61,9 @@ function journeyReport(out: string[], journey: JourneyModel): void {
             return `${markdownText(p.persona)} ${formatAverage(p.averageEmotion)}${word ? ` (${word})` : ''}`;
         }).join(', ')}.`, '');
     }
+    if (journey.current) {
+        changesFromToday(out, journey.current, journey);
+    }
     if (s.lowestMoments.length > 0) {
         const grade = s.lowestMoments[0].grade;
         out.push(`**Lowest moments** (grade ${grade}, ${gradeMeaning(grade)}):`, '');
@@ -86,6 +93,22 @@ function journeyReport(out: string[], journey: JourneyModel): void {
         }
         out.push('');
     }
+}
+
+/** For a redesign: what it changes from the journey it redesigns, the figures and then each change. */
+function changesFromToday(out: string[], current: JourneyModel, journey: JourneyModel): void {
+    const comparison = compareJourneys(current, journey);
+    out.push(`**Changes from today** (journey \`${current.name}\`): ${figureChangesLine(current.summary, journey.summary)}.`, '');
+    if (comparison.changes.length === 0) {
+        out.push('No change from today.', '');
+        return;
+    }
+    out.push(...changeList(comparison), '');
+}
+
+/** The changes of a comparison as a Markdown list, one escaped line of words each (describeChange). */
+export function changeList(comparison: JourneyComparison): string[] {
+    return comparison.changes.map(change => `- ${markdownText(describeChange(change, comparison))}`);
 }
 
 function listProblem(out: string[], heading: string, touchpoints: TouchpointModel[], none: string, detail: (t: TouchpointModel) => string = () => ''): void {

@@ -97,7 +97,7 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
     if ((context.otherJourneys ?? []).length > 0) {
         comment(INDENT, `The file's other journeys (export them with --journey): ${context.otherJourneys!.join(', ')}`);
     }
-    comment(INDENT, `Scores are emotion grades (${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} .. ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}); the actor is the touchpoint's owner.`);
+    comment(INDENT, `Scores are emotion grades (${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} .. ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}); the first actor is the touchpoint's owner, the others take part (with).`);
     lines.push(`${INDENT}title ${mermaidLabel(shown(journey))}`);
     for (const [i, stage] of journey.stages.entries()) {
         // Mermaid draws the tasks before the first section in no section: a first stage with a blank title.
@@ -119,7 +119,9 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
 
 function task(touchpoint: TouchpointModel, persona: string | undefined): string {
     const score = emotionOf(touchpoint, persona)?.grade ?? UNGRADED_SCORE;
-    const owner = touchpoint.owner ? `: ${mermaidLabel(shown(touchpoint.owner), { commas: true })}` : '';
+    // The owner first, then those taking part: Mermaid's actors, which journey import reads back in that order.
+    const actors = touchpoint.owner ? [touchpoint.owner, ...touchpoint.with.filter(party => party.name !== touchpoint.owner?.name)] : [];
+    const owner = actors.length > 0 ? `: ${actors.map(actor => mermaidLabel(shown(actor), { commas: true })).join(', ')}` : '';
     return `${mermaidLabel(shown(touchpoint), { task: true })}: ${score}${owner}`;
 }
 
@@ -142,7 +144,8 @@ function touchpointComments(touchpoint: TouchpointModel, persona: string | undef
         facts.push('external owner');
     }
     if (!touchpoint.owner) {
-        facts.push('no owner');
+        // With no owner there are no actors: a first actor would read back as the owner.
+        facts.push(touchpoint.with.length > 0 ? `no owner · with ${touchpoint.with.map(party => party.title).join(', ')}` : 'no owner');
     }
     if (emotion?.feeling) {
         facts.push(`feeling "${emotion.feeling}"`);
@@ -158,7 +161,7 @@ function touchpointComments(touchpoint: TouchpointModel, persona: string | undef
         comments.push(`${UNGRADED_MARKER} no emotion grade; ${UNGRADED_SCORE} (neutral) stands in, as Mermaid needs a score`);
     }
     for (const note of touchpoint.notes) {
-        comments.push(`${note.kind}: ${note.text}`);
+        comments.push(`${note.kind}${note.owner ? ` (${note.owner.title})` : ''}: ${note.text}`);
     }
     return comments;
 }

@@ -38,7 +38,7 @@ describe('the journey language in VS Code', () => {
         assert.deepEqual(unused.tags, [vscode.DiagnosticTag.Unnecessary]);
     });
 
-    it('completes owners, channels and emotion grades', async () => {
+    it('completes owners, channels, the journey\'s persona and emotion grades', async () => {
         // The language server's items; VS Code adds the extension's snippets to every list.
         const labels = async (line: number, character: number) => {
             const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', trip, new vscode.Position(line, character));
@@ -56,7 +56,7 @@ describe('the journey language in VS Code', () => {
         }
         const grades = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', trip, new vscode.Position(4, 14));
         assert.deepEqual(grades.items.filter(item => item.kind !== vscode.CompletionItemKind.Snippet).map(item => [item.label, item.detail]),
-            [['1', 'very negative'], ['2', 'negative'], ['3', 'neutral'], ['4', 'positive'], ['5', 'very positive']]);
+            [['Maria', 'Busy parent'], ['1', 'very negative'], ['2', 'negative'], ['3', 'neutral'], ['4', 'positive'], ['5', 'very positive']]);
     });
 
     it('updates diagnostics after a WorkspaceEdit, in the file and in the file it uses', async () => {

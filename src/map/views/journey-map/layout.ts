@@ -6,11 +6,11 @@
  * Columns have a fixed width, so a long journey grows to the right (the preview scrolls) and the x of a
  * touchpoint depends only on its position in the journey.
  */
-import type { EmotionModel, JourneyModel, LowMomentModel, NoteKind, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
+import type { EmotionModel, JourneyModel, LowMomentModel, NoteModel, PersonaModel, StageModel, TouchpointModel } from '../../model.js';
 import { formatAverage, formatCount, formatMinutes, formatPercent, gradeMeaning, MISSING } from '../../format.js';
 import { blockHeight, textWidth, wrapText, type TextStyle } from '../../text.js';
 import { isValidGrade, MAX_GRADE, MIN_GRADE } from '../../vocabulary/grades.js';
-import { NOTE_KINDS } from '../../vocabulary/notes.js';
+import { MAP_NOTE_KINDS, type MapNoteKind } from '../../vocabulary/notes.js';
 import { personaStyle, type PersonaStyle } from './persona-styles.js';
 import type { ComparedStage, JourneyComparison, StepStatus } from '../../compare/compare-journeys.js';
 import { figureChanges } from '../../compare/figure-changes.js';
@@ -64,14 +64,14 @@ export const SIZE = {
     legend: 20
 } as const;
 
-export type LaneId = 'touchpoint' | 'channel' | 'owner' | 'emotion' | NoteKind | 'measures';
+export type LaneId = 'touchpoint' | 'channel' | 'owner' | 'emotion' | MapNoteKind | 'measures';
 
 export const LANES: readonly { readonly id: LaneId; readonly label: string; readonly caption: string }[] = [
     { id: 'touchpoint', label: 'Touchpoint', caption: 'what the customer does' },
     { id: 'channel', label: 'Channel', caption: 'where it happens' },
     { id: 'owner', label: 'Owner', caption: 'who delivers it' },
     { id: 'emotion', label: 'Emotion', caption: 'how it feels' },
-    ...NOTE_KINDS.map(({ kind, lane, caption }) => ({ id: kind, label: lane, caption })),
+    ...MAP_NOTE_KINDS.map(({ kind, lane, caption }) => ({ id: kind, label: lane, caption })),
     { id: 'measures', label: 'Measures', caption: 'contacts and time' }
 ];
 
@@ -99,7 +99,7 @@ export interface ColumnLayout {
     title: string[];
     channel: string[];
     owner: string[];
-    notes: Record<NoteKind, NoteBox[]>;
+    notes: Record<MapNoteKind, NoteBox[]>;
 }
 
 /** A touchpoint on a curve of the emotion lane: its grade, and the feeling written for it. */
@@ -587,7 +587,7 @@ function layoutGrid(groups: StageGroup[], count: number, keys: (PersonaKey | und
             heights.channel = Math.max(heights.channel, 2 * SIZE.inset + 14 + blockHeight(column.channel, TEXT.body));
             const tag = touchpoint.owner?.external ? TEXT.tag.line + 1 : 0;
             heights.owner = Math.max(heights.owner, 2 * SIZE.inset + 14 + tag + blockHeight(column.owner, TEXT.body));
-            for (const { kind } of NOTE_KINDS) {
+            for (const { kind } of MAP_NOTE_KINDS) {
                 const boxes = column.notes[kind];
                 if (boxes.length > 0) {
                     const last = boxes[boxes.length - 1];
@@ -643,14 +643,15 @@ function curvePoint(touchpoint: TouchpointModel, persona: string | undefined, fe
 }
 
 function layoutColumn(touchpoint: TouchpointModel, position: number, x: number): ColumnLayout {
-    const notes = Object.fromEntries(NOTE_KINDS.map(({ kind }) => [kind, []])) as unknown as Record<NoteKind, NoteBox[]>;
-    const tops = Object.fromEntries(NOTE_KINDS.map(({ kind }) => [kind, SIZE.inset])) as Record<NoteKind, number>;
+    const notes = Object.fromEntries(MAP_NOTE_KINDS.map(({ kind }) => [kind, []])) as unknown as Record<MapNoteKind, NoteBox[]>;
+    const tops = Object.fromEntries(MAP_NOTE_KINDS.map(({ kind }) => [kind, SIZE.inset])) as Record<MapNoteKind, number>;
     for (const note of Array.isArray(touchpoint.notes) ? touchpoint.notes : []) {
-        const kind = note.kind;
-        if (!Object.hasOwn(notes, kind)) {
-            continue;
+        if (!Object.hasOwn(notes, note.kind)) {
+            continue; // a kind the map has no lane for (the blueprint draws it)
         }
-        const text = kind === 'quote' ? `“${String(note.text)}”` : String(note.text);
+        const kind = note.kind as MapNoteKind;
+        const by = note.owner ? `${displayTitle(note.owner)}: ` : '';
+        const text = kind === 'quote' ? `“${String(note.text)}”` : `${by}${String(note.text)}`;
         const lines = wrapText(text, NOTE_TEXT_WIDTH, kind === 'quote' ? TEXT.quote : TEXT.note);
         if (lines.length === 0) {
             continue;

@@ -7,9 +7,9 @@
  * name, a class, an href, a style or an event attribute. Clickable elements carry their source location
  * in data-range/data-selection (and data-uri) for the webview script.
  */
-import type { JourneyModel, SourceLocation, SourceRange, TouchpointModel } from '../../model.js';
+import type { JourneyModel, TouchpointModel } from '../../model.js';
 import { gradeOf, GRADES, MAX_GRADE, MIN_GRADE, NEUTRAL_GRADE } from '../../vocabulary/grades.js';
-import { NOTE_KINDS } from '../../vocabulary/notes.js';
+import { MAP_NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
     computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
@@ -19,7 +19,8 @@ import {
 import { markerPath } from './persona-styles.js';
 import type { TextStyle } from '../../text.js';
 import type { JourneyComparison } from '../../compare/compare-journeys.js';
-import { embeddedCss, type Theme } from '../../styles/embedded-css.js';
+import type { Theme } from '../../styles/embedded-css.js';
+import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
@@ -52,14 +53,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     const stages = layout.grid?.stages.length ?? 0;
     const label = `Journey map: ${displayTitle(journey)}, ` +
         (columns > 0 ? `${plural(columns, 'touchpoint')} in ${plural(stages, 'stage')}` : 'no touchpoints yet');
-    out.push(
-        `<svg xmlns="http://www.w3.org/2000/svg" class="journey-map theme-${theme}" width="${width}" height="${height}"`,
-        ` viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="Helvetica, Arial, sans-serif" font-size="12">`
-    );
-    if (options.styles === 'embedded') {
-        out.push(`<style>${embeddedCss(theme)}</style>`);
-    }
-    out.push(`<rect class="map-bg" width="${width}" height="${height}"/>`);
+    out.push(openSvg({ view: 'map', width, height, label, theme, styles: options.styles }));
     renderHeader(out, layout);
     if (layout.empty) {
         renderEmpty(out, layout.empty);
@@ -80,58 +74,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     return out.join('');
 }
 
-// --- Source links ---------------------------------------------------------------------------------
-
-function position(value: unknown): number {
-    const n = Number(value);
-    return Number.isFinite(n) && n > 0 ? Math.trunc(n) : 0;
-}
-
-function rangeText(range: SourceRange): string {
-    return `${position(range.startLine)}:${position(range.startCharacter)}:${position(range.endLine)}:${position(range.endCharacter)}`;
-}
-
-/** ` data-range=".." data-selection=".." data-uri=".."` for a source, or '' without one. */
-function sourceAttributes(source: SourceLocation | undefined): string {
-    if (!source?.range) {
-        return '';
-    }
-    const range = rangeText(source.range);
-    const selection = source.selection ? rangeText(source.selection) : range;
-    const uri = source.uri ? ` data-uri="${escapeXml(source.uri)}"` : '';
-    return ` data-range="${range}" data-selection="${selection}"${uri}`;
-}
-
-/** The opening tag of a group: its classes (plus `source-link` when it has a source), data-kind and source. */
-function openGroup(classes: string, kind: string, source: SourceLocation | undefined, extra = ''): string {
-    const link = source?.range ? ' source-link' : '';
-    return `<g class="${classes}${link}" data-kind="${kind}"${extra}${sourceAttributes(source)}>`;
-}
-
-function tooltip(text: string): string {
-    return `<title>${escapeXml(text)}</title>`;
-}
-
-function rect(className: string, x: number, y: number, width: number, height: number, radius = 0): string {
-    const rounded = radius > 0 ? ` rx="${radius}"` : '';
-    return `<rect class="${className}" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}"${rounded}/>`;
-}
-
-function text(className: string, x: number, y: number, content: string): string {
-    return `<text class="${className}" x="${num(x)}" y="${num(y)}">${escapeXml(content)}</text>`;
-}
-
 // --- Shapes ---------------------------------------------------------------------------------------
-
-function star(cx: number, cy: number, outer = 7, inner = 3): string {
-    const points: string[] = [];
-    for (let i = 0; i < 10; i++) {
-        const r = i % 2 === 0 ? outer : inner;
-        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-        points.push(`${num(cx + r * Math.cos(angle))},${num(cy + r * Math.sin(angle))}`);
-    }
-    return `<path class="star" d="M${points.join('L')}Z"/>`;
-}
 
 /** A warning triangle with an exclamation mark cut out, centred on (cx, cy). */
 function warnIcon(cx: number, cy: number): string {
@@ -412,7 +355,7 @@ function renderColumn(out: string[], column: ColumnLayout, grid: GridLayout): vo
             renderEmotionCell(out, column, curve, lanes.emotion, grid.today[i]?.points[column.position]);
         });
     }
-    for (const { kind } of NOTE_KINDS) {
+    for (const { kind } of MAP_NOTE_KINDS) {
         const lane = lanes[kind];
         for (const box of column.notes[kind]) {
             const y = lane.top + box.top;
