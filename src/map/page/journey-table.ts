@@ -26,14 +26,16 @@ export function journeyTable(journeys: readonly JourneyModel[], link: (journey: 
         return `<tr class="journey"${attributes}>` +
             `<td><a href="${escapeHtml(href)}">${escapeHtml(journey.title)}</a>` +
             `<div class="journey-name">${escapeHtml(journey.name)}</div>${note}</td>` +
-            `<td>${journey.personas.length > 0 ? journey.personas.map(persona => escapeHtml(persona.title)).join(', ') : '<span class="none">—</span>'}</td>` +
+            `<td>${journey.personas.length > 0 ? journey.personas.map(persona =>
+                `<div class="persona">${escapeHtml(persona.name)} <span class="journey-name">${escapeHtml(persona.title)}</span></div>`).join('')
+                : '<span class="none">—</span>'}</td>` +
             `<td class="num">${formatCount(s.touchpoints)}</td>` +
             `<td class="num">${escapeHtml(formatAverage(s.averageEmotion))}${meaning ? ` <span class="journey-name">${escapeHtml(meaning)}</span>` : ''}</td>` +
             share(s.ownedShare) + share(s.gradedShare) +
             '</tr>';
     }).join('\n');
     return `<table>
-<thead><tr><th>Journey</th><th>Persona</th><th class="num">Touchpoints</th><th class="num">Average emotion</th><th class="num">Owned</th><th class="num">Graded</th></tr></thead>
+<thead><tr><th>Journey</th><th>Personas</th><th class="num">Touchpoints</th><th class="num">Average emotion</th><th class="num">Owned</th><th class="num">Graded</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
