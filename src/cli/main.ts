@@ -156,6 +156,16 @@ program.command('build')
         }));
     });
 
+program.command('mcp')
+    .description('A Model Context Protocol server on standard input and output, for AI assistants: the journeys under a folder, read-only ' +
+        '(tools list_journeys, read_journey, validate, render, diff, find_touchpoints; each .journey file as a resource).')
+    .argument('[folder]', 'the folder of .journey files', '.')
+    .action(async (folder: string) => {
+        // Loaded only for this command: the SDK is not evaluated when another command starts.
+        const { mcp } = await import('./mcp-command.js');
+        finish(await mcp(folder, version, text => terminal.message(text)));
+    });
+
 program.parseAsync().catch((error: unknown) => {
     if (error instanceof CommanderError) {
         finish(error.exitCode === 0 ? 0 : USAGE_EXIT_CODE);
