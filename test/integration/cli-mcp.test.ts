@@ -62,11 +62,11 @@ function text(result: CallToolResult): string {
 }
 
 /** The result of a tool that succeeded, as its structured content. */
-async function ok(name: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+async function ok<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}): Promise<T> {
     const result = await call(name, args);
     expect(result.isError, text(result)).toBeFalsy();
     expect(JSON.parse(text(result))).toEqual(result.structuredContent);
-    return result.structuredContent!;
+    return result.structuredContent as T;
 }
 
 async function failure(name: string, args: Record<string, unknown>): Promise<string> {
@@ -92,7 +92,7 @@ describe('journey mcp', () => {
     });
 
     test('list_journeys: every file, its counts, each journey with its personas and figures', async () => {
-        const { files } = await ok('list_journeys') as { files: { file: string, errors: number, journeys: { name: string, personas: { name: string }[], redesigns?: string, figures: Record<string, unknown> }[] }[] };
+        const { files } = await ok<{ files: { file: string, errors: number, journeys: { name: string, personas: { name: string }[], redesigns?: string, figures: Record<string, unknown> }[] }[] }>('list_journeys');
         expect(files.map(file => file.file)).toEqual(['hospital-visit.journey', 'online-purchase.journey', 'organisation.journey',
             'passport-renewal-tomorrow.journey', 'passport-renewal.journey', 'team/loose.journey']);
         const hospital = files[0].journeys[0];
@@ -103,7 +103,7 @@ describe('journey mcp', () => {
     });
 
     test('read_journey: the model, by name, in a file or anywhere', async () => {
-        const model = await ok('read_journey', { journey: 'Loose' }) as { file: string, stages: { touchpoints: { name: string, owner?: { name: string } }[] }[] };
+        const model = await ok<{ file: string, stages: { touchpoints: { name: string, owner?: { name: string } }[] }[] }>('read_journey', { journey: 'Loose' });
         expect(model.file).toBe('team/loose.journey');
         expect(model.stages[0].touchpoints.map(touchpoint => [touchpoint.name, touchpoint.owner?.name])).toEqual([['Nobody', undefined], ['Ungraded', 'Desk']]);
         const tomorrow = await ok('read_journey', { journey: 'PassportRenewalTomorrow', file: 'passport-renewal-tomorrow.journey' });
@@ -113,14 +113,14 @@ describe('journey mcp', () => {
     });
 
     test('validate: diagnostics with codes and 1-based ranges, of one file or all', async () => {
-        const one = await ok('validate', { file: 'team/loose.journey' }) as { files: number, diagnostics: Record<string, unknown>[] };
+        const one = await ok<{ files: number, diagnostics: Record<string, unknown>[] }>('validate', { file: 'team/loose.journey' });
         expect(one.files).toBe(1);
         expect(one.diagnostics).toContainEqual({
             file: 'team/loose.journey', line: 3, column: 16, endLine: 3, endColumn: 22, severity: 'warning', code: 'missing-owner',
             message: "Touchpoint 'Nobody' has no owner: add `owner <name>` to say who delivers it."
         });
         expect(one.diagnostics.map(d => d.code)).toContain('unscored-touchpoint');
-        const all = await ok('validate') as { files: number, errors: number };
+        const all = await ok<{ files: number, errors: number }>('validate');
         expect(all).toMatchObject({ files: 6, errors: 0 });
     });
 
@@ -163,13 +163,13 @@ describe('journey mcp', () => {
 
     test('find_touchpoints: no owner, ungraded, grade <= N, an owner\'s', async () => {
         const names = (found: Found) => found.touchpoints.filter(t => t.journey === 'Loose').map(t => t.touchpoint);
-        expect(names(await ok('find_touchpoints', { condition: 'no-owner' }) as Found)).toEqual(['Nobody']);
-        expect(names(await ok('find_touchpoints', { condition: 'ungraded' }) as Found)).toEqual(['Ungraded']);
-        const low = await ok('find_touchpoints', { condition: 'grade-at-most', grade: 1, journey: 'Loose' }) as Found;
+        expect(names(await ok<Found>('find_touchpoints', { condition: 'no-owner' }))).toEqual(['Nobody']);
+        expect(names(await ok<Found>('find_touchpoints', { condition: 'ungraded' }))).toEqual(['Ungraded']);
+        const low = await ok<Found>('find_touchpoints', { condition: 'grade-at-most', grade: 1, journey: 'Loose' });
         expect(low.touchpoints).toEqual([expect.objectContaining({ touchpoint: 'Nobody', line: 3, grades: [{ grade: 1 }] })]);
-        const desk = await ok('find_touchpoints', { condition: 'owned-by', owner: 'Desk' }) as Found;
+        const desk = await ok<Found>('find_touchpoints', { condition: 'owned-by', owner: 'Desk' });
         expect(desk.touchpoints.map(t => [t.journey, t.touchpoint, t.owner])).toEqual([['Loose', 'Ungraded', 'Desk']]);
-        const ruth = await ok('find_touchpoints', { condition: 'grade-at-most', grade: 2, persona: 'Ruth' }) as Found;
+        const ruth = await ok<Found>('find_touchpoints', { condition: 'grade-at-most', grade: 2, persona: 'Ruth' });
         expect(ruth.count).toBeGreaterThan(0);
         expect(await failure('find_touchpoints', { condition: 'grade-at-most' })).toBe('grade-at-most needs grade (1..5)');
         expect(await failure('find_touchpoints', { condition: 'owned-by' })).toBe('owned-by needs owner (an owner\'s name)');
@@ -188,12 +188,12 @@ describe('journey mcp', () => {
         const added = path.join(folder, 'team', 'added.journey');
         await writeFile(added, 'journey Added "Added later" { stage S { touchpoint A "A" { emotion 2 } } }\n');
         try {
-            const { files } = await ok('list_journeys') as { files: { file: string }[] };
+            const { files } = await ok<{ files: { file: string }[] }>('list_journeys');
             expect(files.map(file => file.file)).toContain('team/added.journey');
         } finally {
             await rm(added);
         }
-        const { files } = await ok('list_journeys') as { files: { file: string }[] };
+        const { files } = await ok<{ files: { file: string }[] }>('list_journeys');
         expect(files.map(file => file.file)).not.toContain('team/added.journey');
     });
 
