@@ -1,27 +1,9 @@
 //@ts-check
 import * as esbuild from 'esbuild';
 
-import { readFile } from 'node:fs/promises';
-import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
+import { embeddedCss } from './esbuild-embedded-css.ts';
 
 const watch = process.argv.includes('--watch');
-
-/**
- * `journey:embedded-css`: map.css flattened for each theme when the bundle is built, not when a map is drawn
- * (src/map/styles/flatten-css.ts).
- * @type {esbuild.Plugin}
- */
-const embeddedCss = {
-    name: 'journey-embedded-css',
-    setup(build) {
-        build.onResolve({ filter: /^journey:embedded-css$/ }, () => ({ path: 'src/map/styles/map.css', namespace: 'journey-embedded-css' }));
-        build.onLoad({ filter: /.*/, namespace: 'journey-embedded-css' }, async ({ path }) => ({
-            contents: embeddedCssModule(await readFile(path, 'utf-8')),
-            loader: 'js',
-            watchFiles: [path]
-        }));
-    }
-};
 const minify = process.argv.includes('--minify');
 
 /**

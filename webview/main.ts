@@ -1,8 +1,10 @@
 import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { MapFileFormat } from '../src/map/render.js';
-import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
+import { computeLayout, SIZE, visibleColumns, type ColumnGrid, type ColumnWindow } from '../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
+import { computeBlueprintLayout } from '../src/map/views/blueprint/layout.js';
+import { renderBlueprint } from '../src/map/views/blueprint/render.js';
 import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
@@ -94,23 +96,27 @@ function shown(journey: JourneyModel): ReturnType<typeof shownView> {
 
 function mapMarkup(journey: JourneyModel): string {
     const { view, persona } = shown(journey);
-    if (view !== 'map' && view !== 'compare') {
-        // The blueprint and the stakeholder map are drawn whole: neither is windowed.
+    if (view === 'stakeholders') {
+        // The stakeholder map has no columns: drawn whole.
         page.drawn = undefined;
         page.drawnColumns = undefined;
         return VIEWS[view].render(journey, { theme: 'light', styles: 'linked', persona });
     }
     if (page.drawn?.journey !== journey || page.drawn.view !== view || page.drawn.persona !== persona) {
         const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
-        page.drawn = { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
+        page.drawn = view === 'blueprint'
+            ? { journey, view, persona, layout: computeBlueprintLayout(journey) }
+            : { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
     }
-    const { layout } = page.drawn;
-    page.drawnColumns = columnsToDraw(layout.grid?.columns.length ?? 0, columnsInView(layout));
-    return renderJourneyMap(journey, { layout, columns: page.drawnColumns });
+    const drawn = page.drawn;
+    page.drawnColumns = columnsToDraw(drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout));
+    return drawn.view === 'blueprint'
+        ? renderBlueprint(journey, { layout: drawn.layout, columns: page.drawnColumns })
+        : renderJourneyMap(journey, { layout: drawn.layout, columns: page.drawnColumns });
 }
 
 /** The columns in view (where the view is about to be, before the first scroll is restored). */
-function columnsInView(layout: MapLayout): ColumnWindow {
+function columnsInView(layout: ColumnGrid): ColumnWindow {
     const scrollLeft = page.scrollRestored ? viewport.scrollLeft : page.saved.scrollLeft ?? 0;
     return visibleColumns(layout, scrollLeft / page.zoom, (scrollLeft + viewport.clientWidth) / page.zoom);
 }

@@ -84,8 +84,8 @@ export async function diffFile(file: string, against: FileComparison, sources: S
  * references against the other, even when they are in the same folder.
  */
 async function twoFiles(oldGiven: string, newGiven: string, sources: SourceOptions): Promise<JourneyDiff[]> {
-    const oldFile = await namedJourneyFile(oldGiven, sources.workspace, sources.warn);
-    const newFile = await namedJourneyFile(newGiven, sources.workspace, sources.warn);
+    const oldFile = await namedJourneyFile(oldGiven);
+    const newFile = await namedJourneyFile(newGiven);
     const [before] = await loadJourneySources([{ file: oldFile }], { ...sources, exclude: [newFile] });
     const [after] = await loadJourneySources([{ file: newFile }], { ...sources, exclude: [oldFile] });
     return diffJourneys([{ before: journeysOf(oldFile, before.model.journeys), after: journeysOf(newFile, after.model.journeys) }]);

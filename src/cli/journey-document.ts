@@ -4,7 +4,7 @@ import type { JourneyDocumentModel, JourneyModel } from '../map/model.js';
 import { buildDocumentModel } from '../language/map-model-builder.js';
 import { IssueCodes } from '../language/validation/issue-codes.js';
 import { displayPath, UsageError, type Warn } from './cli-util.js';
-import { collectJourneyFiles, contextFiles } from './journey-files.js';
+import { contextFiles, givenPath } from './journey-files.js';
 import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
 import { diagnosticMessage } from '../language/diagnostic-message.js';
 
@@ -23,17 +23,17 @@ export interface LoadedJourneyFile {
  * diagnostic (a missing owner, an unresolved channel...) does not stop the map from being drawn.
  */
 export async function loadJourneyFile(given: string, workspace?: string, warn?: Warn): Promise<LoadedJourneyFile> {
-    const [loaded] = await loadJourneySources([{ file: await namedJourneyFile(given, workspace, warn) }], { workspace, warn });
+    const [loaded] = await loadJourneySources([{ file: await namedJourneyFile(given) }], { workspace, warn });
     return loaded;
 }
 
 /** The absolute path of the one `.journey` file the command line names; refused if it is not one. */
-export async function namedJourneyFile(given: string, workspace?: string, warn?: Warn): Promise<string> {
-    const files = await collectJourneyFiles([given], workspace, warn);
-    if (files.checked.length !== 1) {
+export async function namedJourneyFile(given: string): Promise<string> {
+    const named = await givenPath(given);
+    if (named.folder) {
         throw new UsageError(`${given}: name one .journey file, not a folder`);
     }
-    return files.checked[0];
+    return named.path;
 }
 
 /** A file to load, with the text to load in place of what is on disk, if any (a version from git). */

@@ -59,21 +59,16 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
     const checked = new Set<string>();
     const contextFolders = new Set<string>();
     for (const given of paths) {
-        const absolute = path.resolve(given);
-        const info = await stat(absolute).catch(() => {
-            throw new UsageError(`${given}: no such file or folder`);
-        });
-        if (info.isDirectory()) {
-            const files = await findJourneyFiles(absolute, warn);
+        const absolute = await givenPath(given);
+        if (absolute.folder) {
+            const files = await findJourneyFiles(absolute.path, warn);
             if (files.length === 0) {
                 throw new UsageError(`${given}: no .journey files in this folder`);
             }
             files.forEach(file => checked.add(file));
-        } else if (absolute.endsWith('.journey')) {
-            checked.add(absolute);
-            contextFolders.add(path.dirname(absolute));
         } else {
-            throw new UsageError(`${given}: not a .journey file`);
+            checked.add(absolute.path);
+            contextFolders.add(path.dirname(absolute.path));
         }
     }
     const context = await contextFiles(contextFolders, workspace, warn);
@@ -81,6 +76,18 @@ export async function collectJourneyFiles(paths: string[], workspace?: string, w
         checked: [...checked].sort(),
         context: [...context].filter(file => !checked.has(file)).sort()
     };
+}
+
+/** The absolute path of a file or folder the command line names: a folder, or a `.journey` file. */
+export async function givenPath(given: string): Promise<{ path: string; folder: boolean }> {
+    const absolute = path.resolve(given);
+    const info = await stat(absolute).catch(() => {
+        throw new UsageError(`${given}: no such file or folder`);
+    });
+    if (!info.isDirectory() && !absolute.endsWith('.journey')) {
+        throw new UsageError(`${given}: not a .journey file`);
+    }
+    return { path: absolute, folder: info.isDirectory() };
 }
 
 /**

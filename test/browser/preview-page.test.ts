@@ -165,7 +165,7 @@ describe('the preview page', () => {
         await preview.renders(2);
         expect(await preview.page.locator('.map svg .column').count()).toBe(1);
         await preview.page.locator('button[data-action="export-html"]').click();
-        expect((await preview.posted()).at(-1)).toEqual({ type: 'export', source: TRIP, format: 'html', journey: 'Second' });
+        expect((await preview.posted()).at(-1)).toEqual({ type: 'export', source: TRIP, format: 'html', journey: 'Second', view: 'map' });
         await preview.page.close();
     });
 

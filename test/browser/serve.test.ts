@@ -61,7 +61,7 @@ const PASSPORT = 'passport-renewal.journey';
 describe('journey serve', () => {
     test('prints its address: 127.0.0.1 and a port, reachable on no other interface', async () => {
         expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-        expect(server.output()).toMatch(/^Serving 4 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/\n/);
+        expect(server.output()).toMatch(/^Serving 5 journey files from \. at http:\/\/127\.0\.0\.1:\d+\/\n/);
         const port = Number(new URL(origin).port);
         const external = Object.values(networkInterfaces()).flat().find(i => i?.family === 'IPv4' && !i.internal);
         if (external) {
@@ -80,11 +80,12 @@ describe('journey serve', () => {
         expect(links).toEqual([
             ['Hospital outpatient visit', '/map/hospital-visit.journey?journey=HospitalVisit'],
             ['Buy running shoes online', '/map/online-purchase.journey?journey=OnlinePurchase'],
+            ['Renew a passport online, redesigned', '/map/passport-renewal-tomorrow.journey?journey=PassportRenewalTomorrow'],
             ['Renew a passport online', '/map/passport-renewal.journey?journey=PassportRenewal']
         ].map(([title, href]): unknown[] => [expect.stringContaining(title.split(' ')[0]), href]));
-        const passportRow = await page.locator('tr.journey', { hasText: 'Renew a passport online' }).locator('td').allTextContents();
+        const passportRow = await page.locator('tr.journey', { has: page.locator('a[href$="journey=PassportRenewal"]') }).locator('td').allTextContents();
         expect(passportRow.slice(2)).toEqual(['12', '3.0 neutral', '100%', '100%']);
-        expect(await page.locator('h2.file').allTextContents()).toEqual(['hospital-visit.journey', 'online-purchase.journey', 'organisation.journey', PASSPORT]);
+        expect(await page.locator('h2.file').allTextContents()).toEqual(['hospital-visit.journey', 'online-purchase.journey', 'organisation.journey', 'passport-renewal-tomorrow.journey', PASSPORT]);
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         expect(csp).toMatch(/^default-src 'none'; style-src 'nonce-[^']+'; img-src 'self' data:; base-uri 'none'; form-action 'none'$/);
         expect(await page.locator('script').count()).toBe(0);

@@ -90,13 +90,13 @@ describe('an unreadable folder', () => {
         const run = await journeyAsUser('validate', 'journeys');
         expect(run.stderr).toBe('journey: warning: cannot read folder journeys/sub/locked (EACCES): skipped\n');
         expect(run.stdout).toContain('journeys/sub/broken.journey:4:41 error emotion-out-of-range');
-        expect(run.stdout).toMatch(/\n5 files checked: 2 errors/);
+        expect(run.stdout).toMatch(/\n6 files checked: 2 errors/);
         expect(run.code).toBe(1);
     });
 
     test('validate: no problem in the files it could read: exit 0, the warning still said', async () => {
         expect(await journeyAsUser('validate', 'clean')).toEqual({
-            code: 0, signal: null, stdout: '4 files checked: no problems\n', stderr: 'journey: warning: cannot read folder clean/locked (EACCES): skipped\n'
+            code: 0, signal: null, stdout: '5 files checked: no problems\n', stderr: 'journey: warning: cannot read folder clean/locked (EACCES): skipped\n'
         });
         const json = await journeyAsUser('validate', 'clean', '--format', 'json');
         expect([json.code, json.stdout, json.stderr]).toEqual([0, '[]\n', 'journey: warning: cannot read folder clean/locked (EACCES): skipped\n']);
@@ -135,7 +135,7 @@ describe('an unreadable folder', () => {
             const run = await serve.done;
             expect(run.code).toBe(0);
             expect(run.stderr).toBe('journey: warning: cannot read folder journeys/sub/locked (EACCES): skipped\n');
-            expect(run.stdout).toMatch(/^Serving 5 journey files from journeys at /);
+            expect(run.stdout).toMatch(/^Serving 6 journey files from journeys at /);
         } finally {
             serve.child.kill('SIGKILL');
             await rm(path.join(folder, 'journeys', 'added.journey'), { force: true });

@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('journey validate', () => {
     test('the bundled examples: no diagnostics, exit 0', async () => {
         const run = await journey(EXAMPLES, 'validate', '.');
-        expect(run).toEqual({ code: 0, stdout: '4 files checked: no problems\n', stderr: '' });
+        expect(run).toEqual({ code: 0, stdout: '5 files checked: no problems\n', stderr: '' });
     });
 
     test('prints path:line:col severity code message, a summary, and exits 1 on an error', async () => {

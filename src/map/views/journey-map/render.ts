@@ -12,7 +12,7 @@ import { gradeOf, GRADES, MAX_GRADE, MIN_GRADE, NEUTRAL_GRADE } from '../../voca
 import { MAP_NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
-    computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
+    computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, stagesOver, TEXT, windowWithin,
     type ColumnLayout, type ColumnWindow, type CurveLayout, type CurvePoint, type GridLayout, type LaneLayout, type MapLayout, type PersonaKey,
     type PersonaLayout, type SummaryTile
 } from './layout.js';
@@ -62,10 +62,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
         renderSummary(out, layout.summary);
     }
     if (layout.grid) {
-        const count = layout.grid.columns.length;
-        const from = Math.max(0, Math.min(count, Math.floor(options.columns?.from ?? 0)));
-        const to = Math.max(from, Math.min(count, Math.ceil(options.columns?.to ?? count)));
-        renderGrid(out, layout.grid, { from, to });
+        renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
     }
     if (layout.legend) {
         renderLegend(out, layout.legend);
@@ -223,11 +220,7 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     separators.push(`M${left},${num(bottom)}H${right}`);
     out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
     const all = shown.from === 0 && shown.to === grid.columns.length;
-    // The stages over the columns shown: a stage starts at the column of its x.
-    const stages = all ? grid.stages : grid.stages.filter(stage => {
-        const first = Math.round((stage.x - left) / SIZE.column);
-        return first < shown.to && first + Math.round(stage.width / SIZE.column) > shown.from;
-    });
+    const stages = all ? grid.stages : stagesOver(grid.stages, left, shown);
     const stageStarts = stages.filter(stage => stage !== grid.stages[0]);
     if (stageStarts.length > 0) {
         const d = stageStarts.map(stage => `M${num(stage.x)},${num(top)}V${num(bottom)}`).join('');

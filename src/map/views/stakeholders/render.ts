@@ -96,9 +96,9 @@ function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLay
     const length = Math.hypot(x2 - x1, y2 - y1) || 1;
     const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
     if (edge.kind !== 'link') {
-        // Gives and gets side by side: each 4 px to its own side of the line between box and centre.
-        const side = edge.kind === 'gives' ? 4 : -4;
-        [x1, y1, x2, y2] = [x1 - uy * side, y1 + ux * side, x2 - uy * side, y2 + ux * side];
+        // Gives and gets side by side: each 4 px to its own side of the line between box and centre (the
+        // same offset from its own direction, and the two run opposite ways).
+        [x1, y1, x2, y2] = [x1 - uy * 4, y1 + ux * 4, x2 - uy * 4, y2 + ux * 4];
     }
     const node = edge.from === 'centre' ? edge.to : edge.from;
     const who = node === 'centre' ? '' : displayTitle(node.party);
@@ -111,8 +111,7 @@ function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLay
         // The word by the box, on its arrow's side: where the arrow leaves it (gives) or reaches it (gets).
         const [bx, by] = edge.kind === 'gives' ? [x1, y1] : [x2, y2];
         const [ix, iy] = edge.kind === 'gives' ? [ux, uy] : [-ux, -uy];
-        const side = edge.kind === 'gives' ? 14 : -14;
-        out.push(text('t-edge t-center', bx + ix * 22 - uy * side, by + iy * 22 + ux * side + 4, edge.kind));
+        out.push(text('t-edge t-center', bx + ix * 22 - uy * 14, by + iy * 22 + ux * 14 + 4, edge.kind));
     }
     out.push('</g>');
 }
