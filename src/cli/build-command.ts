@@ -55,14 +55,14 @@ export async function build(folderArg: string, options: BuildOptions, out: Build
     const folder = await JourneyFolder.open(folderArg, text => out.warn(text));
     const sources = folder.files.map(file => ({ file, model: folder.model(file)! }));
     const drawing = new Progress(out, 'Drawing pages');
-    const files = await buildSite(sources, {
+    const plan = buildSite(sources, {
         folderName: path.basename(folder.root),
         script,
         base,
         onPage: (made, total) => drawing.update(made, total)
     });
+    const report = await site.write(plan);
     drawing.end();
-    const report = await site.write(files);
     const journeys = sources.reduce((n, source) => n + source.model.journeys.length, 0);
     const withErrors = sources.filter(source => source.model.problems.length > 0).length;
     const where = displayPath(site.root) || '.';

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { SiteFile } from '../../map/site/build-site.js';
+import type { SitePlan } from '../../map/site/build-site.js';
 import { displayPath, UsageError } from '../cli-util.js';
 import { writeOutput } from '../safe-write.js';
 
@@ -67,14 +67,14 @@ export class SiteFolder {
      * interrupted half way still knows them all), then each file that differs from what is there (whole or not
      * at all), then removes the last build's files that this one does not have, and the marker again.
      */
-    async write(files: readonly SiteFile[]): Promise<WriteReport> {
-        const paths = files.map(file => file.path);
+    async write(site: SitePlan): Promise<WriteReport> {
+        const { paths } = site;
         await mkdir(this.root, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
             throw new UsageError(`-o ${this.given}: cannot make this folder (${error.code ?? error.message})`);
         });
         await this.#writeFile(SITE_MARKER, markerText([...this.previous, ...paths]));
         const report: WriteReport = { written: 0, unchanged: 0, removed: 0 };
-        for (const file of files) {
+        for await (const file of site.files()) {
             report[await this.#writeFile(file.path, file.content) ? 'written' : 'unchanged']++;
         }
         const current = new Set(paths);

@@ -40,53 +40,67 @@ function withoutSourceFiles(model: JourneyDocumentModel): JourneyDocumentModel {
     return JSON.parse(JSON.stringify(model, (key, value: unknown) => key === 'uri' ? undefined : value)) as JourneyDocumentModel;
 }
 
-export async function buildSite(given: readonly SiteSource[], options: SiteOptions): Promise<SiteFile[]> {
+/**
+ * The site to write: every file's path first (what a build into a site it made needs to know before it
+ * writes anything), then the files one at a time, each page made only when it is asked for, so that a large
+ * folder's pages are never all in memory at once.
+ */
+export interface SitePlan {
+    paths: readonly string[];
+    files(): AsyncGenerator<SiteFile>;
+}
+
+export function buildSite(given: readonly SiteSource[], options: SiteOptions): SitePlan {
     const { script, base } = options;
     const sources = given.map(({ file, model }) => ({ file, model: withoutSourceFiles(model) }));
     const journeys = sources.flatMap(source => source.model.journeys.map(journey => ({ source, journey })));
     const plan = planJourneyPages(journeys.map(({ source, journey }) => ({ file: source.file, journey: journey.name })));
     const pageOf = new Map<JourneyModel, string>(journeys.map(({ journey }, i) => [journey, plan[i].path]));
     const byName = new Map<string, string>();
+    const redesignsOf = new Map<string, JourneyModel[]>();
     journeys.forEach(({ journey }, i) => {
         if (!byName.has(journey.name)) {
             byName.set(journey.name, plan[i].path);
         }
+        if (journey.redesigns !== undefined) {
+            redesignsOf.set(journey.redesigns, [...redesignsOf.get(journey.redesigns) ?? [], journey]);
+        }
     });
     const pages: SitePages = { of: journey => pageOf.get(journey)!, named: name => byName.get(name) };
     const canonical = (path: string) => base === undefined ? undefined : pageHref(path, path, base);
+    const pagePaths = [INDEX_PAGE, ...plan.map(page => page.path)];
 
-    const total = journeys.length + 1;
-    const files: SiteFile[] = [];
-    const made = (file: SiteFile) => {
-        files.push(file);
-        options.onPage?.(files.length, total);
-    };
-    made({
-        path: INDEX_PAGE,
-        content: await sitePage({
-            title: `Journey maps: ${options.folderName}`,
-            body: indexPageBody({ folderName: options.folderName, sources, pages, base }),
-            script,
-            canonical: canonical(INDEX_PAGE)
-        })
-    });
-    for (const [i, { source, journey }] of journeys.entries()) {
-        const path = plan[i].path;
-        const body = journeyPageBody({
-            file: source.file,
-            problems: source.model.problems,
-            journey,
-            path,
-            pages,
-            redesignedBy: journeys.map(entry => entry.journey).filter(other => other.redesigns === journey.name),
-            base
-        });
-        made({ path, content: await sitePage({ title: `${journey.title}: journey map`, body, script, canonical: canonical(path) }) });
+    async function* files(): AsyncGenerator<SiteFile> {
+        const total = pagePaths.length;
+        yield {
+            path: INDEX_PAGE,
+            content: await sitePage({
+                title: `Journey maps: ${options.folderName}`,
+                body: indexPageBody({ folderName: options.folderName, sources, pages, base }),
+                script,
+                canonical: canonical(INDEX_PAGE)
+            })
+        };
+        options.onPage?.(1, total);
+        for (const [i, { source, journey }] of journeys.entries()) {
+            const path = plan[i].path;
+            const body = journeyPageBody({
+                file: source.file,
+                problems: source.model.problems,
+                journey,
+                path,
+                pages,
+                redesignedBy: redesignsOf.get(journey.name) ?? [],
+                base
+            });
+            yield { path, content: await sitePage({ title: `${journey.title}: journey map`, body, script, canonical: canonical(path) }) };
+            options.onPage?.(i + 2, total);
+        }
+        if (base !== undefined) {
+            yield { path: SITEMAP, content: sitemap(pagePaths, base) };
+        }
     }
-    if (base !== undefined) {
-        files.push({ path: SITEMAP, content: sitemap(files.map(file => file.path), base) });
-    }
-    return files;
+    return { paths: base === undefined ? pagePaths : [...pagePaths, SITEMAP], files };
 }
 
 /** The sitemap of the pages, for search engines: absolute URLs, which only a base gives. */
