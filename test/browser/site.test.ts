@@ -126,6 +126,7 @@ describe('the static site from file://', () => {
     test('a redesign: the comparison with today, and links both ways', async () => {
         const { page, problems } = await open('journeys/passport-renewal-tomorrow/PassportRenewalTomorrow.html#view-compare');
         await expect.poll(() => page.locator('#view-compare svg').isVisible()).toBe(true);
+        expect(await page.locator('.about').textContent()).toBe('Journey PassportRenewalTomorrow for Tomasz (Self-employed plumber with a wedding abroad)');
         expect(await page.locator('#view-map').isVisible()).toBe(false);
         await page.getByRole('link', { name: 'Renew a passport online', exact: true }).click();
         expect(page.url()).toBe(new URL('journeys/passport-renewal/PassportRenewal.html', siteUrl).href);

@@ -62,7 +62,7 @@ function banner(problems: readonly MapProblem[]): string {
  */
 export function journeyPageBody(content: JourneyPageContent): string {
     const { file, problems, journey } = content;
-    const personas = journey.personas.map(persona => escapeHtml(persona.title));
+    const personas = journey.personas.map(persona => `${escapeHtml(persona.name)} (${escapeHtml(persona.title)})`);
     const views = availableViews(journey);
     const tabs = views.length < 2 ? '' : `<nav class="view-tabs" aria-label="Views of this journey">${views.map(view =>
         `<a class="${SITE_MARKUP.viewTab}" href="#${viewSectionId(view.id)}">${escapeHtml(view.label)}</a>`).join('')}</nav>`;
