@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -170,6 +172,36 @@ describe('the static site from file://', () => {
         expect(await page.locator('tr.journey:visible').count()).toBe(8);
         expect(problems).toEqual([]);
         await page.close();
+    });
+
+    test('from a static host under a path of its own: every link of every page found there', async () => {
+        // A host that serves the site's folder under /team/maps/ only, as GitHub Pages serves a project.
+        const prefix = '/team/maps/';
+        const server: Server = createServer((request, response) => {
+            const url = new URL(request.url ?? '/', 'http://host');
+            const file = url.pathname.startsWith(prefix) ? path.join(site, ...decodeURIComponent(url.pathname.slice(prefix.length)).split('/')) : undefined;
+            readFile(file ?? '').then(body => {
+                response.writeHead(200, { 'content-type': file!.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' }).end(body);
+            }, () => response.writeHead(404).end());
+        });
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        try {
+            const { page, problems } = await watchedPage(browser, origin);
+            for (const file of pages) {
+                const response = await page.goto(`${origin}${prefix}${file}`);
+                expect(response?.status(), file).toBe(200);
+                const links = await page.locator('a[href]').evaluateAll(anchors => anchors.map(anchor => (anchor as HTMLAnchorElement).href));
+                for (const link of links) {
+                    expect(link.startsWith(`${origin}${prefix}`), `${file}: ${link}`).toBe(true);
+                    expect((await page.request.get(link)).status(), `${file}: ${link}`).toBe(200);
+                }
+            }
+            expect(problems).toEqual([]);
+            await page.close();
+        } finally {
+            await new Promise(resolve => server.close(resolve));
+        }
     });
 
     test('without its script a page still shows every view, one under the other', async () => {
