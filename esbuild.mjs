@@ -56,6 +56,18 @@ const builds = [
         logLevel: 'warning',
         plugins: [embeddedCss]
     },
+    // The static site's script, which `journey build` writes inline into every page: minified, and with no
+    // source map (its comment would name a file the site does not have).
+    {
+        entryPoints: { 'webview/site': 'src/map/site/site-script.ts' },
+        outdir: 'out',
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        minify: true,
+        logLevel: 'warning'
+    },
     {
         entryPoints: { 'webview/preview': 'webview/preview.css', 'webview/serve-host': 'src/cli/serve/serve-host.css' },
         outdir: 'out',

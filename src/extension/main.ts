@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { FromWebviewMessage, RenderedReport } from '../shared/preview-messages.js';
+import { registerMcpServers } from './mcp-server-provider.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): JourneyExtensionApi 
     client = createClient(context);
     const previews = new PreviewManager(context.extensionUri, client);
     context.subscriptions.push(previews);
+    registerMcpServers(vscode, context.extensionPath, (context.extension.packageJSON as { version: string }).version, context.subscriptions);
     return {
         ready: client.start(),
         lastRendered: () => previews.lastRendered,
