@@ -38,20 +38,36 @@ module.exports = {
         },
         {
             name: 'map-base-below-views',
-            comment: 'Inside src/map/ the data flows model -> views -> page, render.ts and exporters. The model, the '
-                + 'vocabulary, formatting, text and styles are what the rest builds on: they import no view, page, '
-                + 'exporter or render.ts.',
+            comment: 'Inside src/map/ the data flows model -> views -> page, render.ts, exporters and the site. The model, '
+                + 'the vocabulary, formatting, text and styles are what the rest builds on: they import no view, page, '
+                + 'exporter, site or render.ts.',
             severity: 'error',
-            from: { path: '^src/map/', pathNot: '^src/map/(views/|page/|exporters/|render[.]ts$)' },
-            to: { path: '^src/map/(views/|page/|exporters/|render[.]ts$)' }
+            from: { path: '^src/map/', pathNot: '^src/map/(views/|page/|exporters/|site/|render[.]ts$)' },
+            to: { path: '^src/map/(views/|page/|exporters/|site/|render[.]ts$)' }
         },
         {
             name: 'map-views-below-output',
-            comment: 'A view lays out and draws a model; the page, render.ts and the exporters are made from views, '
+            comment: 'A view lays out and draws a model; the page, render.ts, the exporters and the site are made from views, '
                 + 'so a view imports none of them.',
             severity: 'error',
             from: { path: '^src/map/views/' },
-            to: { path: '^src/map/(page/|exporters/|render[.]ts$)' }
+            to: { path: '^src/map/(page/|exporters/|site/|render[.]ts$)' }
+        },
+        {
+            name: 'map-site-on-top',
+            comment: 'src/map/site/ (journey build\'s static site) is made from the views, the page shell and the index '
+                + 'table: the last step of the map\'s flow, so nothing else in src/map/ imports it.',
+            severity: 'error',
+            from: { path: '^src/map/', pathNot: '^src/map/site/' },
+            to: { path: '^src/map/site/' }
+        },
+        {
+            name: 'site-script-alone',
+            comment: 'The site\'s script is written inline into every page of a site: it shares only the names of the '
+                + 'elements it finds with the pages (site-markup.ts), and draws nothing.',
+            severity: 'error',
+            from: { path: '^src/map/site/site-script[.]ts$' },
+            to: { pathNot: '^src/map/site/site-markup[.]ts$' }
         },
 
         // --- src/shared/: the protocol between the server, the extension and the page ------------------------

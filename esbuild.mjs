@@ -1,27 +1,9 @@
 //@ts-check
 import * as esbuild from 'esbuild';
 
-import { readFile } from 'node:fs/promises';
-import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
+import { embeddedCss, gradePalette } from './esbuild-plugins.ts';
 
 const watch = process.argv.includes('--watch');
-
-/**
- * `journey:embedded-css`: map.css flattened for each theme when the bundle is built, not when a map is drawn
- * (src/map/styles/flatten-css.ts).
- * @type {esbuild.Plugin}
- */
-const embeddedCss = {
-    name: 'journey-embedded-css',
-    setup(build) {
-        build.onResolve({ filter: /^journey:embedded-css$/ }, () => ({ path: 'src/map/styles/map.css', namespace: 'journey-embedded-css' }));
-        build.onLoad({ filter: /.*/, namespace: 'journey-embedded-css' }, async ({ path }) => ({
-            contents: embeddedCssModule(await readFile(path, 'utf-8')),
-            loader: 'js',
-            watchFiles: [path]
-        }));
-    }
-};
 const minify = process.argv.includes('--minify');
 
 /**
@@ -110,12 +92,16 @@ const builds = [
     // The preview page: a browser script and its stylesheet, loaded by the webview from out/webview;
     // serve-host stands in for VS Code when `journey serve` shows the same page in a browser.
     { ...browserOptions, entryPoints: { 'webview/preview': 'webview/main.ts', 'webview/serve-host': 'src/cli/serve/serve-host.ts' }, format: 'iife' },
+    // The static site's script, which `journey build` writes inline into every page: minified, and with no
+    // source map (its comment would name a file the site does not have).
+    { ...browserOptions, entryPoints: { 'webview/site': 'src/map/site/site-script.ts' }, format: 'iife', minify: true, sourcemap: false },
     {
         entryPoints: { 'webview/preview': 'webview/preview.css', 'webview/serve-host': 'src/cli/serve/serve-host.css' },
         outdir: 'out',
         bundle: true,
         minify,
-        logLevel: 'warning'
+        logLevel: 'warning',
+        plugins: [gradePalette]
     }
 ];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { embeddedCssModule } from './src/map/styles/flatten-css.ts';
+import { gradePaletteCss } from './src/map/vocabulary/grades.ts';
 
 /**
  * `import css from './x.css'` gives the file's text (the tests read map.css so). The module gets an id that
@@ -29,7 +30,7 @@ function cssAsText(): Plugin {
     };
 }
 
-/** `journey:embedded-css`, as esbuild.mjs makes it for the bundles: map.css flattened for each theme. */
+/** `journey:embedded-css`, as esbuild.mjs makes it for the bundles: map.css and the grade palette flattened for each theme. */
 function embeddedCss(): Plugin {
     const id = '\0journey:embedded-css';
     const file = new URL('./src/map/styles/map.css', import.meta.url);
@@ -41,7 +42,7 @@ function embeddedCss(): Plugin {
                 return null;
             }
             this.addWatchFile(file.pathname);
-            return embeddedCssModule(readFileSync(file, 'utf-8'));
+            return embeddedCssModule(readFileSync(file, 'utf-8') + gradePaletteCss());
         }
     };
 }

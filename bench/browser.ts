@@ -25,6 +25,9 @@ const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.
 export const MERMAID_MAX_TEXT_SIZE = 50_000_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
+/** What a newly opened preview shows: compared with today, and which tab. */
+type PreviewChoice = Pick<PreviewPageState, 'compare' | 'tab'>;
+
 interface Timing {
     /** Posting the message (or calling render) to the page's 'rendered' report (or render() resolving). */
     script: number;
@@ -78,7 +81,7 @@ export class BrowserBench {
         await new Promise(resolve => this.#mermaid.close(resolve));
     }
 
-    async #openPreview(model: JourneyDocumentModel, choice: Pick<PreviewPageState, 'compare'> = {}) {
+    async #openPreview(model: JourneyDocumentModel, choice: PreviewChoice = {}) {
         let browser = this.browser;
         const script = this.#script;
         if (script) {
@@ -99,15 +102,19 @@ export class BrowserBench {
 
     /**
      * A fresh preview page each time (as a newly opened preview): the first map it draws; with `compare`, a
-     * redesign's first map compared with today (checked: its ghost columns are drawn).
+     * redesign's first map compared with today (checked: its ghost columns are drawn); with `tab`, that view
+     * (checked: the view drawn is that one).
      */
-    async firstPaint(model: JourneyDocumentModel, warmup: number, runs: number, choice: Pick<PreviewPageState, 'compare'> = {}): Promise<{ total: Samples, script: Samples }> {
+    async firstPaint(model: JourneyDocumentModel, warmup: number, runs: number, choice: PreviewChoice = {}): Promise<{ total: Samples, script: Samples }> {
         const scripts: number[] = [];
         const total = await repeat(warmup, runs, async i => {
             const preview = await this.#openPreview(model, choice);
             const timing = await postAndPaint(preview.page, model);
             if (choice.compare && await preview.page.locator('.map svg .column.ghost').count() === 0) {
                 throw new Error('the comparison drew no step of today that is gone');
+            }
+            if (choice.tab && await preview.page.locator(`.map svg[data-view="${choice.tab}"]`).count() === 0) {
+                throw new Error(`the preview did not draw the ${choice.tab} view`);
             }
             this.#collect(preview.problems);
             await preview.page.close();

@@ -1,10 +1,11 @@
 /**
  * The parts of the project the benchmarks load in-process but Node cannot run from source (imports
- * written with `.js` for `.ts` files, a CSS text import, TypeScript namespaces): bundled by esbuild into
+ * written with `.js` for `.ts` files, the flattened CSS of `journey:embedded-css`, TypeScript namespaces): bundled by esbuild into
  * out/bench/ (git-ignored, like all of out/), with packages left to node_modules.
  */
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { embeddedCss } from '../esbuild-plugins.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -30,6 +31,7 @@ export async function bundle(): Promise<void> {
         target: 'node22',
         packages: 'external',
         loader: { '.ts': 'ts', '.css': 'text' },
+        plugins: [embeddedCss],
         logLevel: 'warning'
     });
 }

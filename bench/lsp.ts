@@ -48,10 +48,19 @@ export class Workspace {
      */
     static async createRedesign(touchpoints: number, seed = 1): Promise<Workspace> {
         const today = await Workspace.create(touchpoints, seed);
-        const redesign = redesignText(today.journey.text, 'Journey', 'JourneyTomorrow');
         await writeFile(path.join(today.folder, 'today.journey'), today.journey.text);
-        await writeFile(path.join(today.folder, 'journey.journey'), redesign);
-        return new Workspace(today.folder, today.journey, redesign);
+        return Workspace.#reshape(today, redesignText(today.journey.text, 'Journey', 'JourneyTomorrow'));
+    }
+
+    /** A workspace whose journey file holds `text(journey)`: the generated journey of `touchpoints` reshaped. */
+    static async createWith(touchpoints: number, text: (journey: GeneratedJourney) => string, seed = 1): Promise<Workspace> {
+        const workspace = await Workspace.create(touchpoints, seed);
+        return Workspace.#reshape(workspace, text(workspace.journey));
+    }
+
+    static async #reshape(workspace: Workspace, text: string): Promise<Workspace> {
+        await writeFile(path.join(workspace.folder, 'journey.journey'), text);
+        return new Workspace(workspace.folder, workspace.journey, text);
     }
 
     dispose(): Promise<void> {

@@ -21,7 +21,7 @@ import type { JourneyDocumentModel } from '../src/map/model.ts';
 import { BrowserBench, MERMAID_MAX_TEXT_SIZE } from './browser.ts';
 import { bundle } from './bundle.ts';
 import { diffRepository } from './diff-repository.ts';
-import { workspaceFiles } from './generate.ts';
+import { blueprintText, stakeholdersText, workspaceFiles } from './generate.ts';
 import { activation, completion, editToDiagnostics, serverHeap, Session, Workspace } from './lsp.ts';
 import { figure, format, repeat, table, verdict, type Row, type Samples } from './stats.ts';
 
@@ -61,6 +61,8 @@ const PLAN = quick ? {
     mermaid: [{ n: 1000, warmup: 0, runs: 1 }],
     afterEdit: { n: 1000, warmup: 2, runs: 6 },
     comparison: { n: 1000, warmup: 0, runs: 1 },
+    blueprint: { n: 1000, warmup: 0, runs: 1 },
+    stakeholders: { n: 200, warmup: 0, runs: 1 },
     validate: { files: 20, touchpoints: 100, warmup: 0, runs: 1 },
     diff: { files: 20, touchpoints: 30, warmup: 0, runs: 1 },
     render: { n: 1000, warmup: 1, runs: 3 },
@@ -74,6 +76,8 @@ const PLAN = quick ? {
     mermaid: [{ n: 1000, warmup: 1, runs: 3 }, { n: 5000, warmup: 1, runs: 3 }],
     afterEdit: { n: 1000, warmup: 3, runs: 15 },
     comparison: { n: 1000, warmup: 1, runs: 5 },
+    blueprint: { n: 1000, warmup: 1, runs: 5 },
+    stakeholders: { n: 200, warmup: 1, runs: 5 },
     validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
     diff: { files: 100, touchpoints: 30, warmup: 1, runs: 5 },
     render: { n: 1000, warmup: 2, runs: 7 },
@@ -147,7 +151,25 @@ if (only.has('memory')) {
  * View models as the server computes them (the journey/documentModel request), by N; and for N = `withEdit`,
  * the model after one touchpoint's grade changed.
  */
-async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number, JourneyDocumentModel>, edited: JourneyDocumentModel, redesign: JourneyDocumentModel }> {
+interface BenchModels {
+    byN: Map<number, JourneyDocumentModel>;
+    edited: JourneyDocumentModel;
+    redesign: JourneyDocumentModel;
+    blueprint: JourneyDocumentModel;
+    stakeholders: JourneyDocumentModel;
+}
+
+/** The view model the server gives for the journey file of a workspace made by `create`. */
+async function modelOf(create: () => Promise<Workspace>): Promise<JourneyDocumentModel> {
+    const workspace = await create();
+    const session = await Session.start(workspace);
+    const model = await session.documentModel();
+    await session.stop();
+    await workspace.dispose();
+    return model;
+}
+
+async function models(ns: number[], withEdit: number): Promise<BenchModels> {
     const byN = new Map<number, JourneyDocumentModel>();
     let edited: JourneyDocumentModel | undefined;
     for (const n of new Set([...ns, withEdit])) {
@@ -162,19 +184,19 @@ async function models(ns: number[], withEdit: number): Promise<{ byN: Map<number
         await session.stop();
         await workspace.dispose();
     }
-    const workspace = await Workspace.createRedesign(PLAN.comparison.n);
-    const session = await Session.start(workspace);
-    const redesign = await session.documentModel();
-    await session.stop();
-    await workspace.dispose();
-    return { byN, edited: edited!, redesign };
+    return {
+        byN, edited: edited!,
+        redesign: await modelOf(() => Workspace.createRedesign(PLAN.comparison.n)),
+        blueprint: await modelOf(() => Workspace.createWith(PLAN.blueprint.n, journey => blueprintText(journey.text))),
+        stakeholders: await modelOf(() => Workspace.createWith(1, () => stakeholdersText(PLAN.stakeholders.n)))
+    };
 }
 
 let chromiumVersion: string | undefined;
 if (only.has('preview')) {
     log('view models from the server');
     const ns = [...PLAN.firstPaint.map(p => p.n), ...PLAN.mermaid.map(p => p.n)];
-    const { byN, edited, redesign } = await models(ns, PLAN.afterEdit.n);
+    const { byN, edited, redesign, blueprint, stakeholders } = await models(ns, PLAN.afterEdit.n);
     const browser = await BrowserBench.start(options['preview-script']);
     chromiumVersion = browser.chromiumVersion;
     try {
@@ -201,6 +223,24 @@ if (only.has('preview')) {
             note: `to 'rendered' (comparison + render + morphdom + forced layout) ${format(compared.script.median, 'ms')}`,
             samples: compared.total
         });
+        log(`blueprint first paint, ${fmt(PLAN.blueprint.n)} touchpoints`);
+        const blueprinted = await browser.firstPaint(blueprint, PLAN.blueprint.warmup, PLAN.blueprint.runs, { tab: 'blueprint' });
+        rows.push({
+            group: 'preview', what: `blueprint first paint, N=${fmt(PLAN.blueprint.n)}`, unit: 'ms', stat: 'median',
+            how: `real preview page, headless Chromium, Blueprint tab: the generated journey with \`with\`, owned backstage, support and evidence at every step (bench/generate.ts blueprintText); post update → 2nd rAF after 'rendered'`,
+            note: `to 'rendered' ${format(blueprinted.script.median, 'ms')}`,
+            samples: blueprinted.total
+        });
+        const parties = stakeholders.journeys[0].stakeholders.length;
+        log(`stakeholder map, ${fmt(parties)} stakeholders and owners`);
+        const mapped = await browser.firstPaint(stakeholders, PLAN.stakeholders.warmup, PLAN.stakeholders.runs, { tab: 'stakeholders' });
+        rows.push({
+            group: 'preview', what: `stakeholder map first paint, ${fmt(PLAN.stakeholders.n)} stakeholders`, unit: 'ms', stat: 'median',
+            budget: { max: 200, text: '< 200 ms' },
+            how: `real preview page, headless Chromium, Stakeholders tab: ${fmt(parties)} parties on the map (bench/generate.ts stakeholdersText: each on a circle with gives, gets and a link); post update → 2nd rAF after 'rendered'`,
+            note: `to 'rendered' ${format(mapped.script.median, 'ms')}`,
+            samples: mapped.total
+        });
         const { n, warmup, runs } = PLAN.afterEdit;
         log(`preview after an edit, ${fmt(n)} touchpoints`);
         const after = await browser.afterEdit(byN.get(n)!, edited, warmup, runs);
@@ -222,6 +262,12 @@ if (only.has('preview')) {
             if (n === comparison.n) {
                 rows.push({
                     group: 'preview', what: `comparison / Mermaid first paint, N=${fmt(n)}`, unit: 'ratio', value: compared.total.median / mermaid.total.median,
+                    budget: { max: 0.2, text: '≤ 0.2 (1/5)' }, how: 'ratio of the medians above, same run and browser'
+                });
+            }
+            if (n === PLAN.blueprint.n) {
+                rows.push({
+                    group: 'preview', what: `blueprint / Mermaid first paint, N=${fmt(n)}`, unit: 'ratio', value: blueprinted.total.median / mermaid.total.median,
                     budget: { max: 0.2, text: '≤ 0.2 (1/5)' }, how: 'ratio of the medians above, same run and browser'
                 });
             }

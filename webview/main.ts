@@ -1,10 +1,13 @@
 import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { MapFileFormat } from '../src/map/render.js';
-import { computeLayout, SIZE, visibleColumns, type ColumnWindow, type MapLayout } from '../src/map/views/journey-map/layout.js';
+import { computeLayout, SIZE, visibleColumns, type ColumnGrid, type ColumnWindow } from '../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
+import { computeBlueprintLayout } from '../src/map/views/blueprint/layout.js';
+import { renderBlueprint } from '../src/map/views/blueprint/render.js';
 import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
+import { journeyOutline } from '../src/map/page/journey-outline.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { PageState } from './page-state.js';
@@ -27,6 +30,16 @@ const personaToggle = document.querySelector<HTMLElement>('.persona-toggle')!;
 const compareToggle = document.querySelector<HTMLButtonElement>('.compare-toggle')!;
 const viewTabs = [...document.querySelectorAll<HTMLButtonElement>('.view-tab')];
 const zoomLabel = document.querySelector<HTMLElement>('.zoom-level')!;
+const outline = document.querySelector<HTMLElement>('.outline')!;
+const announcer = document.querySelector<HTMLElement>('.announcer')!;
+const help = document.querySelector<HTMLElement>('.help')!;
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+/**
+ * The element marked from the keyboard: a touchpoint's column (by position on the map) and a lane of it (the
+ * n-th element of the column that links to the source), or on the stakeholder map a party (column) alone.
+ */
+let keyboardMark: { column: number, lane: number } | undefined;
 
 function render(): void {
     const model = page.shownModel();
@@ -38,6 +51,7 @@ function render(): void {
     const journey = page.shownJourney(model);
     renderChoices(journey);
     drawMap(journey);
+    morphdom(outline, `<div class="outline">${journey ? journeyOutline(journey) : ''}</div>`);
     if (!page.scrollRestored) {
         page.scrollRestored = true;
         viewport.scrollLeft = page.saved.scrollLeft ?? 0;
@@ -81,6 +95,7 @@ function drawMap(journey: JourneyModel | undefined): void {
     if (page.highlightedLine !== undefined) {
         highlight(page.highlightedLine, false);
     }
+    markedElement()?.classList.add('keyboard-mark');
 }
 
 /**
@@ -94,23 +109,27 @@ function shown(journey: JourneyModel): ReturnType<typeof shownView> {
 
 function mapMarkup(journey: JourneyModel): string {
     const { view, persona } = shown(journey);
-    if (view !== 'map' && view !== 'compare') {
-        // The blueprint and the stakeholder map are drawn whole: neither is windowed.
+    if (view === 'stakeholders') {
+        // The stakeholder map has no columns: drawn whole.
         page.drawn = undefined;
         page.drawnColumns = undefined;
         return VIEWS[view].render(journey, { theme: 'light', styles: 'linked', persona });
     }
     if (page.drawn?.journey !== journey || page.drawn.view !== view || page.drawn.persona !== persona) {
         const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
-        page.drawn = { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
+        page.drawn = view === 'blueprint'
+            ? { journey, view, persona, layout: computeBlueprintLayout(journey) }
+            : { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
     }
-    const { layout } = page.drawn;
-    page.drawnColumns = columnsToDraw(layout.grid?.columns.length ?? 0, columnsInView(layout));
-    return renderJourneyMap(journey, { layout, columns: page.drawnColumns });
+    const drawn = page.drawn;
+    page.drawnColumns = columnsToDraw(drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout));
+    return drawn.view === 'blueprint'
+        ? renderBlueprint(journey, { layout: drawn.layout, columns: page.drawnColumns })
+        : renderJourneyMap(journey, { layout: drawn.layout, columns: page.drawnColumns });
 }
 
 /** The columns in view (where the view is about to be, before the first scroll is restored). */
-function columnsInView(layout: MapLayout): ColumnWindow {
+function columnsInView(layout: ColumnGrid): ColumnWindow {
     const scrollLeft = page.scrollRestored ? viewport.scrollLeft : page.saved.scrollLeft ?? 0;
     return visibleColumns(layout, scrollLeft / page.zoom, (scrollLeft + viewport.clientWidth) / page.zoom);
 }
@@ -258,6 +277,125 @@ function scrollToColumnAt(line: number): void {
     }
 }
 
+// --- The keyboard: a mark moved touchpoint to touchpoint, lane to lane; Enter goes to its source ------------
+
+/** The number of columns (touchpoints, or parties on the stakeholder map) the mark can be on. */
+function markColumns(): number {
+    const layoutColumns = page.drawn?.layout.grid?.columns.length;
+    return layoutColumns ?? viewport.querySelectorAll('.map svg .columns > .column, .map svg .stakeholders > .stakeholder').length;
+}
+
+/** The elements of a column the mark can be on, top to bottom; a party on the stakeholder map is its own. */
+function markTargets(column: number): Element[] {
+    const parties = viewport.querySelectorAll('.map svg .stakeholders > .stakeholder');
+    if (parties.length > 0) {
+        return parties[column] ? [parties[column]] : [];
+    }
+    const drawn = viewport.querySelectorAll('.map svg .columns > .column')[column - (page.drawnColumns?.from ?? 0)];
+    return drawn ? [...drawn.querySelectorAll('.source-link')] : [];
+}
+
+function markedElement(): Element | undefined {
+    if (!keyboardMark) {
+        return undefined;
+    }
+    const targets = markTargets(keyboardMark.column);
+    return targets[Math.min(keyboardMark.lane, targets.length - 1)];
+}
+
+/** A long map is drawn around the view only: bring a column not drawn into view, and draw it. */
+function drawColumn(column: number): void {
+    const { drawn, drawnColumns } = page;
+    const layout = drawn?.layout.grid?.columns[column];
+    if (drawn && drawnColumns && layout && (column < drawnColumns.from || column >= drawnColumns.to)) {
+        viewport.scrollLeft = (layout.x + SIZE.column / 2) * page.zoom - viewport.clientWidth / 2;
+        drawMap(drawn.journey);
+    }
+}
+
+/** Moves the mark (clamped to the map), scrolls it into view and says what it is on. */
+function moveMark(column: number, lane: number): void {
+    const count = markColumns();
+    if (count === 0) {
+        return;
+    }
+    const to = Math.max(0, Math.min(count - 1, column));
+    drawColumn(to);
+    const lanes = markTargets(to).length;
+    keyboardMark = { column: to, lane: Math.max(0, Math.min(lanes - 1, lane)) };
+    viewport.querySelectorAll('.keyboard-mark').forEach(element => element.classList.remove('keyboard-mark'));
+    const element = markedElement();
+    if (!element) {
+        return;
+    }
+    element.classList.add('keyboard-mark');
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion.matches ? 'instant' : 'smooth' });
+    announcer.textContent = describeMarked(element);
+}
+
+/** What the marked element is: its touchpoint's title, then its own tooltip ("Owner: Web team"). */
+function describeMarked(element: Element): string {
+    const own = element.querySelector(':scope > title')?.textContent ?? '';
+    const touchpoint = element.closest('.column')?.querySelector('[data-kind="touchpoint"] > title')?.textContent ?? '';
+    return touchpoint && touchpoint !== own ? `${touchpoint}. ${own}` : own;
+}
+
+/** The next (+1) or previous (-1) view tab, keeping the mark where it is. */
+function switchView(step: number): void {
+    const tabIds = viewTabs.map(button => button.dataset.view as ViewId);
+    const current = tabIds.indexOf(page.saved.tab ?? 'map');
+    page.save({ tab: tabIds[(current + step + tabIds.length) % tabIds.length] });
+    render();
+    if (keyboardMark) {
+        moveMark(keyboardMark.column, keyboardMark.lane);
+    }
+    announcer.textContent = `${viewTabs.find(button => button.dataset.view === page.saved.tab)?.textContent ?? ''} view`;
+}
+
+/** Handles a key of the map's keyboard; false for a key it does not use. */
+function mapKey(key: string): boolean {
+    const mark = keyboardMark;
+    switch (key) {
+        case 'ArrowRight': moveMark(mark ? mark.column + 1 : 0, mark?.lane ?? 0); return true;
+        case 'ArrowLeft': moveMark(mark ? mark.column - 1 : 0, mark?.lane ?? 0); return true;
+        case 'ArrowDown': moveMark(mark?.column ?? 0, mark ? mark.lane + 1 : 0); return true;
+        case 'ArrowUp': moveMark(mark?.column ?? 0, mark ? mark.lane - 1 : 0); return true;
+        case 'Home': moveMark(0, mark?.lane ?? 0); return true;
+        case 'End': moveMark(markColumns() - 1, mark?.lane ?? 0); return true;
+        case ']': switchView(1); return true;
+        case '[': switchView(-1); return true;
+        case 'Enter': case ' ': {
+            const source = markedElement() && sourceOf(markedElement()!);
+            if (source) {
+                page.post({ type: 'reveal', source: page.saved.source, ...source });
+            }
+            return true;
+        }
+        default: return false;
+    }
+}
+
+let focusBeforeHelp: HTMLElement | undefined;
+
+function toggleHelp(open: boolean): void {
+    if (open === !help.hidden) {
+        return;
+    }
+    help.hidden = !open;
+    if (open) {
+        focusBeforeHelp = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+        help.querySelector<HTMLButtonElement>('button')!.focus();
+    } else {
+        (focusBeforeHelp ?? viewport).focus();
+    }
+}
+
+help.addEventListener('click', event => {
+    if ((event.target as Element).closest('[data-action="close-help"]')) {
+        toggleHelp(false);
+    }
+});
+
 function requestExport(format: MapFileFormat): void {
     const model = page.shownModel();
     const journey = model && page.shownJourney(model);
@@ -286,6 +424,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 });
 
 viewport.addEventListener('click', event => {
+    keyboardMark = undefined;
+    viewport.querySelectorAll('.keyboard-mark').forEach(element => element.classList.remove('keyboard-mark'));
     const link = (event.target as Element).closest('.source-link');
     const source = link && sourceOf(link);
     if (source) {
@@ -302,6 +442,7 @@ document.querySelector('.toolbar')!.addEventListener('click', event => {
         case 'zoom-reset': setZoom(1); break;
         case 'export-svg': requestExport('svg'); break;
         case 'export-html': requestExport('html'); break;
+        case 'help': toggleHelp(true); break;
         case 'compare':
             page.save({ compare: !page.saved.compare });
             render();
@@ -320,10 +461,27 @@ document.querySelector('.toolbar')!.addEventListener('click', event => {
 });
 
 window.addEventListener('keydown', event => {
-    if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey) {
+    if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey || event.ctrlKey) {
+        return;
+    }
+    if (!help.hidden) {
+        // The overlay is modal: Escape or ? closes it, and Tab stays on its button.
+        if (event.key === 'Escape' || event.key === '?' || event.key === 'Tab') {
+            event.preventDefault();
+            if (event.key === 'Tab') {
+                help.querySelector<HTMLButtonElement>('button')!.focus();
+            } else {
+                toggleHelp(false);
+            }
+        }
+        return;
+    }
+    if (event.target === viewport && mapKey(event.key)) {
+        event.preventDefault();
         return;
     }
     switch (event.key) {
+        case '?': toggleHelp(true); break;
         case '+': case '=': setZoom(zoomIn(page.zoom)); break;
         case '-': setZoom(zoomOut(page.zoom)); break;
         case '0': fit(); break;

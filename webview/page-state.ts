@@ -1,7 +1,13 @@
 import type { JourneyDocumentModel, JourneyModel } from '../src/map/model.js';
 import type { ColumnWindow, MapLayout } from '../src/map/views/journey-map/layout.js';
+import type { BlueprintLayout } from '../src/map/views/blueprint/layout.js';
 import type { FromWebviewMessage, PreviewPageState } from '../src/shared/preview-messages.js';
 import type { ViewId } from '../src/map/views/views.js';
+
+/** A view drawn column by column, with its layout: the map (or its comparison) and the blueprint. */
+export type DrawnView = { journey: JourneyModel, persona?: string } & (
+    { view: Exclude<ViewId, 'blueprint' | 'stakeholders'>, layout: MapLayout } | { view: 'blueprint', layout: BlueprintLayout }
+);
 
 /**
  * All the page remembers, in one place: what VS Code keeps across reloads (`saved`, PreviewPageState:
@@ -19,7 +25,7 @@ export class PageState {
     /** The editor's cursor line, whose touchpoint is marked. */
     highlightedLine: number | undefined;
     /** The layout of the journey drawn last (one per model, journey, view and persona), and its columns drawn (undefined: all). */
-    drawn: { journey: JourneyModel, view: ViewId, persona?: string, layout: MapLayout } | undefined;
+    drawn: DrawnView | undefined;
     drawnColumns: ColumnWindow | undefined;
     /** A redraw after a scroll or zoom is waiting for the next frame. */
     redrawRequested = false;

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /** What the commands share: how they report a problem, say where a file is, and write their output. */
@@ -20,4 +21,15 @@ export interface CommandOutput {
 export function displayPath(file: string): string {
     const relative = path.relative(process.cwd(), file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** A folder the command line names (`serve`, `build`, `mcp`): a `UsageError` unless it is one; `why` says what the command does with it. */
+export async function checkFolder(given: string, why: string): Promise<void> {
+    const info = await stat(given).catch(() => undefined);
+    if (!info) {
+        throw new UsageError(`${given}: no such folder`);
+    }
+    if (!info.isDirectory()) {
+        throw new UsageError(`${given}: not a folder (${why})`);
+    }
 }

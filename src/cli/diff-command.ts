@@ -55,6 +55,30 @@ export async function diff(files: string[], options: DiffOptions, print: (text: 
     return 0;
 }
 
+/** What a file is compared with, outside the command line (`journey mcp`'s diff tool). */
+export type FileComparison = { otherFile: string } | { revision: string } | { text: string } | { redesign: string };
+
+/**
+ * A `.journey` file (absolute path) compared as `journey diff` compares it: with another file (the file is
+ * the old side), with itself at a git revision, with a text proposed for it (the file as it is is the old
+ * side), or one of its redesigns with the journey it redesigns.
+ */
+export async function diffFile(file: string, against: FileComparison, sources: SourceOptions): Promise<JourneyDiff[]> {
+    const models = { ...sources, validation: false };
+    if ('otherFile' in against) {
+        return twoFiles(file, against.otherFile, models);
+    }
+    if ('revision' in against) {
+        return sinceRevision([await fileSince(file, against.revision)], against.revision, models);
+    }
+    if ('redesign' in against) {
+        return [await redesignDiff(file, against.redesign, models)];
+    }
+    const [before] = await loadJourneySources([{ file }], models);
+    const [after] = await loadJourneySources([{ file, text: against.text, label: `${displayPath(file)} (the text given)` }], models);
+    return diffJourneys([{ before: journeysOf(file, before.model.journeys), after: journeysOf(file, after.model.journeys) }]);
+}
+
 /**
  * Two files, each in a workspace of its own: two versions of the same journeys, so neither resolves
  * references against the other, even when they are in the same folder.

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXPORTERS, type ExportFormat } from '../map/exporters/exporters.js';
 import { VIEWS, type ViewId } from '../map/views/views.js';
+import { build } from './build-command.js';
 import { diff, DIFF_FORMATS, type DiffFormat } from './diff-command.js';
 import { EXPORT_FORMATS, exportJourneys } from './export-command.js';
 import { importMermaid } from './import-command.js';
@@ -137,6 +138,32 @@ program.command('serve')
     .option('--compare', 'open each redesign compared with today (the page\'s "Compare with today" toggle)')
     .action(async (folder: string, options: { port?: number, compare?: boolean }) => {
         finish(await serve(folder, options, { log: text => terminal.line(text), warn: text => terminal.message(text) }));
+    });
+
+program.command('build')
+    .description('Make a static site of every journey under a folder: an index, and a page per journey with every view.')
+    .argument('<folder>', 'the folder of .journey files')
+    .option('-o, --output <folder>', 'the site\'s folder: new, empty, or a site journey build made', 'site')
+    .option('--base <url>', 'the address the site is published at, for hosts that need absolute links (they are relative otherwise)')
+    .option('--force', 'write into a folder that is not empty and is not a site journey build made')
+    .action(async (folder: string, options: { output: string, base?: string, force?: boolean }) => {
+        finish(await build(folder, options, {
+            terminal: terminal.errorIsTerminal,
+            status: text => terminal.status(text),
+            line: text => terminal.message(text),
+            result: text => terminal.line(text),
+            warn: text => terminal.message(text)
+        }));
+    });
+
+program.command('mcp')
+    .description('A Model Context Protocol server on standard input and output, for AI assistants: the journeys under a folder, read-only ' +
+        '(tools list_journeys, read_journey, validate, render, diff, find_touchpoints; each .journey file as a resource).')
+    .argument('[folder]', 'the folder of .journey files', '.')
+    .action(async (folder: string) => {
+        // Loaded only for this command: the SDK is not evaluated when another command starts.
+        const { mcp } = await import('./mcp-command.js');
+        finish(await mcp(folder, version, text => terminal.message(text)));
     });
 
 program.parseAsync().catch((error: unknown) => {

@@ -78,6 +78,17 @@ export const terminal = {
     message(text: string): void {
         standardError.write(`${escapeControlCharacters(text)}\n`);
     },
+    /**
+     * A status line on standard error, which the next one replaces (carriage return, then erase the line): for a
+     * terminal only. Its control characters are escaped; an empty text clears the line.
+     */
+    status(text: string): void {
+        standardError.write(`\r\u001b[2K${escapeControlCharacters(text)}`);
+    },
+    /** Whether standard error is a terminal (where a status line can update in place). */
+    get errorIsTerminal(): boolean {
+        return process.stderr.isTTY;
+    },
     /** Text for standard error as it comes (Commander's help and errors), its control characters escaped. */
     error(text: string): void {
         standardError.write(escapeControlCharacters(text));

@@ -1,13 +1,16 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWithClient, CLIENT_OPTIONS, type JourneyExtensionApi } from './activate.js';
+import { registerMcpServers } from './mcp-server-provider.js';
 
 /** The desktop extension (package.json `main`): the language server is a Node process of its own. */
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): JourneyExtensionApi {
     client = createClient(context);
+    // `journey mcp` is a Node process: an MCP server for the desktop's agent mode only.
+    registerMcpServers(vscode, context.extensionPath, (context.extension.packageJSON as { version: string }).version, context.subscriptions);
     return activateWithClient(context, client);
 }
 

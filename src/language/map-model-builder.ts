@@ -58,6 +58,8 @@ export function buildJourneyModel(journey: Journey, document: LangiumDocument, w
         name: journey.name,
         title: journey.title ?? journey.name,
         goal: journey.goal,
+        description: journey.description,
+        accessibleTitle: journey.accessibleTitle,
         personas: personas.map(persona => buildPersonaModel(persona, document)),
         redesigns: journey.redesigns?.$refText,
         current: current && current !== journey ? buildJourneyModel(current, document, false) : undefined,

@@ -173,6 +173,10 @@ export interface JourneyModel {
     name: string;
     title: string;
     goal?: string;
+    /** What the map says to a screen reader in place of its generated summary (`description "..."`). */
+    description?: string;
+    /** The accessible title when it is not the title (`description "..." titled "..."`: Mermaid's accTitle). */
+    accessibleTitle?: string;
     /** Who travels: the personas the journey is `for`, in its order (those declared somewhere). */
     personas: PersonaModel[];
     /** For a redesign: the name of the journey of today it redesigns. */

@@ -1,4 +1,5 @@
 import type { JourneyModel } from './model.js';
+import { journeyOutline } from './page/journey-outline.js';
 import { mapPage } from './page/map-page.js';
 import type { Theme } from './styles/embedded-css.js';
 import { VIEWS, type ViewId } from './views/views.js';
@@ -32,5 +33,5 @@ export interface MapFileOptions {
 /** A journey's view as a file of its own. */
 export function renderMapFile(journey: JourneyModel, { format, theme = 'light', view = 'map', persona }: MapFileOptions): string {
     const svg = VIEWS[view].render(journey, { theme, persona });
-    return format === 'svg' ? `${svg}\n` : mapPage(`${journey.title}: journey map`, svg, theme);
+    return format === 'svg' ? `${svg}\n` : mapPage(`${journey.title}: journey map`, svg, theme, journeyOutline(journey));
 }

@@ -36,6 +36,21 @@ export function previewPageCsp({ cspSource, nonce, connectSrc }: PreviewPageReso
     ].join('; ');
 }
 
+/** The keys of the preview page (and `journey serve`'s), as its help overlay lists them. */
+export const KEYBOARD_SHORTCUTS: readonly (readonly [string, string])[] = [
+    ['Tab', 'reach the toolbar and the map'],
+    ['→ ←', 'next or previous touchpoint (on the stakeholder map: party)'],
+    ['↓ ↑', 'next or previous lane of the touchpoint: channel, owner, grades, notes'],
+    ['Home End', 'first or last touchpoint'],
+    ['Enter, Space', 'go to the source of what is marked'],
+    ['] [', 'next or previous view: map, blueprint, stakeholders'],
+    ['+ −', 'zoom in or out'],
+    ['0', 'fit the map in the window'],
+    ['1', 'actual size'],
+    ['?', 'show or hide these shortcuts'],
+    ['Escape', 'close this list']
+];
+
 /**
  * The preview page shell, set once per panel; maps arrive later as messages. Strict CSP: nothing but
  * the bundled styles and one script carrying the nonce; the initial state travels in a data attribute.
@@ -65,9 +80,19 @@ ${Object.values(VIEWS).filter(view => view.tab).map(view => `    <button type="b
   <button type="button" data-action="zoom-reset" title="Actual size (1)">1:1</button>
   <button type="button" data-action="export-svg" title="Export the map as an SVG file">SVG</button>
   <button type="button" data-action="export-html" title="Export the map as a self-contained HTML file">HTML</button>
+  <button type="button" data-action="help" title="Keyboard shortcuts (?)" aria-haspopup="dialog">?</button>
 </header>
 <div class="banner" role="alert" hidden></div>
-<main class="viewport" tabindex="0"><div class="map"><p class="placeholder">Loading the journey map…</p></div></main>
+<main class="viewport" tabindex="0" aria-label="Journey map: Tab here, then the arrow keys move between touchpoints; press ? for the keyboard shortcuts"><div class="map"><p class="placeholder">Loading the journey map…</p></div></main>
+<div class="outline"></div>
+<div class="announcer" aria-live="polite"></div>
+<div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title" hidden>
+  <h2 id="help-title">Keyboard shortcuts</h2>
+  <dl>
+${KEYBOARD_SHORTCUTS.map(([keys, what]) => `    <dt>${escapeAttribute(keys)}</dt><dd>${escapeAttribute(what)}</dd>`).join('\n')}
+  </dl>
+  <button type="button" data-action="close-help">Close</button>
+</div>
 ${hostScript}<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>`
     });
 }

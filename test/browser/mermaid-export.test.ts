@@ -118,7 +118,7 @@ journey Blank "" {
 `);
         const run = await journey(folder, 'export', 'blank.journey', '--format', 'mermaid');
         expect([run.code, run.stderr]).toEqual([0, '']);
-        expect(run.stdout).toMatch(/\n {4}title Blank\n(?: {8}%%.*\n)+ {8}Arrives: 4: Team\n {4}section Later\n(?: {8}%%.*\n)+ {8}Leave: 2\n$/);
+        expect(run.stdout).toMatch(/\n {4}title Blank\n {4}accTitle: Blank\n(?: {8}%%.*\n)+ {8}Arrives: 4: Team\n {4}section Later\n(?: {8}%%.*\n)+ {8}Leave: 2\n$/);
         const rendered = await renderMermaid(run.stdout);
         expect(rendered).toMatchObject({ tasks: 2, sections: 1 });
         expect(mermaidPage.problems).toEqual([]);

@@ -4,13 +4,16 @@ import { journeyText, organisationText } from '../../bench/generate.js';
 import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { computeLayout, SIZE, visibleColumns } from '../../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
+import { computeBlueprintLayout } from '../../src/map/views/blueprint/layout.js';
+import { renderBlueprint } from '../../src/map/views/blueprint/render.js';
 import { documentModels } from '../helpers/example-models.js';
 import { launchChromium, openPreview, PreviewPageServer, type PreviewHandle } from '../helpers/preview-page.js';
 
 /**
  * A long journey is drawn only around what the preview shows (webview/), a window of columns that follows
- * scrolling and zoom. Whatever the view shows must be drawn, exactly as the whole map draws it: checked
- * for the renderer's windows, then on the real page (out/webview) in Debian's headless Chromium.
+ * scrolling and zoom, on the map and on the blueprint. Whatever the view shows must be drawn, exactly as
+ * the whole view draws it: checked for the renderer's windows, then on the real page (out/webview) in
+ * Debian's headless Chromium.
  */
 const TOUCHPOINTS = 1000;
 
@@ -56,7 +59,13 @@ describe('a window of the map', () => {
         });
 });
 
-describe('the preview page of a journey of 1,000 touchpoints', () => {
+/** The views drawn column by column: each whole, and where its columns are. */
+const WINDOWED = [
+    { tab: 'map', full, xs: columnXs },
+    { tab: 'blueprint', full: renderBlueprint(journey), xs: computeBlueprintLayout(journey).grid!.columns.map(column => column.x) }
+] as const;
+
+describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $tab', ({ tab, full, xs }) => {
     let browser: Browser;
     let server: PreviewPageServer;
 
@@ -71,7 +80,7 @@ describe('the preview page of a journey of 1,000 touchpoints', () => {
 
     /** The page, with the journey posted as the extension posts it, and the whole map's columns parsed in it. */
     async function open(): Promise<{ preview: PreviewHandle, columns: JSHandle<Map<number, Element>> }> {
-        const preview = await openPreview(browser, server, { source: model.uri, locked: false });
+        const preview = await openPreview(browser, server, { source: model.uri, locked: false, tab });
         await preview.send({ type: 'update', source: model.uri, modelJson: JSON.stringify(model) });
         await preview.renders(1);
         // Parsed as the page parses its own map (HTML), so that equal columns are equal nodes.
@@ -115,7 +124,7 @@ describe('the preview page of a journey of 1,000 touchpoints', () => {
                 }).map(column => Number(column.getAttribute('data-index'))),
                 zoom: document.querySelector('.zoom-level')!.textContent
             };
-        }, { full: columns, xs: columnXs, width: SIZE.column });
+        }, { full: columns, xs, width: SIZE.column });
     }
 
     /** Every column in view is drawn, as in the whole map, in one run of columns short of the whole journey. */

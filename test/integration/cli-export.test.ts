@@ -70,7 +70,7 @@ afterAll(async () => {
  * safe export must keep to.
  */
 function expectMermaidLine(line: string): void {
-    expect(line.replace(/#\w+;/g, 'E')).toMatch(/^\s*(journey|%% [^\n]*|title [^#;\n]+|section [^#:;\n]+|[^#:;%\s][^#:;\n]*: [1-5](: [^#:;,\n]+)?)$/);
+    expect(line.replace(/#\w+;/g, 'E')).toMatch(/^\s*(journey|%% [^\n]*|title [^#;\n]+|accTitle: [^\n]+|accDescr: [^\n]+|section [^#:;\n]+|[^#:;%\s][^#:;\n]*: [1-5](: [^#:;,\n]+)?)$/);
 }
 
 describe('journey export --format mermaid', () => {
@@ -84,7 +84,8 @@ describe('journey export --format mermaid', () => {
         const model = (await documentModels(await exampleFiles()))['passport-renewal.journey'].journeys[0];
         expect(lines.filter(l => l.trimStart().startsWith('section ')).map(l => l.trim().slice('section '.length)))
             .toEqual(model.stages.map(s => s.title));
-        const tasks = lines.filter(l => !/^\s*(journey|title |section |%%)/.test(l)).map(l => l.trim());
+        expect(lines).toContain('    accTitle: Renew a passport online');
+        const tasks = lines.filter(l => !/^\s*(journey|title |accTitle: |accDescr: |section |%%)/.test(l)).map(l => l.trim());
         const touchpoints = model.stages.flatMap(s => s.touchpoints);
         expect(tasks).toEqual(touchpoints.map(t => `${t.title}: ${t.emotions[0].grade}: ${t.owner!.title}`));
         expect(run.stdout).toContain('%% Persona: Self-employed plumber with a wedding abroad (Tomasz)');

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -195,11 +195,25 @@ journey MyWorkingDay "My working day" {
 `);
     });
 
-    test('accTitle stands in for a missing title; accDescr is kept in comments', async () => {
+    test('accTitle stands in for a missing title; accDescr is the description (its lines joined)', async () => {
         const text = await importText('accessible.mmd');
         const { model } = await check(text);
         expect(model.journeys[0].title).toBe('My working day, accessible');
-        expect(text).toContain('// accDescr: A user journey through a working day:\n// from making tea to sitting down.\n');
+        expect(model.journeys[0].description).toBe('A user journey through a working day: from making tea to sitting down.');
+        expect(text).toContain('  description "A user journey through a working day: from making tea to sitting down."\n');
+    });
+
+    test('a Mermaid round trip keeps title, accTitle and accDescr, also when accTitle is not the title', async () => {
+        // A folder of its own: its owner Me would be declared twice beside the other imports.
+        await mkdir(path.join(folder, 'round'), { recursive: true });
+        await writeFile(path.join(folder, 'round', 'round.mmd'), 'journey\n    title Going to work\n    accTitle: A working morning\n    accDescr: From tea to the desk\n    section Home\n      Make tea: 5: Me\n');
+        const text = await importText('round/round.mmd');
+        const { model } = await check(text);
+        expect(model.journeys[0]).toMatchObject({ title: 'Going to work', accessibleTitle: 'A working morning', description: 'From tea to the desk' });
+        await writeFile(path.join(folder, 'round', 'round.journey'), text);
+        const exported = await journey(path.join(folder, 'round'), 'export', 'round.journey', '--format', 'mermaid');
+        expect([exported.code, exported.stderr]).toEqual([0, '']);
+        expect(exported.stdout).toContain('    title Going to work\n    accTitle: A working morning\n    accDescr: From tea to the desk\n');
     });
 
     test('edge cases: front matter, comments, a task before any section, missing and invalid scores, actors with spaces, duplicates, entities', async () => {
@@ -222,7 +236,8 @@ journey MyWorkingDay "My working day" {
         const touchpoints = model.journeys[0].stages[1].touchpoints;
         expect(touchpoints.map(t => t.name)).toEqual(['WalkToStation', 'WalkToStation_2', 'BuyCoffee', 'WaitForTrain', 'ReadNews', 'Ride1TrainTheFastOne', 'StandNoSeats']);
         expect(text).toContain('owner TrainCompany "Train Company"\n');
-        expect(text).toContain('// accTitle: Commute\n// accDescr: Morning and evening\n// How the commute feels\n');
+        expect(text).toContain('// How the commute feels\n');
+        expect(text).toContain('  description "Morning and evening" titled "Commute"\n');
         expect(text).toContain('    // The dog comes along\n    touchpoint WalkToStation "Walk to station" {');
         expect(text).toContain('    // No score in Mermaid: not graded.\n    touchpoint BuyCoffee');
         expect(text).toContain('    // Mermaid score 7 is not a grade from 1 to 5: not graded.\n');
@@ -241,7 +256,7 @@ journey MyWorkingDay "My working day" {
                 { title: 'Answer', touchpoints: [['Reply', 4, 'Agent', 'Lead']] }
             ]
         }]);
-        expect(text).toContain('// accTitle: Ticket #42 triage; urgent\n// accDescr: Two lines\n// of description\n');
+        expect(text).toContain('  description "Two lines of description" titled "Ticket #42 triage; urgent"\n');
         expect(text).toContain('// one percent sign: Mermaid skips the line\n');
         expect(text).not.toMatch(/step 2|Close|runbook|reviews/);
     });
@@ -250,7 +265,7 @@ journey MyWorkingDay "My working day" {
         await writeFile(path.join(folder, 'grammar.journey'), await importText('grammar.mmd'));
         const exported = await journey(folder, 'export', 'grammar.journey', '--format', 'mermaid');
         expect([exported.code, exported.stderr]).toEqual([0, '']);
-        expect(exported.stdout).toMatch(/\n {4}title Ticket triage\n(?: {8}%%.*\n)+ {8}Read the ticket: 3: Agent\n {4}section Answer\n/);
+        expect(exported.stdout).toMatch(/\n {4}title Ticket triage\n {4}accTitle: Ticket #42 triage; urgent\n {4}accDescr: Two lines of description\n(?: {8}%%.*\n)+ {8}Read the ticket: 3: Agent\n {4}section Answer\n/);
         expect(exported.stdout.match(/section/g)).toHaveLength(1);
     });
 

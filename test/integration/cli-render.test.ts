@@ -100,6 +100,30 @@ describe('journey render', () => {
         });
     });
 
+    test('--view blueprint and --view stakeholders: each view as SVG, HTML and PNG; an unknown view lists them', async () => {
+        const blueprint = await journey(folder, 'render', 'examples/hospital-visit.journey', '--view', 'blueprint');
+        expect([blueprint.code, blueprint.stderr]).toEqual([0, '']);
+        expect(blueprint.stdout).toMatch(/^<svg [^>]*data-view="blueprint"[^>]*aria-label="Service blueprint: Hospital outpatient visit, 14 touchpoints in 5 stages, 10 hand-offs"/);
+        expect([...blueprint.stdout.matchAll(/<g class="blueprint-line" data-line="(\w+)"/g)].map(m => m[1])).toEqual(['interaction', 'visibility', 'internal']);
+        expect(blueprint.stdout).toContain('<g class="cell notes" data-lane="backstage" data-owner="Orthopaedics">');
+
+        const stakeholders = await journey(folder, 'render', 'examples/hospital-visit.journey', '--view', 'stakeholders', '-o', 'stakeholders.html');
+        expect(stakeholders).toEqual({ code: 0, stdout: '', stderr: '' });
+        const page = await readFile(path.join(folder, 'stakeholders.html'), 'utf8');
+        expect(page).toMatch(/^<!DOCTYPE html>/);
+        expect([...page.matchAll(/data-stakeholder="(\w+)" data-circle="(\w+)"/g)].map(m => `${m[1]} ${m[2]}`)).toEqual(expect.arrayContaining([
+            'BookingCentre core', 'GPSurgery partner', 'PatientsAssociation partner', 'CareRegulator wider'
+        ]));
+
+        const png = await journey(folder, 'render', 'examples/hospital-visit.journey', '--view', 'blueprint', '-o', 'blueprint.png');
+        expect(png).toEqual({ code: 0, stdout: '', stderr: '' });
+        expect(PNG.sync.read(await readFile(path.join(folder, 'blueprint.png'))).width).toBeGreaterThan(1000);
+
+        const unknown = await journey(folder, 'render', 'examples/hospital-visit.journey', '--view', 'timeline');
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain('Allowed choices are map, blueprint, stakeholders, compare.');
+    });
+
     test('refuses to replace a file unless --force, and leaves nothing half-written', async () => {
         const target = path.join(folder, 'kept.svg');
         await writeFile(target, 'precious');

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { JourneyModel } from '../../src/map/model.js';
 import { renderMapFile } from '../../src/map/render.js';
+import { renderBlueprint } from '../../src/map/views/blueprint/render.js';
 import { documentModels } from '../helpers/example-models.js';
 
 /** The service blueprint, drawn from models the language server computes, read back from its SVG. */
@@ -107,6 +108,23 @@ describe('the service blueprint', () => {
             ['0', '1', 'Hand-off: Online service to Post office counter'], ['1', '2', 'Hand-off: Post office counter to Secure courier']
         ]);
         expect(all(doc, '.stage').map(stage => text(stage.querySelector('.handoff-count')))).toEqual(['1 hand-off', '1 hand-off']);
+    });
+
+    test('a window of columns (the preview of a long journey): exactly the whole blueprint\'s columns there, the stages over them, the hand-offs into and out of them', async () => {
+        const model = await journey();
+        const whole = blueprint(model);
+        const window = new DOMParser().parseFromString(renderBlueprint(model, { columns: { from: 1, to: 2 } }), 'image/svg+xml');
+        expect(all(window, 'g.column').map(column => column.outerHTML)).toEqual([all(whole, 'g.column')[1].outerHTML]);
+        expect(all(window, '.stage').map(stage => text(stage.querySelector('.t-stage')))).toEqual(['Applying']);
+        expect(all(window, '.handoff').map(h => [h.getAttribute('data-from'), h.getAttribute('data-to')])).toEqual([['0', '1'], ['1', '2']]);
+        // The rest as the whole blueprint has it, at its full size: rows, lines, gutter.
+        for (const selector of ['.blueprint-row', '.blueprint-line', '.gutter']) {
+            expect(all(window, selector).map(element => element.outerHTML), selector).toEqual(all(whole, selector).map(element => element.outerHTML));
+        }
+        expect(window.documentElement.getAttribute('width')).toBe(whole.documentElement.getAttribute('width'));
+        const last = new DOMParser().parseFromString(renderBlueprint(model, { columns: { from: 2, to: 3 } }), 'image/svg+xml');
+        expect(all(last, '.stage').map(stage => text(stage.querySelector('.t-stage')))).toEqual(['Receiving']);
+        expect(all(last, '.handoff').map(h => h.getAttribute('data-to'))).toEqual(['2']);
     });
 
     test('cells link to their source; the touchpoint card carries the touchpoint\'s range for the editor\'s cursor', async () => {

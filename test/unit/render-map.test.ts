@@ -10,6 +10,7 @@ import { SIZE, TEXT } from '../../src/map/views/journey-map/layout.js';
 import { renderJourneyMap } from '../../src/map/views/journey-map/render.js';
 import { summarise } from '../../src/map/summary.js';
 import { flattenCss } from '../../src/map/styles/flatten-css.js';
+import { gradeOf, gradePaletteCss } from '../../src/map/vocabulary/grades.js';
 import { textWidth, wrapText } from '../../src/map/text.js';
 
 // --- Building view models by hand ------------------------------------------------------------------
@@ -481,7 +482,7 @@ describe('untrusted text', () => {
             expect(all(doc, 'img, script, foreignObject, a, iframe')).toEqual([]);
             for (const element of all(doc, '*')) {
                 expect(element.getAttributeNames().filter(name => name.startsWith('on'))).toEqual([]);
-                expect(element.tagName.toLowerCase()).toMatch(/^(svg|style|rect|g|title|text|tspan|path|circle)$/);
+                expect(element.tagName.toLowerCase()).toMatch(/^(svg|style|desc|rect|g|title|text|tspan|path|circle)$/);
                 expect(element.getAttribute('class') ?? '').not.toContain(attack);
             }
             expect(svg).not.toMatch(/<(img|script)/i);
@@ -623,9 +624,9 @@ describe('styles', () => {
         const rule = (sheet: string, selector: string): string => new RegExp(`${selector.replace(/[.]/g, '\\.')}\\{([^}]*)\\}`).exec(sheet)?.[1] ?? '';
         expect(rule(css(light), '.journey-map .map-bg')).toBe('fill:#ffffff');
         expect(rule(css(dark), '.journey-map .map-bg')).toBe('fill:#1f1f1f');
-        expect(css(light)).toContain('fill:#cf222e');
-        expect(css(dark)).toContain('fill:#ff7b72');
-        expect(css(dark)).not.toContain('#cf222e');
+        expect(css(light)).toContain(`fill:${gradeOf(1).colour.light}`);
+        expect(css(dark)).toContain(`fill:${gradeOf(1).colour.dark}`);
+        expect(css(dark)).not.toContain(gradeOf(1).colour.light);
         expect(dark.documentElement.getAttribute('class')).toBe('journey-map theme-dark');
         expect(light.documentElement.getAttribute('class')).toBe('journey-map theme-light');
     });
@@ -642,7 +643,8 @@ describe('styles', () => {
         }
         expect(mapCss).toMatch(/body\.vscode-high-contrast \.journey-map/);
         for (let grade = 1; grade <= 5; grade++) {
-            expect(mapCss).toContain(`--journey-grade-${grade}:`);
+            expect(mapCss).toContain(`var(--journey-grade-${grade})`);
+            expect(gradePaletteCss()).toContain(`--journey-grade-${grade}: ${gradeOf(grade).colour['high-contrast']};`);
         }
     });
 

@@ -98,6 +98,18 @@ describe('the stakeholder map', () => {
         expect(text(doc.querySelector('.centre'))).toContain('Tomasz');
     });
 
+    test('a party that gives and gets: two arrows side by side, each word on its own arrow\'s side', async () => {
+        const doc = render(await journey());
+        const [gives, gets] = ['gives', 'gets'].map(kind => doc.querySelector(`.edge[data-edge="${kind}"][data-stakeholder="Courier"]`)!);
+        const start = (edge: Element) => /^M([\d.-]+),([\d.-]+)/.exec(edge.querySelector('.edge-line')!.getAttribute('d')!)!.slice(1).map(Number);
+        const [[gx, gy], [hx, hy]] = [start(gives), start(gets)];
+        // gives starts by the box, gets at the centre: not the same line.
+        expect(Math.hypot(gx - hx, gy - hy)).toBeGreaterThan(8);
+        const word = (edge: Element) => ['x', 'y'].map(axis => Number(edge.querySelector('.t-edge')!.getAttribute(axis)));
+        const [[wx, wy], [vx, vy]] = [word(gives), word(gets)];
+        expect(Math.hypot(wx - vx, wy - vy)).toBeGreaterThanOrEqual(20);
+    });
+
     test('200 parties: no two boxes overlap, every box inside its ring, the same layout every time', () => {
         const circles = ['core', 'partner', 'wider'] as const;
         const stakeholders: StakeholderModel[] = Array.from({ length: 200 }, (_, i) => ({

@@ -9,9 +9,9 @@
  *   touchpoint ungraded, with a comment saying why.
  * - Tasks before the first `section`, which Mermaid draws in no section, go to a stage with the empty
  *   title, which `journey export` writes with no `section` line.
- * - `title` is the journey's title (`accTitle` stands in when there is none, else it is kept in a
- *   comment); `accDescr` is kept in comments above the journey: it describes the diagram for screen
- *   readers, which is not the customer's goal.
+ * - `title` is the journey's title (`accTitle` stands in when there is none); `accDescr` is the journey's
+ *   `description`, and an `accTitle` other than the title its `titled` (after an empty description when
+ *   there is no `accDescr`), so that `journey export` writes all three back as they were.
  * - `%%` comments are kept as `//` comments before the stage or touchpoint they preceded.
  * - Mermaid has no persona: the journey has no `for`, and a comment says so.
  * - Control characters, written or made by entity codes, are written as their escapes (`\u001b`), as text.
@@ -107,15 +107,13 @@ export function mermaidToJourney(journeys: MermaidJourney[], source: string): Im
         if (journeys.length > 1) {
             body.push(`// Mermaid journey ${i + 1} of ${journeys.length} (line ${journey.line} of ${source}).`);
         }
-        if (journey.accTitle && journey.title) {
-            body.push(...comment('', `accTitle: ${journey.accTitle}`));
-        }
-        if (journey.accDescr) {
-            body.push(...comment('', `accDescr: ${journey.accDescr}`));
-        }
         journey.leadingComments.forEach(text => body.push(...comment('', text)));
         body.push('// Mermaid has no persona: add `for <Persona>` to say whose journey this is.');
         body.push(`journey ${name}${titlePart(name, title ?? '')} {`);
+        const otherTitle = journey.accTitle && journey.title && journey.accTitle !== journey.title ? journey.accTitle : undefined;
+        if (journey.accDescr || otherTitle) {
+            body.push(`${INDENT}description ${stringLiteral(journey.accDescr ?? '')}${otherTitle ? ` titled ${stringLiteral(otherTitle)}` : ''}`);
+        }
         const stageNames = new Names();
         const touchpointNames = new Names();
         for (const section of journey.sections) {

@@ -13,7 +13,7 @@ import { EventStream } from './event-stream.js';
 import { hostAllowed, isTraversal, originAllowed, readBody, revealRequest, servedFile } from './guards.js';
 import { COMMON_HEADERS, HOST, sendText } from './http.js';
 import { indexCsp, indexPageHtml } from './index-page.js';
-import type { JourneyFolder } from './journey-folder.js';
+import type { JourneyFolder } from '../journey-folder.js';
 
 /** The files of out/webview a page may load, with their media types. */
 const ASSETS: Record<string, string> = {

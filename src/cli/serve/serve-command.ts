@@ -1,13 +1,12 @@
-import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { plural } from '../../map/format.js';
-import { displayPath, UsageError } from '../cli-util.js';
+import { checkFolder, displayPath, UsageError } from '../cli-util.js';
 import { COMMON_HEADERS, HOST } from './http.js';
-import { JourneyFolder } from './journey-folder.js';
+import { JourneyFolder } from '../journey-folder.js';
 import { JourneySite } from './routes.js';
+import { webviewFile } from '../webview-bundle.js';
 
 export interface ServeOptions {
     port?: number;
@@ -20,12 +19,6 @@ export interface ServeOutput {
     warn: (text: string) => void;
 }
 
-/** The bundled preview page (out/webview), beside this bundle (out/cli/main.cjs). */
-function webviewFolder(): string {
-    const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-    return path.join(here, '..', 'webview');
-}
-
 /**
  * `journey serve`: a live preview of every journey under a folder, in the browser, on 127.0.0.1. The
  * pages are the VS Code preview page itself (out/webview) with a small host script standing in for
@@ -33,17 +26,8 @@ function webviewFolder(): string {
  * changes, and reach the page as server-sent events. Resolves when the server stops (Ctrl+C).
  */
 export async function serve(folderArg: string, options: ServeOptions, out: ServeOutput): Promise<number> {
-    const info = await stat(folderArg).catch(() => undefined);
-    if (!info) {
-        throw new UsageError(`${folderArg}: no such folder`);
-    }
-    if (!info.isDirectory()) {
-        throw new UsageError(`${folderArg}: not a folder (serve shows every journey under a folder)`);
-    }
-    const assets = webviewFolder();
-    if (!(await stat(path.join(assets, 'preview.js')).catch(() => undefined))) {
-        throw new UsageError(`the preview page is not built (${path.join(assets, 'preview.js')} is missing): run npm run build`);
-    }
+    await checkFolder(folderArg, 'serve shows every journey under a folder');
+    const assets = path.dirname(await webviewFile('preview.js'));
     const folder = await JourneyFolder.open(folderArg, out.warn);
     const site = new JourneySite(folder, assets, out, { compare: options.compare });
     const server = createServer((request, response) => {

@@ -85,12 +85,18 @@ themeStyles.rel = 'stylesheet';
 themeStyles.href = '/assets/serve-host.css';
 document.head.prepend(themeStyles);
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
+// More contrast asked for by the system: VS Code's high-contrast theme classes (both for the light one).
+const moreContrast = window.matchMedia('(prefers-contrast: more), (forced-colors: active)');
 const applyThemeKind = () => {
-    document.body.classList.toggle('vscode-dark', dark.matches);
-    document.body.classList.toggle('vscode-light', !dark.matches);
+    const contrast = moreContrast.matches;
+    document.body.classList.toggle('vscode-dark', dark.matches && !contrast);
+    document.body.classList.toggle('vscode-light', !dark.matches && !contrast);
+    document.body.classList.toggle('vscode-high-contrast', contrast);
+    document.body.classList.toggle('vscode-high-contrast-light', contrast && !dark.matches);
 };
 applyThemeKind();
 dark.addEventListener('change', applyThemeKind);
+moreContrast.addEventListener('change', applyThemeKind);
 
 // Outside an editor the page needs a way back to the list of journeys, and a title naming its file.
 document.title = `${source}: journey map`;

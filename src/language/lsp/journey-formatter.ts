@@ -82,9 +82,10 @@ export class JourneyFormatter extends AbstractFormatter {
             f.keywords('for', 'redesigns').prepend(Formatting.oneSpace());
             f.properties('personas', 'redesigns').prepend(Formatting.oneSpace());
             f.keywords(',').prepend(Formatting.noSpace());
-            this.#formatBlock(f, node.stages.length === 0 && !node.goal, true);
-            // After the block: the goal's text is inside the braces too, but stays on the goal's line.
-            f.property('goal').prepend(Formatting.oneSpace());
+            this.#formatBlock(f, node.stages.length === 0 && !node.goal && !node.description, true);
+            // After the block: the goal's and description's texts are inside the braces too, but stay on their line.
+            f.properties('goal', 'description', 'accessibleTitle').prepend(Formatting.oneSpace());
+            f.keyword('titled').prepend(Formatting.oneSpace());
         } else if (isStage(node)) {
             const f = this.getNodeFormatter(node);
             f.properties('name', 'title').prepend(Formatting.oneSpace());

@@ -1,7 +1,8 @@
 /**
  * A journey as a Mermaid `journey` diagram: the title, a `section` per stage and a `Title: grade: owner`
  * task per touchpoint. A first stage with a blank title gets no `section`: its tasks come before the
- * first one, where Mermaid draws them in no section. What Mermaid has no place for (persona, goal,
+ * first one, where Mermaid draws them in no section. `accTitle` and `accDescr` come from the journey's
+ * accessible title and `description`. What Mermaid has no place for (persona, goal,
  * channels, measures, notes, moments of truth, feelings) goes into `%%` comments beside the task, so
  * nothing is lost from the text.
  *
@@ -13,6 +14,7 @@
 import type { EmotionModel, JourneyModel, TouchpointModel } from '../model.js';
 import { replaceControlCharacters } from '../control-characters.js';
 import { formatDuration, plural } from '../format.js';
+import { accessibleTitle } from '../journey-description.js';
 import { gradeOf, MAX_GRADE, MIN_GRADE } from '../vocabulary/grades.js';
 
 /**
@@ -99,6 +101,11 @@ export function toMermaid(journey: JourneyModel, context: MermaidExportContext =
     }
     comment(INDENT, `Scores are emotion grades (${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} .. ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}); the first actor is the touchpoint's owner, the others take part (with).`);
     lines.push(`${INDENT}title ${mermaidLabel(shown(journey))}`);
+    // For screen readers: accTitle and accDescr run to the end of their line, as written (no entity codes).
+    lines.push(`${INDENT}accTitle: ${commentText(accessibleTitle(journey))}`);
+    if (journey.description && oneLine(journey.description) !== '') {
+        lines.push(`${INDENT}accDescr: ${commentText(journey.description)}`);
+    }
     for (const [i, stage] of journey.stages.entries()) {
         // Mermaid draws the tasks before the first section in no section: a first stage with a blank title.
         if (i > 0 || oneLine(stage.title) !== '') {

@@ -76,12 +76,10 @@ function resolveVars(value: string, palette: ReadonlyMap<string, string>, depth 
     }
 }
 
-/** map.css (or another sheet following its conventions) flattened for a theme, minified. */
-export function flattenCss(css: string, theme: Theme): string {
-    const rules = parseRules(css);
+/** The custom properties the rules of these selectors declare, as written, later selectors overriding earlier ones. */
+function declaredPalette(rules: Rule[], selectors: readonly string[]): Map<string, string> {
     const palette = new Map<string, string>();
-    const paletteSelectors = theme === 'dark' ? [BASE_SELECTOR, DARK_SELECTOR] : [BASE_SELECTOR];
-    for (const selector of paletteSelectors) {
+    for (const selector of selectors) {
         for (const rule of rules) {
             if (rule.selectors.includes(selector)) {
                 for (const [property, value] of rule.declarations) {
@@ -92,6 +90,30 @@ export function flattenCss(css: string, theme: Theme): string {
             }
         }
     }
+    return palette;
+}
+
+/**
+ * The palette where these selectors apply (in cascade order, e.g. `.journey-map` then
+ * `body.vscode-high-contrast .journey-map`), every value resolved with the fallbacks of VS Code's variables:
+ * the colours a page without VS Code's variables shows. For the contrast checks.
+ */
+export function resolvedPalette(css: string, selectors: readonly string[]): Map<string, string> {
+    const palette = declaredPalette(parseRules(css), selectors);
+    const resolved = new Map<string, string>();
+    for (const [property, value] of palette) {
+        const colour = resolveVars(value, palette);
+        if (colour !== undefined) {
+            resolved.set(property, colour);
+        }
+    }
+    return resolved;
+}
+
+/** map.css (or another sheet following its conventions) flattened for a theme, minified. */
+export function flattenCss(css: string, theme: Theme): string {
+    const rules = parseRules(css);
+    const palette = declaredPalette(rules, theme === 'dark' ? [BASE_SELECTOR, DARK_SELECTOR] : [BASE_SELECTOR]);
     const out: string[] = [];
     for (const rule of rules) {
         const selectors = rule.selectors.filter(s => !s.startsWith('body') && !s.includes('.theme-'));

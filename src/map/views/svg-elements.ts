@@ -6,6 +6,7 @@
 import type { SourceLocation, SourceRange } from '../model.js';
 import { embeddedCss, type Theme } from '../styles/embedded-css.js';
 import { escapeXml, num } from '../text.js';
+import { gradeOf } from '../vocabulary/grades.js';
 
 export interface SvgDocument {
     /** The view's id: the root's `data-view`. */
@@ -14,16 +15,19 @@ export interface SvgDocument {
     height: number;
     /** What a screen reader says the picture is. */
     label: string;
+    /** What it then reads as the picture's description (the journey's description or summary sentence). */
+    description: string;
     theme: Theme;
     /** 'embedded': the CSS inside, for a file of its own; 'linked' (default): the page links map.css. */
     styles?: 'linked' | 'embedded';
 }
 
 /** The opening of a view's SVG, its styles (embedded) and background; close it with `</svg>`. */
-export function openSvg({ view, width, height, label, theme, styles }: SvgDocument): string {
+export function openSvg({ view, width, height, label, description, theme, styles }: SvgDocument): string {
     return `<svg xmlns="http://www.w3.org/2000/svg" class="journey-map theme-${theme}" data-view="${view}" width="${width}" height="${height}"` +
         ` viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}" font-family="Helvetica, Arial, sans-serif" font-size="12">` +
         (styles === 'embedded' ? `<style>${embeddedCss(theme)}</style>` : '') +
+        `<desc>${escapeXml(description)}</desc>` +
         `<rect class="map-bg" width="${width}" height="${height}"/>`;
 }
 
@@ -64,6 +68,11 @@ export function rect(className: string, x: number, y: number, width: number, hei
 
 export function text(className: string, x: number, y: number, content: string): string {
     return `<text class="${className}" x="${num(x)}" y="${num(y)}">${escapeXml(content)}</text>`;
+}
+
+/** A grade's label (vocabulary/grades.ts) on its dot centred on (cx, cy): a grade is never told by colour alone. */
+export function gradeLabel(grade: number, cx: number, cy: number): string {
+    return `<text class="grade-label" x="${num(cx)}" y="${num(cy + 3.5)}">${escapeXml(gradeOf(grade).label)}</text>`;
 }
 
 /** The star of a moment of truth, centred on (cx, cy). */

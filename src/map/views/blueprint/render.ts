@@ -10,25 +10,35 @@ import type { Theme } from '../../styles/embedded-css.js';
 import { MISSING, plural } from '../../format.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 import { MAX_GRADE } from '../../vocabulary/grades.js';
-import { displayTitle, SIZE, TEXT } from '../journey-map/layout.js';
+import { displayTitle, SIZE, stagesOver, TEXT, windowWithin, type ColumnWindow } from '../journey-map/layout.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { computeBlueprintLayout, FRONTSTAGE_INSET, LINE_GAP, type BlueprintBox, type BlueprintColumn, type BlueprintLayout, type BlueprintRow } from './layout.js';
 
 export interface BlueprintRenderOptions {
     styles?: 'linked' | 'embedded';
     theme?: Theme;
+    /** The layout of this journey from computeBlueprintLayout, when the caller has it already (the preview keeps it while it scrolls). */
+    layout?: BlueprintLayout;
+    /**
+     * Draw only the touchpoint columns at positions `from` (inclusive) to `to` (exclusive), the stages
+     * over them and the hand-offs into or out of them; the rows, lines and gutter as usual and the
+     * blueprint its full size. For a preview of a blueprint far wider than the window, as the map's.
+     * Default: all, exactly as without this option.
+     */
+    columns?: ColumnWindow;
 }
 
 type Grid = NonNullable<BlueprintLayout['grid']>;
 
 export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
-    const layout = computeBlueprintLayout(journey);
+    const layout = options.layout ?? computeBlueprintLayout(journey);
     const grid = layout.grid;
-    const label = `Service blueprint: ${displayTitle(journey)}, ` + (grid
+    const label = `Service blueprint: ${accessibleTitle(journey)}, ` + (grid
         ? `${plural(grid.columns.length, 'touchpoint')} in ${plural(grid.stages.length, 'stage')}, ${plural(grid.handoffs.length, 'hand-off')}`
         : 'no touchpoints yet');
-    const out = [openSvg({ view: 'blueprint', width: layout.width, height: layout.height, label, theme, styles: options.styles })];
+    const out = [openSvg({ view: 'blueprint', width: layout.width, height: layout.height, label, description: mapDescription(journey), theme, styles: options.styles })];
     const x = SIZE.padding;
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Service blueprint'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');
@@ -39,13 +49,13 @@ export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderO
         out.push(text('t-small', x + 20, top + 58, 'Its blueprint appears here as touchpoints are added to its stages.'), '</g>');
     }
     if (grid) {
-        renderGrid(out, grid);
+        renderGrid(out, grid, windowWithin(grid.columns.length, options.columns));
     }
     out.push('</svg>');
     return out.join('');
 }
 
-function renderGrid(out: string[], grid: Grid): void {
+function renderGrid(out: string[], grid: Grid, shown: ColumnWindow): void {
     const { top, bottom, left, right } = grid;
     out.push('<g class="grid">');
     grid.rows.forEach((row, i) => {
@@ -62,7 +72,7 @@ function renderGrid(out: string[], grid: Grid): void {
         out.push(`<path class="stage-sep" d="${starts}"/>`);
     }
     out.push('<g class="stages">');
-    for (const stage of grid.stages) {
+    for (const stage of stagesOver(grid.stages, left, shown)) {
         const inset = SIZE.inset;
         out.push(openGroup('stage', 'stage', stage.stage.source), tooltip(`Stage: ${displayTitle(stage.stage)} (${plural(stage.stage.touchpoints.length, 'touchpoint')})`));
         out.push(rect('box stage-box', stage.x + inset, top + inset, stage.width - 2 * inset, grid.stageRow.height - 2 * inset, 6));
@@ -74,11 +84,11 @@ function renderGrid(out: string[], grid: Grid): void {
     }
     out.push('</g>');
     out.push('<g class="columns">');
-    for (const column of grid.columns) {
+    for (const column of grid.columns.slice(shown.from, shown.to)) {
         renderColumn(out, column, grid);
     }
     out.push('</g>');
-    renderHandoffs(out, grid);
+    renderHandoffs(out, grid, shown);
     renderGutter(out, grid);
     for (const { line, label, y } of grid.lines) {
         const lineY = y + LINE_GAP / 2;
@@ -177,15 +187,16 @@ function renderFrontstage(out: string[], column: BlueprintColumn, lane: Blueprin
     out.push('</g>');
 }
 
-/** An arrow across the gap between two frontstage cards whose owners differ. */
-function renderHandoffs(out: string[], grid: Grid): void {
-    if (grid.handoffs.length === 0) {
+/** An arrow across the gap between two frontstage cards whose owners differ (those into or out of the columns shown). */
+function renderHandoffs(out: string[], grid: Grid, shown: ColumnWindow): void {
+    const handoffs = grid.handoffs.filter(handoff => handoff.to >= shown.from && handoff.from < shown.to);
+    if (handoffs.length === 0) {
         return;
     }
     const front = row(grid, 'frontstage');
     const y = front.top + front.height / 2;
     out.push('<g class="handoffs">');
-    for (const handoff of grid.handoffs) {
+    for (const handoff of handoffs) {
         const from = grid.columns[handoff.from].x + SIZE.column - FRONTSTAGE_INSET;
         const to = grid.columns[handoff.to].x + FRONTSTAGE_INSET;
         out.push(`<g class="handoff" data-kind="handoff" data-from="${handoff.from}" data-to="${handoff.to}">`, tooltip(handoff.text));

@@ -679,11 +679,16 @@ export interface ColumnWindow {
     to: number;
 }
 
+/** What windowing needs of a view's layout: its columns, SIZE.column wide each from `left` (the map's and the blueprint's). */
+export interface ColumnGrid {
+    grid?: { left: number, columns: readonly unknown[] };
+}
+
 /**
  * The columns of a layout that meet the horizontal span [left, right] (in map px, unzoomed): what a
  * preview scrolled there shows. Empty (from = to) for a map without touchpoints or a span beside them.
  */
-export function visibleColumns(layout: MapLayout, left: number, right: number): ColumnWindow {
+export function visibleColumns(layout: ColumnGrid, left: number, right: number): ColumnWindow {
     const count = layout.grid?.columns.length ?? 0;
     const start = layout.grid?.left ?? 0;
     const clamp = (position: number) => Math.max(0, Math.min(count, position));
@@ -699,4 +704,18 @@ export function gradeY(lane: LaneLayout, grade: number): number {
 /** Used by the legend: the width of a short label. */
 export function labelWidth(text: string, style: TextStyle): number {
     return textWidth(text, style);
+}
+
+/** The columns asked for (all when not asked), whole positions within the `count` columns there are. */
+export function windowWithin(count: number, asked: ColumnWindow | undefined): ColumnWindow {
+    const from = Math.max(0, Math.min(count, Math.floor(asked?.from ?? 0)));
+    return { from, to: Math.max(from, Math.min(count, Math.ceil(asked?.to ?? count))) };
+}
+
+/** The stages over the columns shown (a stage starts at the column of its x, `left` the first column's). */
+export function stagesOver<T extends { x: number, width: number }>(stages: readonly T[], left: number, shown: ColumnWindow): T[] {
+    return stages.filter(stage => {
+        const first = Math.round((stage.x - left) / SIZE.column);
+        return first < shown.to && first + Math.round(stage.width / SIZE.column) > shown.from;
+    });
 }

@@ -12,7 +12,7 @@ import { gradeOf, GRADES, MAX_GRADE, MIN_GRADE, NEUTRAL_GRADE } from '../../voca
 import { MAP_NOTE_KINDS } from '../../vocabulary/notes.js';
 import { formatCount, formatDuration, MISSING, plural } from '../../format.js';
 import {
-    computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, TEXT,
+    computeLayout, displayTitle, gradeY, labelWidth, LANES, SIZE, stagesOver, TEXT, windowWithin,
     type ColumnLayout, type ColumnWindow, type CurveLayout, type CurvePoint, type GridLayout, type LaneLayout, type MapLayout, type PersonaKey,
     type PersonaLayout, type SummaryTile
 } from './layout.js';
@@ -20,7 +20,8 @@ import { markerPath } from './persona-styles.js';
 import type { TextStyle } from '../../text.js';
 import type { JourneyComparison } from '../../compare/compare-journeys.js';
 import type { Theme } from '../../styles/embedded-css.js';
-import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
+import { gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
@@ -51,9 +52,9 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     const out: string[] = [];
     const columns = layout.grid?.columns.length ?? 0;
     const stages = layout.grid?.stages.length ?? 0;
-    const label = `Journey map: ${displayTitle(journey)}, ` +
+    const label = `Journey map: ${accessibleTitle(journey)}, ` +
         (columns > 0 ? `${plural(columns, 'touchpoint')} in ${plural(stages, 'stage')}` : 'no touchpoints yet');
-    out.push(openSvg({ view: 'map', width, height, label, theme, styles: options.styles }));
+    out.push(openSvg({ view: 'map', width, height, label, description: mapDescription(journey), theme, styles: options.styles }));
     renderHeader(out, layout);
     if (layout.empty) {
         renderEmpty(out, layout.empty);
@@ -62,10 +63,7 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
         renderSummary(out, layout.summary);
     }
     if (layout.grid) {
-        const count = layout.grid.columns.length;
-        const from = Math.max(0, Math.min(count, Math.floor(options.columns?.from ?? 0)));
-        const to = Math.max(from, Math.min(count, Math.ceil(options.columns?.to ?? count)));
-        renderGrid(out, layout.grid, { from, to });
+        renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
     }
     if (layout.legend) {
         renderLegend(out, layout.legend);
@@ -223,11 +221,7 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     separators.push(`M${left},${num(bottom)}H${right}`);
     out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
     const all = shown.from === 0 && shown.to === grid.columns.length;
-    // The stages over the columns shown: a stage starts at the column of its x.
-    const stages = all ? grid.stages : grid.stages.filter(stage => {
-        const first = Math.round((stage.x - left) / SIZE.column);
-        return first < shown.to && first + Math.round(stage.width / SIZE.column) > shown.from;
-    });
+    const stages = all ? grid.stages : stagesOver(grid.stages, left, shown);
     const stageStarts = stages.filter(stage => stage !== grid.stages[0]);
     if (stageStarts.length > 0) {
         const d = stageStarts.map(stage => `M${num(stage.x)},${num(top)}V${num(bottom)}`).join('');
@@ -484,7 +478,7 @@ function renderEmotionCell(out: string[], column: ColumnLayout, curve: CurveLayo
     const feeling = emotion.feeling ? `: ${emotion.feeling}` : '';
     const was = todayNote(status, today);
     out.push(openGroup(`emotion grade-${grade}`, 'emotion', touchpoint.source, personaAttribute(curve.key)), tooltip(`Emotion ${grade} of ${MAX_GRADE}, ${meaning}${feeling}${was}`));
-    out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`);
+    out.push(`<circle class="dot" cx="${num(cx)}" cy="${num(y)}" r="${SIZE.dotRadius}"/>`, gradeLabel(grade, cx, y));
     if (point.feeling.length > 0) {
         out.push(textBlock(point.feeling, cx, y + SIZE.dotRadius + 3, TEXT.feeling, 't-feeling'));
     }
@@ -585,8 +579,8 @@ function renderLegend(out: string[], legend: NonNullable<MapLayout['legend']>): 
     x += 32;
     label('Not graded');
     for (const { value } of GRADES) {
-        out.push(`<circle class="grade-dot grade-${value}" cx="${num(x + 5)}" cy="${num(middle)}" r="5"/>`);
-        x += 14;
+        out.push(`<circle class="grade-dot grade-${value}" cx="${num(x + 7)}" cy="${num(middle)}" r="7"/>`, gradeLabel(value, x + 7, middle));
+        x += 17;
     }
     x += 4;
     label(`Emotion: ${MIN_GRADE} ${gradeOf(MIN_GRADE).meaning} … ${MAX_GRADE} ${gradeOf(MAX_GRADE).meaning}`);

@@ -9,6 +9,7 @@ import type { Theme } from '../../styles/embedded-css.js';
 import { formatCount, plural } from '../../format.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 import { displayTitle, SIZE, TEXT } from '../journey-map/layout.js';
+import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { openGroup, openSvg, rect, text, tooltip } from '../svg-elements.js';
 import { computeStakeholderLayout, type StakeholderEdge, type StakeholderLayout, type StakeholderNode } from './layout.js';
 
@@ -20,10 +21,10 @@ export interface StakeholderRenderOptions {
 export function renderStakeholderMap(journey: JourneyModel, options: StakeholderRenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = computeStakeholderLayout(journey);
-    const label = `Stakeholder map: ${displayTitle(journey)}, ` + (layout.nodes.length > 0
+    const label = `Stakeholder map: ${accessibleTitle(journey)}, ` + (layout.nodes.length > 0
         ? `${formatCount(layout.nodes.length)} ${layout.nodes.length === 1 ? 'party' : 'parties'} around ${journey.personas.length > 0 ? plural(journey.personas.length, 'persona') : 'the customer'}`
         : 'no owners or stakeholders yet');
-    const out = [openSvg({ view: 'stakeholders', width: layout.width, height: layout.height, label, theme, styles: options.styles })];
+    const out = [openSvg({ view: 'stakeholders', width: layout.width, height: layout.height, label, description: mapDescription(journey), theme, styles: options.styles })];
     const x = SIZE.padding;
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Stakeholder map'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');
@@ -96,9 +97,9 @@ function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLay
     const length = Math.hypot(x2 - x1, y2 - y1) || 1;
     const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
     if (edge.kind !== 'link') {
-        // Gives and gets side by side: each 4 px to its own side of the line between box and centre.
-        const side = edge.kind === 'gives' ? 4 : -4;
-        [x1, y1, x2, y2] = [x1 - uy * side, y1 + ux * side, x2 - uy * side, y2 + ux * side];
+        // Gives and gets side by side: each 4 px to its own side of the line between box and centre (the
+        // same offset from its own direction, and the two run opposite ways).
+        [x1, y1, x2, y2] = [x1 - uy * 4, y1 + ux * 4, x2 - uy * 4, y2 + ux * 4];
     }
     const node = edge.from === 'centre' ? edge.to : edge.from;
     const who = node === 'centre' ? '' : displayTitle(node.party);
@@ -111,8 +112,7 @@ function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLay
         // The word by the box, on its arrow's side: where the arrow leaves it (gives) or reaches it (gets).
         const [bx, by] = edge.kind === 'gives' ? [x1, y1] : [x2, y2];
         const [ix, iy] = edge.kind === 'gives' ? [ux, uy] : [-ux, -uy];
-        const side = edge.kind === 'gives' ? 14 : -14;
-        out.push(text('t-edge t-center', bx + ix * 22 - uy * side, by + iy * 22 + ux * side + 4, edge.kind));
+        out.push(text('t-edge t-center', bx + ix * 22 - uy * 14, by + iy * 22 + ux * 14 + 4, edge.kind));
     }
     out.push('</g>');
 }

@@ -2,10 +2,11 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { JourneyDocumentModel } from '../../map/model.js';
-import { buildDocumentModel } from '../../language/map-model-builder.js';
-import { findJourneyFiles } from '../journey-files.js';
-import { loadWorkspace, type LoadedWorkspace } from '../journey-workspace.js';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { JourneyDocumentModel } from '../map/model.js';
+import { buildDocumentModel } from '../language/map-model-builder.js';
+import { findJourneyFiles } from './journey-files.js';
+import { diagnosticsOf, loadWorkspace, type LoadedWorkspace } from './journey-workspace.js';
 
 /** Wait this long after the last change before rebuilding: an editor's save is often several events. */
 const DEBOUNCE_MS = 100;
@@ -64,6 +65,13 @@ export class JourneyFolder {
 
     model(relative: string): JourneyDocumentModel | undefined {
         return this.#models.get(relative);
+    }
+
+    /** The diagnostics of a file of the folder, in the order of their ranges (as `journey validate` gives them). */
+    diagnostics(relative: string): Diagnostic[] {
+        const file = this.#files.get(relative);
+        const document = file === undefined ? undefined : this.#workspace.documents.get(file);
+        return document ? diagnosticsOf(document) : [];
     }
 
     /** The relative path of a loaded document's URI, if it is one of the folder's files. */
