@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { DefaultWorkspaceManager, URI, UriUtils, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { UnparsedWorkspaceManager } from './unparsed-workspace-manager.js';
 
 /** At most this many files are loaded from the folder of a file opened outside the workspace. */
 const MAX_FILES_BESIDE = 300;
@@ -14,7 +15,7 @@ const MAX_FILES_BESIDE = 300;
  * for a file named on its command line. A workspace that is a whole disk or the home folder is never
  * searched to the bottom: the files beside each opened file are loaded instead.
  */
-export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
+export class JourneyWorkspaceManager extends UnparsedWorkspaceManager {
     readonly #shared: LangiumSharedServices;
     /** The folders searched to the bottom at startup. */
     #searched: URI[] = [];
