@@ -138,7 +138,7 @@ if (only.has('memory')) {
     const mb = (bytes: number) => bytes / 1024 / 1024;
     rows.push({
         group: 'server', what: `server heap after GC, N=${fmt(n)} open`, unit: 'MB', value: mb(heap.open),
-        budget: n >= 10000 ? { max: 100, text: '≤ 100 MB' } : undefined,
+        budget: n >= 10000 ? { max: 80, text: '≤ 80 MB' } : undefined,
         how: 'heapUsed after gc() (NODE_OPTIONS --expose-gc --import bench/heap-probe.ts, SIGUSR2); server unchanged',
         note: `idle server ${mb(heap.idle).toFixed(1)} MB; RSS with the file open ${mb(heap.openRss).toFixed(0)} MB`
     });
