@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
@@ -18,25 +18,47 @@ export interface WorkspaceOptions {
      * not parse), for a command that reads only the models (`journey diff`, which builds two workspaces).
      */
     validation?: boolean;
+    /** Told how far loading and building have gone: what is being done, and to how many of the files. */
+    progress?: (step: string, done: number, total: number) => void;
 }
+
+/** Files read at the same time (well under the usual limit of open files). */
+const READ_AT_ONCE = 64;
+
+/** At most one progress report in this many milliseconds. */
+const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * Loads files into the same Langium services the language server uses and builds them together,
  * so cross-file references and workspace-wide checks behave exactly as in the editor.
  */
-export async function loadWorkspace(files: string[], { texts = new Map(), validation = true }: WorkspaceOptions = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], { texts = new Map(), validation = true, progress }: WorkspaceOptions = {}): Promise<LoadedWorkspace> {
     const services = createJourneyServices(NodeFileSystem).Journey;
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+    const report = throttled(progress, files.length);
     const documents = new Map<string, LangiumDocument>();
-    for (const file of files) {
-        const text = texts.get(file) ?? await readFile(file, 'utf-8').catch((error: NodeJS.ErrnoException) => {
-            throw new UsageError(`${file}: cannot read it (${error.code ?? error.message})`);
-        });
-        const document = LangiumDocumentFactory.fromString(text, URI.file(file));
+    // Read READ_AT_ONCE at a time; the first file (in the order given) that cannot be read is the one reported.
+    const read: ({ text: string } | { error: NodeJS.ErrnoException })[] = [];
+    for (let start = 0; start < files.length; start += READ_AT_ONCE) {
+        read.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(async file => texts.has(file) ? { text: texts.get(file)! }
+            : readFile(file, 'utf-8').then(text => ({ text }), (error: NodeJS.ErrnoException) => ({ error })))));
+    }
+    for (const [i, file] of files.entries()) {
+        const result = read[i];
+        if ('error' in result) {
+            throw new UsageError(`${file}: cannot read it (${result.error.code ?? result.error.message})`);
+        }
+        const document = LangiumDocumentFactory.fromString(result.text, URI.file(file));
         LangiumDocuments.addDocument(document);
         documents.set(file, document);
+        report('reading', i + 1);
     }
+    const phases = ([[DocumentState.Linked, 'linking'], [DocumentState.Validated, 'checking']] as const).map(([state, step]) => {
+        let done = 0;
+        return DocumentBuilder.onDocumentPhase(state, () => report(step, ++done));
+    });
     await DocumentBuilder.build([...documents.values()], { validation });
+    phases.forEach(phase => phase.dispose());
     if (!validation) {
         for (const document of documents.values()) {
             if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) {
@@ -50,4 +72,16 @@ export async function loadWorkspace(files: string[], { texts = new Map(), valida
 export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
     return [...document.diagnostics ?? []].sort((a, b) =>
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** `progress`, called at most every PROGRESS_INTERVAL_MS, and always for the last file of a step. */
+function throttled(progress: WorkspaceOptions['progress'], total: number): (step: string, done: number) => void {
+    let last = 0;
+    return (step, done) => {
+        const now = performance.now();
+        if (progress && (now - last >= PROGRESS_INTERVAL_MS || done === total)) {
+            last = now;
+            progress(step, done, total);
+        }
+    };
 }

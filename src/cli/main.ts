@@ -79,7 +79,7 @@ program.command('validate')
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0, Number.MAX_SAFE_INTEGER))
     .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif', workspace?: string, maxWarnings?: number }) => {
-        finish(await validate(paths, { ...options, version }, text => terminal.line(text), text => terminal.message(text)));
+        finish(await validate(paths, { ...options, version }, text => terminal.line(text), text => terminal.message(text), text => terminal.progress(text)));
     });
 
 program.command('render')

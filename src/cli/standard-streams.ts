@@ -92,6 +92,15 @@ export const terminal = {
     /** Text for standard error as it comes (Commander's help and errors), its control characters escaped. */
     error(text: string): void {
         standardError.write(escapeControlCharacters(text));
+    },
+    /**
+     * A line of progress on standard error when it is a terminal, written over the previous one (nothing
+     * when standard error is a file or a pipe); `undefined` clears it, before the results are written.
+     */
+    progress(text: string | undefined): void {
+        if (process.stderr.isTTY) {
+            standardError.write(`\r${text === undefined ? '' : escapeControlCharacters(text)}\u001b[K`);
+        }
     }
 };
 

@@ -16,12 +16,16 @@ export interface ValidateOptions {
 
 /**
  * Checks the files and prints what it finds; resolves to the exit code: 1 when any error is found, or
- * more warnings than `maxWarnings` (said on `warn`).
+ * more warnings than `maxWarnings` (said on `warn`). `progress` is told how far it has gone (a line the
+ * next one replaces; `undefined` once done).
  */
 export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void,
-    warn: (text: string) => void = () => undefined): Promise<number> {
+    warn: (text: string) => void = () => undefined, progress: (text: string | undefined) => void = () => undefined): Promise<number> {
     const files = await collectJourneyFiles(paths, options.workspace, warn);
-    const { documents } = await loadWorkspace([...files.checked, ...files.context]);
+    const { documents } = await loadWorkspace([...files.checked, ...files.context], {
+        progress: (step, done, total) => progress(`journey: ${step} ${done.toLocaleString('en')} of ${plural(total, 'file')}`)
+    });
+    progress(undefined);
     const records = files.checked.flatMap(file =>
         diagnosticsOf(documents.get(file)!).map(diagnostic => toRecord(displayPath(file), diagnostic)));
 

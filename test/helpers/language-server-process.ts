@@ -225,6 +225,11 @@ export class LanguageServerProcess {
         }
     }
 
+    /** The server process's id. */
+    get pid(): number {
+        return this.#process.pid!;
+    }
+
     get exitCode(): number | null {
         return this.#process.exitCode;
     }

@@ -65,7 +65,7 @@ export class JourneyValidator {
 
     /**
      * Owners, channels, personas and journeys are visible workspace-wide, so their names must be too. One
-     * pass over the file's declarations and one over the workspace index, whatever the number of names.
+     * pass over the file's declarations, and the index's declarations of each of their names.
      */
     checkUniqueWorkspaceNames(file: JourneyFile, accept: ValidationAcceptor): void {
         const here = new MultiMap<string, WorkspaceDeclaration>();
@@ -79,10 +79,13 @@ export class JourneyValidator {
         }
         const uri = AstUtils.getDocument(file).uri;
         const elsewhere = new MultiMap<string, AstNodeDescription>();
-        for (const description of this.#services.shared.workspace.IndexManager.allElements()) {
-            const key = declarationKey(description.type, description.name);
-            if (here.has(key) && !UriUtils.equals(description.documentUri, uri)) {
-                elsewhere.add(key, description);
+        const index = this.#services.shared.workspace.IndexManager;
+        for (const name of new Set(here.values().map(declaration => declaration.name))) {
+            for (const description of index.elementsNamed(name)) {
+                const key = declarationKey(description.type, description.name);
+                if (here.has(key) && !UriUtils.equals(description.documentUri, uri)) {
+                    elsewhere.add(key, description);
+                }
             }
         }
         for (const [key, declarations] of here.entriesGroupedByKey()) {

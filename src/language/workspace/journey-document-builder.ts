@@ -1,7 +1,7 @@
 import { AstUtils, DocumentState, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isJourneyFile } from '../generated/ast.js';
-import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
+import { OpenFirstDocumentBuilder } from './open-first-document-builder.js';
 
 /**
  * Some diagnostics of a document depend on other documents: `duplicate-name` on the names other files
@@ -13,9 +13,10 @@ import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
  * revalidates only the documents that declare a name in the difference: typing inside a touchpoint
  * revalidates nothing else, adding `owner Web` revalidates the file that declares `Web`.
  *
- * A failure on one document costs that document only (IsolatingDocumentBuilder).
+ * The open documents are built first (OpenFirstDocumentBuilder); a failure on one document costs that
+ * document only (IsolatingDocumentBuilder).
  */
-export class JourneyDocumentBuilder extends IsolatingDocumentBuilder {
+export class JourneyDocumentBuilder extends OpenFirstDocumentBuilder {
     /** Names each changed document exposed before the change; kept until the follow-up validation ran. */
     readonly #namesBefore = new Map<string, { uri: URI, names: ReadonlySet<string> }>();
 

@@ -1,6 +1,7 @@
-import { DefaultWorkspaceManager, URI, UriUtils, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { UnparsedWorkspaceManager } from './unparsed-workspace-manager.js';
 
 /** At most this many files are loaded from the folder of a file opened outside the workspace. */
 const MAX_FILES_BESIDE = 300;
@@ -12,7 +13,7 @@ const MAX_FILES_BESIDE = 300;
  * for a file named on its command line. The host decides which roots may be searched (the Node server's
  * never searches a whole disk or the home folder) and which URIs its file system holds.
  */
-export class JourneyWorkspaceManager extends DefaultWorkspaceManager {
+export class JourneyWorkspaceManager extends UnparsedWorkspaceManager {
     readonly #shared: LangiumSharedServices;
     /** The folders searched to the bottom at startup. */
     #searched: URI[] = [];
