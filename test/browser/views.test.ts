@@ -89,7 +89,7 @@ describe('the preview\'s views', () => {
             .toEqual(['GPSurgery', 'BookingCentre', 'PatientsAssociation']);
         await preview.page.locator('.map svg .stakeholder[data-stakeholder="Radiology"]').click();
         const reveal = (await preview.posted()).filter(m => m.type === 'reveal').at(-1);
-        expect(reveal).toMatchObject({ type: 'reveal', uri: expect.stringMatching(/organisation\.journey$/) });
+        expect(reveal?.type === 'reveal' ? reveal.uri : undefined).toMatch(/organisation\.journey$/);
         await screenshotWhole(preview, 'map-stakeholders-hospital-visit.png');
 
         // A reload (VS Code restores the webview's state): the same tab.

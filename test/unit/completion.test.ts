@@ -37,7 +37,7 @@ describe('inside a touchpoint', () => {
     test('every property, the ones a map most needs first', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { <|> } } }');
         expect(items.map(i => i.split(' — ')[0])).toEqual([
-            'owner', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth'
+            'owner', 'with', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence', 'moment of truth'
         ]);
         expect(items[0]).toBe('owner — who delivers this touchpoint');
     });
@@ -50,7 +50,7 @@ describe('inside a touchpoint', () => {
   pain "x"
   <|>
 } } }`);
-        expect(items.map(i => i.split(' — ')[0])).toEqual(['channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote']);
+        expect(items.map(i => i.split(' — ')[0])).toEqual(['with', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence']);
     });
 
     test('emotion again while a persona of the journey has no line of its own', async ({ itemsAt }) => {
@@ -64,7 +64,7 @@ describe('inside a touchpoint', () => {
     test('replaces, in a redesign only', async ({ itemsAt }) => {
         const items = await itemsAt(`${TODAY}journey J for Maria redesigns Renew { stage S { touchpoint T { owner Web <|> } } }`);
         expect(items.map(i => i.split(' — ')[0])).toEqual([
-            'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth', 'replaces'
+            'with', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence', 'moment of truth', 'replaces'
         ]);
         expect(items.at(-1)).toBe('replaces — in a redesign: the steps of today it takes the place of');
     });
@@ -133,8 +133,8 @@ describe('values', () => {
 });
 
 describe('keywords only where the grammar allows them', () => {
-    test('at the top level: the four declarations', async ({ itemsAt }) => {
-        expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona']);
+    test('at the top level: the five declarations', async ({ itemsAt }) => {
+        expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona', 'stakeholder']);
     });
 
     test('in a journey: goal and stage; in a stage: touchpoint', async ({ itemsAt }) => {
