@@ -107,6 +107,42 @@ describe('after a keyword that takes a reference', () => {
     });
 });
 
+describe('the organisation behind the touchpoints', () => {
+    const FAMILY = 'stakeholder Family "Relatives"\n';
+
+    test('with: the owners and stakeholders of the workspace, not the touchpoint\'s owner nor those listed already', async ({ itemsAt }) => {
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { with <|> } } }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Family — Relatives', 'Web — Digital services team']);
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { owner Web with Desk, <|> } } }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Family — Relatives']);
+    });
+
+    test('the owner of a backstage or support note: the owners; link: every other owner and stakeholder', async ({ itemsAt }) => {
+        const owners = ['Courier — Parcel courier (external)', 'Desk — Front desk', 'Web — Digital services team'];
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { backstage <|> } } }`)).toEqual(owners);
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { support W<|> } } }`)).toEqual(['Web — Digital services team']);
+        expect(await itemsAt(`${FAMILY}owner Records "Records team" { link <|> }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Family — Relatives', 'Web — Digital services team']);
+    });
+
+    test('in an owner\'s or a stakeholder\'s body: its fields, circle once; after circle, the circles with their meaning', async ({ itemsAt }) => {
+        const fields = [
+            'circle — its circle on the stakeholder map: core, partner, wider',
+            'gives — what it does for the customer (may repeat)',
+            'gets — what it gets in return (may repeat)',
+            'link — a relationship with another owner or stakeholder (may repeat)'
+        ];
+        expect(await itemsAt('owner Records { <|> }')).toEqual(fields);
+        expect(await itemsAt('stakeholder Family { gives "Lifts" <|> }')).toEqual(fields);
+        expect(await itemsAt('stakeholder Family { circle wider <|> }')).toEqual(fields.slice(1));
+        expect(await itemsAt('stakeholder Family { circle <|> }')).toEqual([
+            "core — delivers the service: the organisation's own teams",
+            'partner — delivers with the organisation: suppliers, couriers, agencies',
+            'wider — shapes the experience from outside: regulators, family, employers'
+        ]);
+    });
+});
+
 describe('values', () => {
     test('emotion: the journey\'s persona, then the grades 1 to 5 with their meaning', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { emotion <|> } } }')).toEqual([
