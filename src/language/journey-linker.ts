@@ -17,6 +17,9 @@ export class JourneyLinker extends TraversingLinker {
         const declare = HOW_TO_DECLARE[type];
         if (declare) {
             error.message = `${type} '${name}' is not declared in any .journey file of the workspace: declare it with \`${declare(name)}\` or use a declared ${type.toLowerCase()}.`;
+        } else if (type === 'Party') {
+            error.message = `'${name}' is not declared as an owner or a stakeholder in any .journey file of the workspace: declare it with `
+                + `\`stakeholder ${name} "<who>"\` (or \`${HOW_TO_DECLARE.Owner(name)}\` if it delivers touchpoints) or use a declared one.`;
         } else if (type === 'Journey') {
             error.message = `Journey '${name}' is not declared in any .journey file of the workspace: \`redesigns\` names the journey of today that this one redesigns.`;
         } else if (type === 'Touchpoint') {

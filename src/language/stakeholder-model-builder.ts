@@ -40,7 +40,8 @@ export function journeyStakeholders(journey: Journey, document: LangiumDocument)
     return parties.map(party => stakeholderModel(party, document));
 }
 
-function stakeholderModel(party: Party, document: LangiumDocument): StakeholderModel {
+/** A party as the stakeholder map draws it: its circle (declared or by default), gives, gets and links. */
+export function stakeholderModel(party: Party, document: LangiumDocument): StakeholderModel {
     const kind = isStakeholder(party) ? 'stakeholder' : 'owner';
     const external = !isStakeholder(party) && party.external;
     const declared = party.fields.find(field => field.kind === 'circle' && isCircle(field.circle ?? ''))?.circle;

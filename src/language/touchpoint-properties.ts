@@ -22,6 +22,13 @@ export interface TouchpointPropertyInfo {
 }
 
 /**
+ * The notes the formatter lines up with the values (`support  Identity "..."`): the blueprint's facts of a
+ * step. The prose notes (pain, idea, quote, backstage) keep one space after their keyword, as they always
+ * have; backstage's keyword, wider than the column, would move every value of its touchpoint.
+ */
+const ALIGNED_NOTES: ReadonlySet<string> = new Set(['evidence', 'support']);
+
+/**
  * The properties of a touchpoint, in the order completion offers them (what the map misses most first).
  * The grammar's `TouchpointProperty` rule has the same alternatives (a test holds the two together).
  */
@@ -36,7 +43,9 @@ export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'ChannelProperty', keyword: 'channel', label: 'channel', detail: 'where the customer meets the service', single: true, value: 'channel' },
     { type: 'DurationProperty', keyword: 'duration', label: 'duration', detail: 'time taken, e.g. 40 min', single: true, value: 'amount' },
     { type: 'ContactsProperty', keyword: 'contacts', label: 'contacts', detail: 'number of contacts made', single: true, value: 'count' },
-    ...NOTE_KINDS.map(({ kind, detail }) => ({ type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false })),
+    ...NOTE_KINDS.map(({ kind, detail }) => ({
+        type: 'Note' as const, keyword: kind, label: kind, detail: `${detail} (may repeat)`, single: false, value: ALIGNED_NOTES.has(kind) ? 'text' : undefined
+    })),
     { type: 'MomentOfTruth', keyword: 'moment', label: 'moment of truth', detail: 'marks one of the touchpoints that matter most', single: true },
     {
         type: 'ReplacesProperty', keyword: 'replaces', label: 'replaces', detail: 'in a redesign: the steps of today it takes the place of', single: true,

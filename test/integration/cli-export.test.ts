@@ -219,6 +219,18 @@ describe('journey export --format markdown', () => {
         expect(run.stdout).toContain('**Lowest moments** (grade 1, very negative):\n\n- ★ Chases the referral by phone: Three calls');
         expect(run.stdout.match(/^### /gm)).toHaveLength(5);
     });
+
+    test('the stakeholders of a journey with their figures: touchpoints delivered and their grade, taken part in, hand-offs', async () => {
+        const run = await journey(folder, 'export', 'examples/hospital-visit.journey', '--format', 'markdown');
+        const section = run.stdout.slice(run.stdout.indexOf('**Stakeholders** (10):\n\n'), run.stdout.indexOf('### 1.'));
+        expect(section.split('\n').filter(line => line.startsWith('- '))).toHaveLength(10);
+        expect(section).toContain('- **GP surgery** (external owner, circle partner): delivers 2 touchpoints (average 3.0, neutral), '
+            + 'takes part in 2 touchpoints of others, 1 hand-off\n');
+        expect(section).toContain("- **Patients' association** (stakeholder, circle partner): delivers 0 touchpoints, takes part in 1 touchpoint of others, 0 hand-offs\n");
+        expect(section).toContain('- **Care quality regulator** (stakeholder, circle wider): delivers 0 touchpoints, takes part in 0 touchpoints of others, 0 hand-offs\n');
+        const odd = await journey(folder, 'export', 'odd.journey', '--format', 'markdown', '--journey', 'Odd');
+        expect(odd.stdout).toContain('- **Web: team, \\#1; 100%** (owner, circle core): delivers 1 touchpoint, takes part in 0 touchpoints of others, 0 hand-offs\n');
+    });
 });
 
 describe('journey export --format markdown of a redesign', () => {

@@ -39,6 +39,25 @@ async function revealMarker(line: number): Promise<void> {
     await serve.waitForOutput(new RegExp(`^${PASSPORT.replace('.', '\\.')}:${line + 1}:1$`, 'm'), from);
 }
 
+describe('journey serve: the map page', () => {
+    /** The state the page of a file opens with (its data attribute), for a query. */
+    async function pageState(query: string): Promise<Record<string, unknown>> {
+        const response = await fetch(`${serve.origin}/map/${encodeURIComponent('hospital-visit.journey')}${query}`);
+        expect(response.status).toBe(200);
+        const attribute = /data-state="([^"]*)"/.exec(await response.text())![1];
+        return JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as Record<string, unknown>;
+    }
+
+    test('?view= opens the page on the Blueprint or Stakeholders tab; the map otherwise', async () => {
+        expect((await pageState('?view=blueprint')).tab).toBe('blueprint');
+        expect(await pageState('?view=stakeholders&persona=Ruth')).toMatchObject({ tab: 'stakeholders', persona: 'Ruth' });
+        expect((await pageState('?view=map')).tab).toBe('map');
+        for (const query of ['', '?view=compare', '?view=bogus', '?view=__proto__']) {
+            expect(await pageState(query), query).not.toHaveProperty('tab');
+        }
+    });
+});
+
 describe('journey serve: POST /reveal', () => {
     test('prints file:line:column for what the page posts (source or uri), answers 204', async () => {
         const bySource = await reveal(JSON.stringify({ type: 'reveal', source: PASSPORT, range: { startLine: 3, startCharacter: 2, endLine: 3, endCharacter: 9 } }));

@@ -153,4 +153,56 @@ describe('quick fixes', () => {
         expect(texts['organisation.journey']).toBe(`${used}channel Fax "Fax"\n`);
         expect(diagnostics['organisation.journey']).toEqual(['unused-declaration hint 5:9-5:12']);
     });
+
+    test('redundant-with: remove the party from the list, its comma with it, or the whole with when it is the only one', async ({ services }) => {
+        const fixed = async (trip: string) => {
+            const documents = await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
+            const [fix] = await fixesFor(services, documents, 'trip.journey', 'redundant-with');
+            const { texts, diagnostics } = await apply(services, documents, fix);
+            expect(diagnostics['trip.journey']).toEqual([]);
+            return [fix.title, fix.isPreferred, texts['trip.journey']];
+        };
+        const trip = (body: string) => `journey Trip for Maria {\n  stage S {\n    touchpoint A {\n      owner Web\n${body}      emotion 3\n    }\n  }\n}\n`;
+        expect(await fixed(trip('      with Desk, Web, Courier\n'))).toEqual(["Remove 'Web' from `with`", true, trip('      with Desk, Courier\n')]);
+        expect(await fixed(trip('      with Web, Desk\n'))).toEqual(["Remove 'Web' from `with`", true, trip('      with Desk\n')]);
+        expect(await fixed(trip('      with Desk, Desk\n'))).toEqual(["Remove 'Desk' from `with`", true, trip('      with Desk\n')]);
+        expect(await fixed(trip('      with Web\n'))).toEqual(["Remove 'Web' from `with`", true, trip('')]);
+    });
+
+    test('linking error on a party: declare it as an owner or a stakeholder where the others live, the likelier first', async ({ services }) => {
+        const organisation = `${ORGANISATION}stakeholder Family "Relatives"\n`;
+        const trip = 'owner Records { link Newspaper "Talks to" }\njourney Trip for Maria { stage S { touchpoint A { owner Records with Union emotion 3 } } }\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': organisation, 'trip.journey': trip });
+        const all = await services.Journey.lsp.CodeActionProvider!.getCodeActions(documents['trip.journey'], {
+            textDocument: { uri: documents['trip.journey'].uri.toString() }, range: documents['trip.journey'].diagnostics![0].range,
+            context: { diagnostics: documents['trip.journey'].diagnostics!.filter(d => d.code === 'linking-error') }
+        }) as CodeAction[];
+        expect(all.map(fix => fix.title)).toEqual([
+            "Declare stakeholder 'Newspaper' in organisation.journey",
+            "Declare owner 'Newspaper' in organisation.journey",
+            "Declare owner 'Union' in organisation.journey",
+            "Declare stakeholder 'Union' in organisation.journey"
+        ]);
+        const declared = await apply(services, documents, all[3]);
+        expect(declared.texts['organisation.journey']).toBe(`${organisation.trimEnd()}\nstakeholder Union "Union"\n`);
+        expect(declared.diagnostics['trip.journey'].filter(d => d.startsWith('linking-error'))).toHaveLength(1);
+        // A workspace with no stakeholder yet: the new one goes after the owners.
+        const bare = await fresh(services, { 'organisation.journey': ORGANISATION, 'trip.journey': trip });
+        const owners = (await fixesFor(services, bare, 'trip.journey', 'linking-error'))[0];
+        expect(owners.title).toBe("Declare stakeholder 'Newspaper' in organisation.journey");
+        expect((await apply(services, bare, owners)).texts['organisation.journey']).toBe(ORGANISATION.replace('"Front desk"', '"Front desk"\nstakeholder Newspaper "Newspaper"'));
+    });
+
+    test('unused-declaration of a stakeholder: remove it, its body with it', async ({ services }) => {
+        const organisation = `${ORGANISATION}stakeholder Press "Local newspaper" {\n  circle wider\n  gives "Coverage"\n}\n`;
+        const trip = 'journey Trip for Maria { stage S { touchpoint A { owner Web emotion 3 } } }\n';
+        const documents = await openWorkspace(services, { 'organisation.journey': organisation, 'trip.journey': trip });
+        // The stakeholder's diagnostic, on line 7 (the organisation's unused owners and channels have theirs too).
+        const diagnostic = documents['organisation.journey'].diagnostics!.find(d => d.range.start.line === 6)!;
+        const [press] = await services.Journey.lsp.CodeActionProvider!.getCodeActions(documents['organisation.journey'], {
+            textDocument: { uri: documents['organisation.journey'].uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as CodeAction[];
+        expect(press.title).toBe("Remove unused stakeholder 'Press'");
+        expect((await apply(services, documents, press)).texts['organisation.journey']).toBe(ORGANISATION);
+    });
 });

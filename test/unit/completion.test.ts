@@ -37,7 +37,7 @@ describe('inside a touchpoint', () => {
     test('every property, the ones a map most needs first', async ({ itemsAt }) => {
         const items = await itemsAt('journey J for Maria { stage S { touchpoint T { <|> } } }');
         expect(items.map(i => i.split(' — ')[0])).toEqual([
-            'owner', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth'
+            'owner', 'with', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence', 'moment of truth'
         ]);
         expect(items[0]).toBe('owner — who delivers this touchpoint');
     });
@@ -50,7 +50,7 @@ describe('inside a touchpoint', () => {
   pain "x"
   <|>
 } } }`);
-        expect(items.map(i => i.split(' — ')[0])).toEqual(['channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote']);
+        expect(items.map(i => i.split(' — ')[0])).toEqual(['with', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence']);
     });
 
     test('emotion again while a persona of the journey has no line of its own', async ({ itemsAt }) => {
@@ -64,7 +64,7 @@ describe('inside a touchpoint', () => {
     test('replaces, in a redesign only', async ({ itemsAt }) => {
         const items = await itemsAt(`${TODAY}journey J for Maria redesigns Renew { stage S { touchpoint T { owner Web <|> } } }`);
         expect(items.map(i => i.split(' — ')[0])).toEqual([
-            'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'moment of truth', 'replaces'
+            'with', 'emotion', 'channel', 'duration', 'contacts', 'pain', 'idea', 'backstage', 'quote', 'support', 'evidence', 'moment of truth', 'replaces'
         ]);
         expect(items.at(-1)).toBe('replaces — in a redesign: the steps of today it takes the place of');
     });
@@ -107,6 +107,42 @@ describe('after a keyword that takes a reference', () => {
     });
 });
 
+describe('the organisation behind the touchpoints', () => {
+    const FAMILY = 'stakeholder Family "Relatives"\n';
+
+    test('with: the owners and stakeholders of the workspace, not the touchpoint\'s owner nor those listed already', async ({ itemsAt }) => {
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { with <|> } } }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Family — Relatives', 'Web — Digital services team']);
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { owner Web with Desk, <|> } } }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Family — Relatives']);
+    });
+
+    test('the owner of a backstage or support note: the owners; link: every other owner and stakeholder', async ({ itemsAt }) => {
+        const owners = ['Courier — Parcel courier (external)', 'Desk — Front desk', 'Web — Digital services team'];
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { backstage <|> } } }`)).toEqual(owners);
+        expect(await itemsAt(`${FAMILY}journey J for Maria { stage S { touchpoint T { support W<|> } } }`)).toEqual(['Web — Digital services team']);
+        expect(await itemsAt(`${FAMILY}owner Records "Records team" { link <|> }`))
+            .toEqual(['Courier — Parcel courier (external)', 'Desk — Front desk', 'Family — Relatives', 'Web — Digital services team']);
+    });
+
+    test('in an owner\'s or a stakeholder\'s body: its fields, circle once; after circle, the circles with their meaning', async ({ itemsAt }) => {
+        const fields = [
+            'circle — its circle on the stakeholder map: core, partner, wider',
+            'gives — what it does for the customer (may repeat)',
+            'gets — what it gets in return (may repeat)',
+            'link — a relationship with another owner or stakeholder (may repeat)'
+        ];
+        expect(await itemsAt('owner Records { <|> }')).toEqual(fields);
+        expect(await itemsAt('stakeholder Family { gives "Lifts" <|> }')).toEqual(fields);
+        expect(await itemsAt('stakeholder Family { circle wider <|> }')).toEqual(fields.slice(1));
+        expect(await itemsAt('stakeholder Family { circle <|> }')).toEqual([
+            "core — delivers the service: the organisation's own teams",
+            'partner — delivers with the organisation: suppliers, couriers, agencies',
+            'wider — shapes the experience from outside: regulators, family, employers'
+        ]);
+    });
+});
+
 describe('values', () => {
     test('emotion: the journey\'s persona, then the grades 1 to 5 with their meaning', async ({ itemsAt }) => {
         expect(await itemsAt('journey J for Maria { stage S { touchpoint T { emotion <|> } } }')).toEqual([
@@ -133,8 +169,8 @@ describe('values', () => {
 });
 
 describe('keywords only where the grammar allows them', () => {
-    test('at the top level: the four declarations', async ({ itemsAt }) => {
-        expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona']);
+    test('at the top level: the five declarations', async ({ itemsAt }) => {
+        expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona', 'stakeholder']);
     });
 
     test('in a journey: goal and stage; in a stage: touchpoint', async ({ itemsAt }) => {

@@ -90,6 +90,40 @@ replaces Form ,Upload,  Photo duration 10 min } }
         await format(services, { before: after, after });
     });
 
+    test('the organisation behind a step: party bodies, with lists, owned notes and evidence, each lined up like the rest', async ({ services }) => {
+        const before = `owner Courier   "Parcel courier"   external {circle partner
+gives "Delivers"   gets    "A fee" link   Comms    "Sends status" }
+owner Comms "Communications" { }
+stakeholder   Regulator    "Policy unit" { circle wider  gives "The rules" }
+journey J { stage S { touchpoint T { owner Comms with Courier ,Regulator
+evidence   "A letter" support   Comms    "Mail merge" backstage    Courier   "Scans it" support "A tracker" } } }`;
+        const after = `owner Courier "Parcel courier" external {
+  circle partner
+  gives "Delivers"
+  gets  "A fee"
+  link  Comms "Sends status"
+}
+owner Comms   "Communications" { }
+stakeholder Regulator "Policy unit" {
+  circle wider
+  gives "The rules"
+}
+journey J {
+  stage S {
+    touchpoint T {
+      owner    Comms
+      with     Courier, Regulator
+      evidence "A letter"
+      support  Comms "Mail merge"
+      backstage Courier "Scans it"
+      support  "A tracker"
+    }
+  }
+}`;
+        await format(services, { before, after });
+        await format(services, { before: after, after });
+    });
+
     test('a range formats only the touchpoint inside it', async ({ services }) => {
         const before = 'journey J {\n  stage S {\n    touchpoint A {owner   X}\n    touchpoint B {owner   X}\n  }\n}';
         const after = 'journey J {\n  stage S {\n    touchpoint A {\n      owner X\n    }\n    touchpoint B {owner   X}\n  }\n}';

@@ -1,8 +1,10 @@
 import { describe, expect } from 'vitest';
+import { isReference } from 'langium';
 import { highlightHelper } from 'langium/test';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { ORGANISATION } from '../helpers/organisation.js';
-import { marked, openWorkspace, summarise, test } from '../helpers/services-fixture.js';
+import type { JourneyFile } from '../../src/language/generated/ast.js';
+import { marked, openWorkspace, summarise, test, type TestServices } from '../helpers/services-fixture.js';
 
 const TRIP = `journey Trip "A trip" for Maria {
   stage Apply "Applying" {
@@ -138,6 +140,15 @@ journey Trip for Maria, Tomasz { stage S {
     });
 });
 
+/** The token at each `<|...|>` of a text, as `text type`. */
+async function highlighted(services: TestServices, text: string): Promise<string[]> {
+    const { tokens, ranges } = await highlightHelper(services.Journey)(text);
+    return ranges.map(([start, end]) => {
+        const token = tokens.find(t => t.offset === start && t.offset + t.text.length === end);
+        return `${token?.text} ${token?.tokenType}`;
+    });
+}
+
 describe('semantic highlighting', () => {
     test('declarations, references, grades by sentiment and the moment of truth marker', async ({ services }) => {
         const { tokens, ranges } = await highlightHelper(services.Journey)(`owner <|Web|> "Team"
@@ -165,16 +176,12 @@ journey J for <|Maria|> { stage S { touchpoint T {
     });
 
     test('a persona graded, a journey redesigned and the steps replaced, as references of their kinds', async ({ services }) => {
-        const { tokens, ranges } = await highlightHelper(services.Journey)(`persona Tomasz
+        expect(await highlighted(services, `persona Tomasz
 journey Today for Maria { stage S { touchpoint Form { } touchpoint Post { } } }
 journey Tomorrow for <|Maria|>, <|Tomasz|> redesigns <|Today|> { stage S { touchpoint T {
   emotion <|Tomasz|> <|2|>
   replaces <|Form|>, <|Post|>
-} } }`);
-        expect(ranges.map(([start, end]) => {
-            const token = tokens.find(t => t.offset === start && t.offset + t.text.length === end);
-            return `${token?.text} ${token?.tokenType}`;
-        })).toEqual([
+} } }`)).toEqual([
             `Maria ${SemanticTokenTypes.struct}`,
             `Tomasz ${SemanticTokenTypes.struct}`,
             `Today ${SemanticTokenTypes.namespace}`,
@@ -182,6 +189,27 @@ journey Tomorrow for <|Maria|>, <|Tomasz|> redesigns <|Today|> { stage S { touch
             `2 ${SemanticTokenTypes.number}`,
             `Form ${SemanticTokenTypes.event}`,
             `Post ${SemanticTokenTypes.event}`
+        ]);
+    });
+
+    test('stakeholders and the parties of with, link and owned notes, as owners or stakeholders; circles as values', async ({ services }) => {
+        expect(await highlighted(services, `owner <|Desk|> { link <|Family|> "Calls" }
+stakeholder <|Family|> "Relatives" { circle <|wider|> link <|Desk|> "Asks" }
+journey J { stage S { touchpoint T {
+  owner Desk
+  with <|Family|>, <|Desk|>
+  backstage <|Desk|> "Checks"
+  support <|Desk|> "A system"
+} } }`)).toEqual([
+            `Desk ${SemanticTokenTypes.class}`,
+            `Family ${SemanticTokenTypes.type}`,
+            `Family ${SemanticTokenTypes.type}`,
+            `wider ${SemanticTokenTypes.enumMember}`,
+            `Desk ${SemanticTokenTypes.class}`,
+            `Family ${SemanticTokenTypes.type}`,
+            `Desk ${SemanticTokenTypes.class}`,
+            `Desk ${SemanticTokenTypes.class}`,
+            `Desk ${SemanticTokenTypes.class}`
         ]);
     });
 
@@ -194,9 +222,23 @@ journey Tomorrow for <|Maria|>, <|Tomasz|> redesigns <|Today|> { stage S { touch
             const types = Object.keys(services.Journey.lsp.SemanticTokenProvider!.tokenTypes);
             const count = (type: string) => result.data.filter((value, i) => i % 5 === 3 && types[value] === type).length;
             const text = files[name];
-            expect(count(SemanticTokenTypes.event), name).toBe(text.match(/^\s*touchpoint /gm)?.length ?? 0);
-            expect(count(SemanticTokenTypes.class), name).toBe(text.match(/^\s*owner /gm)?.length ?? 0);
+            const replaced = [...text.matchAll(/^\s*replaces +(.*)$/gm)].flatMap(line => line[1].split(','));
+            const declared = (type: string) => (document.parseResult.value as JourneyFile).declarations.filter(declaration => declaration.$type === type).length;
+            const referencing = (type: string) => document.references.filter(isReference).filter(reference => reference.ref?.$type === type).length;
+            expect(count(SemanticTokenTypes.event), name).toBe((text.match(/^\s*touchpoint /gm)?.length ?? 0) + replaced.length);
+            expect(count(SemanticTokenTypes.class), name).toBe(declared('Owner') + referencing('Owner'));
+            expect(count(SemanticTokenTypes.type), name).toBe(declared('Stakeholder') + referencing('Stakeholder'));
             expect(count(SemanticTokenTypes.number), name).toBe(text.match(/^\s*emotion /gm)?.length ?? 0);
+            // Every reference has a token of its own at its name.
+            const starts = new Set<number>();
+            let line = 0;
+            let character = 0;
+            for (let i = 0; i < result.data.length; i += 5) {
+                line += result.data[i];
+                character = result.data[i] === 0 ? character + result.data[i + 1] : result.data[i + 1];
+                starts.add(document.textDocument.offsetAt({ line, character }));
+            }
+            expect(document.references.filter(reference => !starts.has(reference.$refNode!.offset)).map(reference => reference.$refText), name).toEqual([]);
         }
     });
 });

@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
 import type { LangiumDocument } from 'langium';
-import type { DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { applyWorkspaceEdit } from '../helpers/apply-edits.js';
 import { ORGANISATION } from '../helpers/organisation.js';
 import { openWorkspace, rangeText, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
 
@@ -261,6 +262,79 @@ journey Soon "Renew, redesigned" redesigns Renew { }`,
         await expectFoldings(services.Journey)({
             // A folded region keeps its last line (the closing brace or comment end) visible.
             text: '<|/* A long\n   comment|>\n   on three lines */\njourney J {<|\n  stage S {<|\n    touchpoint T {<|\n      emotion 3|>\n    }|>\n  }|>\n}'
+        });
+    });
+});
+
+describe('the organisation behind the touchpoints', () => {
+    const PARTIES = `stakeholder Family "Relatives" {
+  circle partner
+  gives "Lifts to the office"
+  gets  "News of the *application*"
+  link  Desk "Calls"
+}
+owner Records "Records team" { link Family "Writes to" }
+`;
+    const VISIT = `journey Visit for Maria {
+  stage S {
+    touchpoint Call { owner Desk with Family, Records emotion 3 backstage Records "Finds the file" }
+    touchpoint Letter { owner Web with Family emotion 4 support Records "Mail merge" }
+  }
+}
+`;
+    const open = (services: TestServices) => openWorkspace(services, { 'organisation.journey': ORGANISATION, 'parties.journey': PARTIES, 'visit.journey': VISIT });
+
+    test('hover on a stakeholder, its declaration or a with or link naming it: its card and the touchpoints it takes part in', async ({ services }) => {
+        const documents = await open(services);
+        const card = [
+            '**stakeholder Family** · Relatives',
+            '',
+            '- Circle: partner (delivers with the organisation: suppliers, couriers, agencies)',
+            '- Gives: Lifts to the office',
+            '- Gets: News of the \\*application\\*',
+            '- Link to Desk: Calls',
+            '',
+            'Takes part in 2 touchpoints in the workspace.'
+        ].join('\n');
+        expect(await hoverAt(services, documents['parties.journey'], PARTIES, 'Family')).toBe(card);
+        expect(await hoverAt(services, documents['visit.journey'], VISIT, 'Family')).toBe(card);
+        expect(await hoverAt(services, documents['parties.journey'], PARTIES, 'link Family', 5)).toBe(card);
+        expect(await hoverAt(services, documents['visit.journey'], VISIT, 'Records')).toBe('**owner Records** · Records team\n\nUsed by 3 touchpoints in the workspace.');
+    });
+
+    test('definition and references of a party through with, link and note owners, across files', async ({ services }) => {
+        const documents = await open(services);
+        const definition = async (marker: string, offset = 0) => (await services.Journey.lsp.DefinitionProvider!.getDefinition(documents['visit.journey'], {
+            textDocument: { uri: documents['visit.journey'].uri.toString() }, position: position(VISIT, marker, offset)
+        }))?.map(link => `${link.targetUri.split('/').pop()} ${rangeText(link.targetSelectionRange)}`);
+        expect(await definition('Family')).toEqual(['parties.journey 1:13-1:19']);
+        expect(await definition('backstage Records', 10)).toEqual(['parties.journey 7:7-7:14']);
+        const references = (await services.Journey.lsp.ReferencesProvider!.findReferences(documents['parties.journey'], {
+            textDocument: { uri: documents['parties.journey'].uri.toString() }, position: position(PARTIES, 'Family'), context: { includeDeclaration: true }
+        })).map(r => `${r.uri.split('/').pop()} ${rangeText(r.range)}`).sort();
+        expect(references).toEqual(['parties.journey 1:13-1:19', 'parties.journey 7:37-7:43', 'visit.journey 3:39-3:45', 'visit.journey 4:40-4:46']);
+    });
+
+    test('rename of a stakeholder, or of an owner from a note, follows in with, link and notes; a name another party has is refused', async ({ services }) => {
+        const documents = await open(services);
+        const rename = (file: string, text: string, marker: string, newName: string, offset = 0) => services.Journey.lsp.RenameProvider!.rename(documents[file], {
+            textDocument: { uri: documents[file].uri.toString() }, position: position(text, marker, offset), newName
+        });
+        const family = applyWorkspaceEdit(documents, await rename('visit.journey', VISIT, 'Family', 'Relatives'));
+        expect(family['parties.journey']).toBe(PARTIES.replace('stakeholder Family', 'stakeholder Relatives').replace('link Family', 'link Relatives'));
+        expect(family['visit.journey']).toBe(VISIT.replaceAll('with Family', 'with Relatives'));
+        const records = applyWorkspaceEdit(documents, await rename('visit.journey', VISIT, 'support Records', 'Archive', 8));
+        expect(records['visit.journey']).toBe(VISIT.replaceAll('Records', 'Archive'));
+        expect(records['parties.journey']).toBe(PARTIES.replace('owner Records', 'owner Archive'));
+        await expect(rename('parties.journey', PARTIES, 'Family', 'Desk')).rejects.toThrow("A stakeholder named 'Desk' already exists (organisation.journey, line 3): choose another name.");
+    });
+
+    test('the outline: stakeholders beside the owners, with their titles', async ({ services }) => {
+        await expectSymbols(services.Journey)({
+            text: PARTIES,
+            assert: symbols => expect(symbols.map(symbol => `${symbol.name} (${symbol.detail}) ${symbol.kind}`)).toEqual([
+                `Family (Relatives) ${SymbolKind.TypeParameter}`, `Records (Records team) ${SymbolKind.Class}`
+            ])
         });
     });
 });

@@ -45,12 +45,19 @@ function scopeOf(text: string, word: string, nth = 0): string | undefined {
 describe('the TextMate grammar', () => {
     const SAMPLE = `// A comment
 owner Web "Digital team" external
+stakeholder Regulator "Policy unit" {
+  circle wider
+  gives  "The rules"
+  gets   "Reports"
+  link   Web "Sets the rules for"
+}
 persona Maria "Parent" { goal "Renew" need "Time" }
 journey Trip "A trip" for Maria, Tomasz redesigns Old {
   stage Apply "Applying" {
     touchpoint Form "Fills in the form" {
       moment of truth
       owner    Web
+      with     Courier, Regulator
       channel  Site
       emotion  2 "confused"
       emotion  Tomasz 4
@@ -58,6 +65,9 @@ journey Trip "A trip" for Maria, Tomasz redesigns Old {
       contacts 1
       duration 40 min
       pain "Photo \\"rejected\\""
+      evidence "A receipt"
+      backstage Casework "Checks the photo"
+      support  Identity "Identity service"
     }
   }
 }
@@ -68,6 +78,14 @@ journey Trip "A trip" for Maria, Tomasz redesigns Old {
         ['owner', 0, 'storage.type.owner.journey'],
         ['Web', 0, 'entity.name.type.owner.journey'],
         ['external', 0, 'storage.modifier.external.journey'],
+        ['stakeholder', 0, 'storage.type.stakeholder.journey'],
+        ['Regulator', 0, 'entity.name.type.stakeholder.journey'],
+        ['circle', 0, 'keyword.other.property.journey'],
+        ['wider', 0, 'constant.language.circle.journey'],
+        ['gives', 0, 'keyword.other.property.journey'],
+        ['gets', 0, 'keyword.other.property.journey'],
+        ['link', 0, 'keyword.other.property.journey'],
+        ['Web', 1, 'variable.other.party.journey'],
         ['persona', 0, 'storage.type.persona.journey'],
         ['goal', 0, 'keyword.other.property.journey'],
         ['journey', 0, 'storage.type.journey.journey'],
@@ -84,7 +102,11 @@ journey Trip "A trip" for Maria, Tomasz redesigns Old {
         ['Form', 0, 'entity.name.type.touchpoint.journey'],
         ['moment of truth', 0, 'storage.modifier.moment-of-truth.journey'],
         ['owner', 1, 'keyword.other.property.journey'],
-        ['Web', 1, 'variable.other.owner.journey'],
+        ['Web', 2, 'variable.other.owner.journey'],
+        ['with', 0, 'keyword.other.property.journey'],
+        ['Courier', 0, 'variable.other.party.journey'],
+        [',', 1, 'punctuation.separator.comma.journey'],
+        ['Regulator', 1, 'variable.other.party.journey'],
         ['Site', 0, 'variable.other.channel.journey'],
         ['2', 0, 'constant.numeric.grade.journey'],
         ['Tomasz', 1, 'variable.other.persona.journey'],
@@ -95,6 +117,11 @@ journey Trip "A trip" for Maria, Tomasz redesigns Old {
         ['1', 0, 'constant.numeric.journey'],
         ['min', 0, 'keyword.other.unit.journey'],
         ['\\"', 0, 'constant.character.escape.journey'],
+        ['evidence', 0, 'keyword.other.property.journey'],
+        ['backstage', 0, 'keyword.other.property.journey'],
+        ['Casework', 0, 'variable.other.owner.journey'],
+        ['support', 0, 'keyword.other.property.journey'],
+        ['Identity', 0, 'variable.other.owner.journey'],
         ['done', 0, 'comment.block.journey']
     ])('%s (#%i) is %s', (word, nth, scope) => {
         expect(scopeOf(SAMPLE, word, nth)).toBe(scope);

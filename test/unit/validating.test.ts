@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { AstUtils } from 'langium';
+import { clearDocuments } from 'langium/test';
 import { isReplacesProperty } from '../../src/language/generated/ast.js';
 import { ORGANISATION } from '../helpers/organisation.js';
 import { editFile, marked, openWorkspace, summarise, test, uriOf, type TestServices } from '../helpers/services-fixture.js';
@@ -416,5 +417,87 @@ journey «None» redesigns Renew { stage S { touchpoint A { owner Web emotion 3 
             "Journey 'Fewer' is not for the personas of 'Renew', which it redesigns: Tomasz only in 'Renew'; Ana only in 'Fewer'. Their grades have nothing to compare with.",
             "Journey 'None' is not for the personas of 'Renew', which it redesigns: Maria and Tomasz only in 'Renew'. Their grades have nothing to compare with."
         ]);
+    });
+});
+
+describe('the organisation behind the touchpoints', () => {
+    test('redundant-with: a warning on a party of with that is the touchpoint\'s owner, or named twice', async ({ services }) => {
+        const { text, ranges } = marked(`journey Trip for Maria { stage S {
+  touchpoint A { owner Web with Desk, «Web» emotion 3 }
+  touchpoint B { owner Web with Courier, Desk, «Courier» emotion 3 }
+  touchpoint C { with «Desk», Courier emotion 3 owner Desk }
+} }`);
+        expect(await diagnosticsOf(services, text)).toEqual(ranges.map(range => `redundant-with warning ${range}`));
+        await clearDocuments(services.shared);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(documents['trip.journey'].diagnostics!.map(d => d.message)).toEqual([
+            "'Web' is the owner of touchpoint 'A' already: `with` names the others taking part; remove it.",
+            "'Courier' is named more than once in the `with` of touchpoint 'B': remove it.",
+            "'Desk' is the owner of touchpoint 'C' already: `with` names the others taking part; remove it."
+        ]);
+    });
+
+    test('stakeholders and owners in with, link and note owners resolve across files; one set of names for both', async ({ services }) => {
+        const organisation = `${ORGANISATION}stakeholder Family "Relatives" { circle wider link Desk "Calls" }
+owner Records "Records team" { circle core gives "The file" gets "Requests" link Family "Writes to" }
+`;
+        const trip = `journey Trip for Maria { stage S { touchpoint A {
+  owner Web with Family, Desk, Courier emotion 3 backstage Records "Finds the file" support Records "A database"
+} } }`;
+        const documents = await openWorkspace(services, { 'organisation.journey': organisation, 'trip.journey': trip });
+        expect(summarise(documents['trip.journey'])).toEqual([]);
+        expect(summarise(documents['organisation.journey'])).toEqual(['unused-declaration hint 4:9-4:16', 'unused-declaration hint 5:9-5:15']);
+        const clash = await openWorkspace(services, { 'more.journey': 'stakeholder Desk "Another desk"' });
+        expect(summarise(clash['more.journey'])).toEqual(['duplicate-name error 1:13-1:17', 'unused-declaration hint 1:13-1:17']);
+    });
+
+    test('linking-error: a party of with or link, or a note\'s owner, declared nowhere, saying how to declare it', async ({ services }) => {
+        const { text, ranges } = marked(`stakeholder Family { link «Ghost» "Haunts" }
+journey Trip for Maria { stage S { touchpoint A { owner Web with Family, «Nobody» emotion 3 backstage «Casework» "Checks" } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `linking-error error ${range}`).sort());
+        expect(documents['trip.journey'].diagnostics!.map(d => d.message)).toEqual([
+            "'Ghost' is not declared as an owner or a stakeholder in any .journey file of the workspace: declare it with `stakeholder Ghost \"<who>\"` "
+                + '(or `owner Ghost "<team>"` if it delivers touchpoints) or use a declared one.',
+            "'Nobody' is not declared as an owner or a stakeholder in any .journey file of the workspace: declare it with `stakeholder Nobody \"<who>\"` "
+                + '(or `owner Nobody "<team>"` if it delivers touchpoints) or use a declared one.',
+            "Owner 'Casework' is not declared in any .journey file of the workspace: declare it with `owner Casework \"<team>\"` or use a declared owner."
+        ]);
+    });
+
+    test('self-link, unknown-circle and a second circle: errors at the party linked, the circle\'s word and the repeated line', async ({ services }) => {
+        const { text, ranges } = marked(`owner Records {
+  link Web "Sends files"
+  link «Records» "Files itself"
+}
+stakeholder Family {
+  circle «inner»
+}
+stakeholder Union {
+  circle partner
+  «circle wider»
+}
+journey Trip for Maria { stage S { touchpoint A { owner Records with Family, Union emotion 3 } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual([
+            `self-link error ${ranges[0]}`, `unknown-circle error ${ranges[1]}`, `duplicate-property error ${ranges[2]}`
+        ].sort());
+        expect(documents['trip.journey'].diagnostics!.map(d => d.message)).toEqual([
+            "Owner 'Records' links to itself: a `link` names another owner or stakeholder.",
+            "Unknown circle 'inner': use one of core (delivers the service: the organisation's own teams), "
+                + 'partner (delivers with the organisation: suppliers, couriers, agencies), wider (shapes the experience from outside: regulators, family, employers).',
+            "Stakeholder 'Union' gives `circle` more than once: keep one."
+        ]);
+    });
+
+    test('unused-declaration: a stakeholder no journey and no link names, as an owner', async ({ services }) => {
+        const { text, ranges } = marked(`stakeholder «Regulator» "Policy unit"
+stakeholder Family "Relatives" { link Press "Talks to" }
+stakeholder Press "Local newspaper"
+owner «Legal» "Legal team" { link Family "Advises" }
+journey Trip for Maria { stage S { touchpoint A { owner Web with Family emotion 3 } } }`);
+        const documents = await openWorkspace(services, { 'organisation.journey': ORGANISATION, 'trip.journey': text });
+        expect(summarise(documents['trip.journey'])).toEqual(ranges.map(range => `unused-declaration hint ${range}`));
+        expect(documents['trip.journey'].diagnostics![0].message).toBe("Stakeholder 'Regulator' is not used by any journey or link in the workspace: use it or remove it.");
     });
 });

@@ -6,7 +6,7 @@ import { plural } from '../../map/format.js';
 import type { JourneyDocumentModel } from '../../map/model.js';
 import { previewPageCsp, previewPageHtml, type PreviewPageResources } from '../../shared/preview-page.js';
 import { isMapFileFormat, MAP_FILE_FORMATS, renderMapFile } from '../../map/render.js';
-import { shownView } from '../../map/views/views.js';
+import { shownView, VIEWS } from '../../map/views/views.js';
 import type { PreviewPageState } from '../../shared/preview-messages.js';
 import { displayPath } from '../cli-util.js';
 import { EventStream } from './event-stream.js';
@@ -114,7 +114,8 @@ export class JourneySite {
     }
 
     /**
-     * `?journey=<name>` opens the page on that journey, `?persona=<name>` on that persona's curve, and
+     * `?journey=<name>` opens the page on that journey, `?persona=<name>` on that persona's curve,
+     * `?view=map|blueprint|stakeholders` on that tab of the toolbar (another value: the map), and
      * `?compare=1` (or `serve --compare`) a redesign compared with today: where the journey has them (the page checks).
      */
     #mapPage(response: ServerResponse, encoded: string, params: URLSearchParams): void {
@@ -125,8 +126,9 @@ export class JourneySite {
         const journey = params.get('journey');
         const persona = params.get('persona');
         const compare = this.options.compare === true || params.get('compare') === '1';
+        const tab = Object.values(VIEWS).find(view => view.tab && view.id === params.get('view'))?.id;
         const state: PreviewPageState = {
-            source: file, locked: true, ...(journey ? { journey } : {}), ...(persona ? { persona } : {}), ...(compare ? { compare } : {})
+            source: file, locked: true, ...(journey ? { journey } : {}), ...(persona ? { persona } : {}), ...(tab ? { tab } : {}), ...(compare ? { compare } : {})
         };
         const resources: PreviewPageResources = {
             cspSource: "'self'",

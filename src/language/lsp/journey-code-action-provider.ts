@@ -2,21 +2,36 @@ import { AstUtils, CstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumD
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
 import {
-    isEmotionProperty, isJourney, isJourneyFile, isTouchpoint, type Declaration, type EmotionProperty, type JourneyFile, type Touchpoint
+    isEmotionProperty, isJourney, isJourneyFile, isPartyField, isTouchpoint, isWithProperty, type Declaration, type EmotionProperty, type JourneyFile,
+    type Touchpoint, type WithProperty
 } from '../generated/ast.js';
 import { editDistance } from '../edit-distance.js';
 import type { JourneyServices } from '../journey-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { APPLY_FIX_COMMAND } from './journey-execute-command-handler.js';
 
-type DeclaredKind = 'Owner' | 'Channel' | 'Persona';
+type DeclaredKind = 'Owner' | 'Stakeholder' | 'Channel' | 'Persona';
 
 /** The declarations a quick fix can declare, by their keywords (a journey or a step missing is no one-line declaration). */
-const KEYWORDS: Record<DeclaredKind, string> = { Owner: 'owner', Channel: 'channel', Persona: 'persona' };
+const KEYWORDS: Record<DeclaredKind, string> = { Owner: 'owner', Stakeholder: 'stakeholder', Channel: 'channel', Persona: 'persona' };
+
+/**
+ * The kinds a reference to a missing name may declare, the likeliest first: a party taking part in a
+ * touchpoint is most often a team (an owner), a party linked to is most often someone outside (a stakeholder).
+ */
+function kindsToDeclare(type: string, container: AstNode): DeclaredKind[] {
+    if (type === 'Party') {
+        return isPartyField(container) ? ['Stakeholder', 'Owner'] : ['Owner', 'Stakeholder'];
+    }
+    return isDeclaredKind(type) ? [type] : [];
+}
 
 function isDeclaredKind(type: string): type is DeclaredKind {
     return Object.hasOwn(KEYWORDS, type);
 }
+
+/** Owners and stakeholders share their names, and one is declared beside the other kind when a file has none of its own. */
+const KIN: Record<DeclaredKind, DeclaredKind[]> = { Owner: ['Owner', 'Stakeholder'], Stakeholder: ['Stakeholder', 'Owner'], Channel: ['Channel'], Persona: ['Persona'] };
 
 /** Names no further than this from a misspelt one are offered as "did you mean". */
 const MAX_SUGGESTION_DISTANCE = 3;
@@ -59,6 +74,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case IssueCodes.PersonaNotInJourney: return isEmotionProperty(node) ? this.#addPersonaToJourney(document, node) : [];
             case IssueCodes.DuplicateName: return node ? this.#renameDuplicate(document, node, diagnostic) : [];
             case IssueCodes.UnusedDeclaration: return node ? [this.#removeDeclaration(document, node)] : [];
+            case IssueCodes.RedundantWith: return isWithProperty(node) ? this.#removeFromWith(document, node, diagnostic) : [];
             default: return [];
         }
     }
@@ -117,19 +133,39 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             .slice(0, 3);
         candidates.forEach((candidate, i) => actions.push(action(`Change to '${candidate.name}'`,
             { [document.uri.toString()]: [{ range: diagnostic.range, newText: candidate.name }] }, i === 0 && candidate.distance <= 2)));
-        const kind = this.#services.shared.AstReflection.getReferenceType(reference);
-        if (!isDeclaredKind(kind)) {
-            return actions;
+        const kinds = kindsToDeclare(this.#services.shared.AstReflection.getReferenceType(reference), reference.container);
+        for (const kind of kinds) {
+            const declaration = `${KEYWORDS[kind]} ${name} "${name}"`;
+            const home = this.#homeOf(kind);
+            if (home && home.uri.toString() !== document.uri.toString()) {
+                actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in ${UriUtils.basename(home.uri)}`,
+                    { [home.uri.toString()]: [insertDeclaration(home, kind, declaration)] }));
+            }
+            // Of a party, either kind: each in one place, where the others live (this file when they live nowhere else).
+            if (kinds.length === 1 || !home || home.uri.toString() === document.uri.toString()) {
+                actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`,
+                    { [document.uri.toString()]: [insertDeclaration(document, kind, declaration)] }));
+            }
         }
-        const declaration = `${KEYWORDS[kind]} ${name} "${name}"`;
-        const home = this.#homeOf(kind);
-        if (home && home.uri.toString() !== document.uri.toString()) {
-            actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in ${UriUtils.basename(home.uri)}`,
-                { [home.uri.toString()]: [insertDeclaration(home, kind, declaration)] }));
-        }
-        actions.push(action(`Declare ${kind.toLowerCase()} '${name}' in this file`,
-            { [document.uri.toString()]: [insertDeclaration(document, kind, declaration)] }));
         return actions;
+    }
+
+    /** A party `with` names redundantly: out of the list, or the whole `with` when it is the only one. */
+    #removeFromWith(document: LangiumDocument, withProperty: WithProperty, diagnostic: Diagnostic): CodeAction[] {
+        const parties = GrammarUtils.findNodesForProperty(withProperty.$cstNode, 'parties');
+        const index = parties.findIndex(party => party.offset === document.textDocument.offsetAt(diagnostic.range.start));
+        if (index < 0) {
+            return [];
+        }
+        const name = withProperty.parties[index].$refText;
+        const title = `Remove '${name}' from \`with\``;
+        if (parties.length === 1) {
+            return [action(title, { [document.uri.toString()]: [removal(document, withProperty.$cstNode!.offset, withProperty.$cstNode!.end)] }, true)];
+        }
+        // From the end of the party before it, or (for the first) to the start of the one after it: the comma goes too.
+        const [start, end] = index > 0 ? [parties[index - 1].end, parties[index].end] : [parties[0].offset, parties[1].offset];
+        const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+        return [action(title, { [document.uri.toString()]: [{ range, newText: '' }] }, true)];
     }
 
     /** `emotion Ana 3` in a journey not for Ana: Ana added to its `for` list (or a `for Ana` given to a journey without one). */
@@ -152,7 +188,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const taken = new Set(isJourneyFile(node.$container)
-            ? this.#declared(node.$type as DeclaredKind | 'Journey').map(d => d.name)
+            ? (isDeclaredKind(node.$type) ? KIN[node.$type] : ['Journey' as const]).flatMap(kind => this.#declared(kind)).map(d => d.name)
             : (AstUtils.getContainerOfType(node, isJourney)?.stages.flatMap(stage => [stage.name, ...stage.touchpoints.map(t => t.name)]) ?? []));
         let n = 2;
         while (taken.has(`${named.name}${n}`)) {
@@ -164,17 +200,9 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     }
 
     #removeDeclaration(document: LangiumDocument, node: AstNode): CodeAction {
-        const cst = node.$cstNode!;
-        const text = document.textDocument.getText();
-        // Whole lines when the declaration is alone on them, so no blank line is left behind.
-        const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
-        const lineEnd = text.indexOf('\n', cst.end);
-        const alone = text.slice(lineStart, cst.offset).trim() === '' && text.slice(cst.end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
-        const start = alone ? lineStart : cst.offset;
-        const end = alone ? (lineEnd < 0 ? text.length : lineEnd + 1) : cst.end;
         const named = node as AstNode & { name: string };
         return action(`Remove unused ${node.$type.toLowerCase()} '${named.name}'`, {
-            [document.uri.toString()]: [{ range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: '' }]
+            [document.uri.toString()]: [removal(document, node.$cstNode!.offset, node.$cstNode!.end)]
         }, true);
     }
 
@@ -186,23 +214,28 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             .toArray();
     }
 
-    /** The file where most declarations of a kind live (a shared organisation file, typically). */
+    /** The file where most declarations of a kind live (a shared organisation file, typically); for a stakeholder, of an owner if none. */
     #homeOf(kind: DeclaredKind): LangiumDocument | undefined {
-        let home: LangiumDocument | undefined;
-        let most = 0;
-        for (const doc of this.#services.shared.workspace.LangiumDocuments.all) {
-            const root = doc.parseResult.value as JourneyFile;
-            const count = isJourneyFile(root) ? root.declarations.filter(d => d.$type === kind).length : 0;
-            if (count > most) {
-                home = doc;
-                most = count;
+        for (const candidate of KIN[kind]) {
+            let home: LangiumDocument | undefined;
+            let most = 0;
+            for (const doc of this.#services.shared.workspace.LangiumDocuments.all) {
+                const root = doc.parseResult.value as JourneyFile;
+                const count = isJourneyFile(root) ? root.declarations.filter(d => d.$type === candidate).length : 0;
+                if (count > most) {
+                    home = doc;
+                    most = count;
+                }
+            }
+            if (home) {
+                return home;
             }
         }
-        return home;
+        return undefined;
     }
 
     #freeName(kind: DeclaredKind, base: string): string {
-        const taken = new Set(this.#declared(kind).map(d => d.name));
+        const taken = new Set(KIN[kind].flatMap(kin => this.#declared(kin)).map(d => d.name));
         let name = base;
         for (let n = 2; taken.has(name); n++) {
             name = `${base}${n}`;
@@ -242,10 +275,22 @@ function insertProperty(document: LangiumDocument, touchpoint: Touchpoint, prope
     return { range: { start: open.range.end, end: open.range.end }, newText: oneLine ? ` ${property}` : `\n${indent}  ${property}` };
 }
 
-/** Adds a top-level declaration after the last one of its kind in the file, or at the top. */
+/** The text from `start` to `end` removed, with its whole lines when it is alone on them, so no blank line is left behind. */
+function removal(document: LangiumDocument, start: number, end: number): TextEdit {
+    const text = document.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
+    const from = alone ? lineStart : start;
+    const to = alone ? (lineEnd < 0 ? text.length : lineEnd + 1) : end;
+    return { range: { start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) }, newText: '' };
+}
+
+/** Adds a top-level declaration after the last one of its kind in the file (a stakeholder: or of an owner), or at the top. */
 function insertDeclaration(document: LangiumDocument, kind: DeclaredKind, declaration: string): TextEdit {
     const root = document.parseResult.value as JourneyFile;
-    const last = isJourneyFile(root) ? root.declarations.filter(d => d.$type === kind).at(-1) : undefined;
+    const declarations = isJourneyFile(root) ? root.declarations : [];
+    const last = KIN[kind].map(candidate => declarations.filter(d => d.$type === candidate).at(-1)).find(Boolean);
     if (last?.$cstNode) {
         const end = last.$cstNode.range.end;
         return { range: { start: end, end }, newText: `\n${declaration}` };

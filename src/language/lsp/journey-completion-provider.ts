@@ -3,18 +3,29 @@ import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFe
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { RestartingCompletionProvider } from '../fast/restarting-completion-provider.js';
 import {
-    isChannel, isEmotionProperty, isJourney, isOwner, isPersona, isTouchpoint, type Touchpoint
+    isChannel, isEmotionProperty, isJourney, isOwner, isParty, isPartyField, isPersona, isStakeholder, isTouchpoint, isWithProperty, type Party,
+    type Touchpoint
 } from '../generated/ast.js';
+import { CIRCLES } from '../../map/vocabulary/circles.js';
 import { GRADES } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { personaNames, TOUCHPOINT_PROPERTIES, TOUCHPOINT_PROPERTY_RULES, type TouchpointPropertyInfo } from '../touchpoint-properties.js';
 
+/** The fields of an owner's or a stakeholder's body, in the order completion offers them, with what each is for. */
+const PARTY_FIELDS: readonly { keyword: string, detail: string }[] = [
+    { keyword: 'circle', detail: `its circle on the stakeholder map: ${CIRCLES.map(({ circle }) => circle).join(', ')}` },
+    { keyword: 'gives', detail: 'what it does for the customer (may repeat)' },
+    { keyword: 'gets', detail: 'what it gets in return (may repeat)' },
+    { keyword: 'link', detail: 'a relationship with another owner or stakeholder (may repeat)' }
+];
+
 /**
  * What may come next at the cursor, with what each item means: the properties a touchpoint can still
- * take, the declarations a reference can name (titles as details; after `emotion`, the journey's own
- * personas; after `redesigns`, the other journeys; after `replaces`, the steps of the journey redesigned),
- * the grades and the duration units.
+ * take and the fields of an owner's or a stakeholder's body, the declarations a reference can name (titles
+ * as details; after `emotion`, the journey's own personas; after `redesigns`, the other journeys; after
+ * `replaces`, the steps of the journey redesigned; after `with`, the parties not yet taking part; after
+ * `link`, the other parties), the grades, the duration units and the circles.
  */
 export class JourneyCompletionProvider extends RestartingCompletionProvider {
     readonly #services: JourneyServices;
@@ -34,6 +45,9 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
             if (rule?.name === 'DurationProperty' && assignment.feature === 'unit') {
                 return this.#completeUnits(context, acceptor);
             }
+            if (rule?.name === 'PartyField' && assignment.feature === 'circle') {
+                return this.#completeCircles(context, acceptor);
+            }
         }
         return super.completionFor(context, next, acceptor);
     }
@@ -41,6 +55,9 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const touchpoint = context.node && AstUtils.getContainerOfType(context.node, isTouchpoint);
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule?.name === 'PartyField') {
+            return this.#completePartyField(context, keyword, acceptor);
+        }
         const property = TOUCHPOINT_PROPERTIES.findIndex(p => p.keyword === keyword.value);
         if (!touchpoint || property < 0 || !rule || !TOUCHPOINT_PROPERTY_RULES.has(rule.name)) {
             return super.completionForKeyword(context, keyword, acceptor);
@@ -86,6 +103,16 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         if (journey === refInfo.container && refInfo.property === 'redesigns') {
             return candidates.filter(candidate => candidate.name !== journey.name);
         }
+        if (isWithProperty(refInfo.container)) {
+            // The touchpoint's owner and the parties listed already would be redundant-with.
+            const listed = new Set(refInfo.container.$container.properties.flatMap(property => property.$type === 'OwnerProperty' ? [property.owner?.$refText]
+                : property.$type === 'WithProperty' ? property.parties.filter(party => party !== refInfo.reference).map(party => party.$refText) : []));
+            return candidates.filter(candidate => !listed.has(candidate.name));
+        }
+        if (isPartyField(refInfo.container)) {
+            const self = refInfo.container.$container.name;
+            return candidates.filter(candidate => candidate.name !== self);
+        }
         return candidates;
     }
 
@@ -94,7 +121,7 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         const declaration = nodeDescription.node ?? this.#load(nodeDescription);
         if (isOwner(declaration)) {
             item.detail = [declaration.title, declaration.external ? '(external)' : undefined].filter(Boolean).join(' ') || 'Owner';
-        } else if (isChannel(declaration) || isPersona(declaration) || isJourney(declaration)) {
+        } else if (isStakeholder(declaration) || isChannel(declaration) || isPersona(declaration) || isJourney(declaration)) {
             item.detail = declaration.title ?? declaration.$type;
         } else if (isTouchpoint(declaration)) {
             const stage = declaration.$container;
@@ -107,6 +134,22 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         for (const { value, meaning } of GRADES) {
             acceptor(context, { label: String(value), detail: meaning, kind: CompletionItemKind.EnumMember, sortText: `0${value}` });
         }
+    }
+
+    /** `circle`, once per party; `gives`, `gets` and `link` always. */
+    #completePartyField(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        const index = PARTY_FIELDS.findIndex(field => field.keyword === keyword.value);
+        const party: Party | undefined = context.node ? AstUtils.getContainerOfType(context.node, isParty) : undefined;
+        if (index < 0 || (keyword.value === 'circle' && party?.fields.some(field => field.kind === 'circle'))) {
+            return;
+        }
+        acceptor(context, { label: keyword.value, detail: PARTY_FIELDS[index].detail, kind: CompletionItemKind.Property, sortText: `0${index}` });
+    }
+
+    #completeCircles(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        CIRCLES.forEach(({ circle, detail }, index) => {
+            acceptor(context, { label: circle, detail, kind: CompletionItemKind.EnumMember, sortText: `0${index}` });
+        });
     }
 
     #completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {

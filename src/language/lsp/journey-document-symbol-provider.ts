@@ -1,13 +1,13 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
-import { isChannel, isJourney, isOwner, isPersona, isStage, isTouchpoint, type Touchpoint } from '../generated/ast.js';
+import { isChannel, isJourney, isOwner, isPersona, isStage, isStakeholder, isTouchpoint, type Touchpoint } from '../generated/ast.js';
 import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 import type { JourneyServices } from '../journey-module.js';
 import { gradesByPersona, personaNames, touchpointFacts } from '../touchpoint-properties.js';
 
 /**
- * The outline and breadcrumbs: journeys > stages > touchpoints beside the owners, channels and personas,
+ * The outline and breadcrumbs: journeys > stages > touchpoints beside the owners, stakeholders, channels and personas,
  * with titles in the detail (and for a redesign the journey it redesigns), and for a touchpoint its grade
  * ("2 negative · confused", or "not graded"; in a journey of several personas, each one's: "Maria 2, Tomasz 4").
  * A client without hierarchical symbols gets the same symbols as a flat list, each naming its container.
@@ -51,7 +51,7 @@ export function symbolDetail(node: AstNode): string | undefined {
     if (isJourney(node) && node.redesigns) {
         return [node.title, `redesigns ${node.redesigns.$refText}`].filter(Boolean).join(' · ');
     }
-    if (isJourney(node) || isStage(node) || isOwner(node) || isChannel(node) || isPersona(node)) {
+    if (isJourney(node) || isStage(node) || isOwner(node) || isStakeholder(node) || isChannel(node) || isPersona(node)) {
         return node.title;
     }
     return undefined;

@@ -4,9 +4,9 @@ import type {
     DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit
 } from 'vscode-languageserver';
 import {
-    isChannel, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth,
-    isNote, isOwner, isPersona, isReplacesProperty, isStage, isTouchpoint,
-    type Channel, type JourneyFile, type Owner, type Persona, type Touchpoint
+    isChannel, isDurationProperty, isEmotionProperty, isJourney, isJourneyFile, isMomentOfTruth, isNote, isOwner, isPartyField, isPersona,
+    isReplacesProperty, isStage, isStakeholder, isTouchpoint, isWithProperty,
+    type Channel, type JourneyFile, type Owner, type Persona, type Stakeholder, type Touchpoint
 } from '../generated/ast.js';
 import { propertyOf } from '../touchpoint-properties.js';
 
@@ -15,7 +15,8 @@ const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
 
 /**
  * One canonical layout: a declaration per line, two-space indentation, one property per line, values of
- * a touchpoint's single-valued properties aligned, persona fields aligned, and the titles of a run of
+ * a touchpoint's single-valued properties (and of its evidence and support notes) aligned, persona fields
+ * and the texts of an owner's or stakeholder's gives, gets and links aligned, and the titles of a run of
  * owners (or channels) aligned. Blank lines between declarations and stages are kept; comments stay.
  * The indentation options a client sends are ignored. A range (or the line typed on) gets exactly the
  * edits a full format makes on its lines, so a document with syntax errors gets none, as in a full format.
@@ -73,7 +74,13 @@ export class JourneyFormatter extends AbstractFormatter {
             f.property('name').prepend(Formatting.oneSpace());
             if (isOwner(node)) {
                 f.keyword('external').prepend(Formatting.oneSpace());
+                this.#formatPartyBody(node);
             }
+        } else if (isStakeholder(node)) {
+            this.getNodeFormatter(node).properties('name', 'title').prepend(Formatting.oneSpace());
+            this.#formatPartyBody(node);
+        } else if (isPartyField(node)) {
+            this.getNodeFormatter(node).properties('circle', 'text').prepend(Formatting.oneSpace());
         } else if (isPersona(node)) {
             this.#formatPersona(node);
         } else if (isJourney(node)) {
@@ -102,14 +109,14 @@ export class JourneyFormatter extends AbstractFormatter {
                 // The persona's name is what the touchpoint lines up; the grade follows it.
                 f.property('grade').prepend(Formatting.oneSpace());
             }
-        } else if (isReplacesProperty(node)) {
+        } else if (isReplacesProperty(node) || isWithProperty(node)) {
             const f = this.getNodeFormatter(node);
             f.keywords(',').prepend(Formatting.noSpace());
             f.keywords(',').append(Formatting.oneSpace());
         } else if (isDurationProperty(node)) {
             this.getNodeFormatter(node).property('unit').prepend(Formatting.oneSpace());
         } else if (isNote(node)) {
-            this.getNodeFormatter(node).property('text').prepend(Formatting.oneSpace());
+            this.getNodeFormatter(node).properties('owner', 'text').prepend(Formatting.oneSpace());
         }
     }
 
@@ -151,6 +158,21 @@ export class JourneyFormatter extends AbstractFormatter {
         }
     }
 
+    /** An owner's or a stakeholder's body as a persona's: a field per line, the texts of gives, gets and link aligned (`gets  "..."`). */
+    #formatPartyBody(party: Owner | Stakeholder): void {
+        const f = this.getNodeFormatter(party);
+        if (!f.keyword('{').nodes.length) {
+            return;
+        }
+        this.#formatBlock(f, party.fields.length === 0, false);
+        // circle names a ring, not a text: its word keeps one space.
+        const texts = party.fields.filter(field => field.kind !== 'circle');
+        const width = Math.max(...texts.map(field => field.kind.length));
+        for (const field of texts) {
+            this.getNodeFormatter(field).property(field.kind === 'link' ? 'party' : 'text').prepend(alignedSpaces(width - field.kind.length + 1));
+        }
+    }
+
     #formatTouchpoint(touchpoint: Touchpoint): void {
         const f = this.getNodeFormatter(touchpoint);
         f.properties('name', 'title').prepend(Formatting.oneSpace());
@@ -164,8 +186,8 @@ export class JourneyFormatter extends AbstractFormatter {
         for (const { node, info } of aligned) {
             // The table names the value's property (a test holds it to the grammar), which the AST types cannot check here.
             const formatter = this.getNodeFormatter(node as unknown as AstNode & Record<string, unknown>);
-            const value = isEmotionProperty(node) && node.persona ? 'persona' : info.value!;
-            formatter.property(value).prepend(Formatting.spaces(width - info.keyword.length + 1));
+            const value = isEmotionProperty(node) && node.persona ? 'persona' : isNote(node) && node.owner ? 'owner' : info.value!;
+            formatter.property(value).prepend(alignedSpaces(width - info.keyword.length + 1));
         }
     }
 
@@ -184,6 +206,11 @@ export class JourneyFormatter extends AbstractFormatter {
             close.prepend(Formatting.newLine());
         }
     }
+}
+
+/** The spaces before an aligned value, over the one space its own node gives it (the container is formatted first). */
+function alignedSpaces(spaces: number): FormattingAction {
+    return Formatting.spaces(spaces, { priority: 1 });
 }
 
 /**

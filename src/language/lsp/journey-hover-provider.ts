@@ -2,9 +2,11 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { MarkupKind, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver';
 import {
-    isChannel, isEmotionProperty, isJourney, isOwner, isPersona, isTouchpoint, type Channel, type EmotionProperty, type Journey, type Owner,
-    type Persona, type Touchpoint
+    isChannel, isEmotionProperty, isJourney, isOwner, isPersona, isStakeholder, isTouchpoint, isWithProperty, type Channel, type EmotionProperty,
+    type Journey, type Owner, type Persona, type Stakeholder, type Touchpoint
 } from '../generated/ast.js';
+import { CIRCLES } from '../../map/vocabulary/circles.js';
+import { stakeholderModel } from '../stakeholder-model-builder.js';
 import type { EmotionModel, TouchpointModel } from '../../map/model.js';
 import { compareJourneys } from '../../map/compare/compare-journeys.js';
 import { gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
@@ -54,6 +56,9 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
         if (isOwner(node) || isChannel(node) || isPersona(node)) {
             return this.#declarationCard(node);
+        }
+        if (isStakeholder(node)) {
+            return this.#stakeholderCard(node);
         }
         if (isJourney(node)) {
             return this.#journeyCard(node);
@@ -156,6 +161,34 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         const external = isOwner(declaration) && declaration.external ? '\n\nExternal: a partner outside the organisation.' : '';
         const use = users === 0 ? `No ${what} in the workspace uses this ${kind}.` : `Used by ${plural(users, what)} in the workspace.`;
         return `**${kind} ${md(declaration.name)}**${title}${external}\n\n${use}`;
+    }
+
+    /** A stakeholder's place on the stakeholder map: its title, circle, what it gives and gets, its links, the touchpoints it takes part in. */
+    #stakeholderCard(stakeholder: Stakeholder): string {
+        const model = stakeholderModel(stakeholder, AstUtils.getDocument(stakeholder));
+        const circle = CIRCLES.find(entry => entry.circle === model.circle)!;
+        const lines = [`**stakeholder ${md(stakeholder.name)}**${stakeholder.title ? ` · ${md(stakeholder.title)}` : ''}`, '',
+            `- Circle: ${circle.circle} (${circle.detail})`,
+            ...model.gives.map(text => `- Gives: ${md(text)}`),
+            ...model.gets.map(text => `- Gets: ${md(text)}`),
+            ...model.links.map(link => `- Link to ${md(link.to)}: ${md(link.text)}`)];
+        const touchpoints = this.#touchpointsWith(stakeholder);
+        lines.push('', touchpoints === 0 ? 'Takes part in no touchpoint of the workspace.' : `Takes part in ${plural(touchpoints, 'touchpoint')} in the workspace.`);
+        return lines.join('\n');
+    }
+
+    /** The touchpoints whose `with` names a party. */
+    #touchpointsWith(party: Owner | Stakeholder): number {
+        const documents = this.#services.shared.workspace.LangiumDocuments;
+        const locator = this.#services.workspace.AstNodeLocator;
+        let count = 0;
+        for (const reference of this.#services.references.References.findReferences(party, { includeDeclaration: false })) {
+            const root = documents.getDocument(reference.sourceUri)?.parseResult.value;
+            if (root && isWithProperty(locator.getAstNode(root, reference.sourcePath))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The journeys that name a persona, in their `for` lists or their `emotion` lines, each counted once. */

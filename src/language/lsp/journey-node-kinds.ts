@@ -7,6 +7,7 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Stage: SymbolKind.Namespace,
     Touchpoint: SymbolKind.Event,
     Owner: SymbolKind.Class,
+    Stakeholder: SymbolKind.TypeParameter,
     Channel: SymbolKind.Interface,
     Persona: SymbolKind.Object
 };
@@ -16,6 +17,7 @@ const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
     Stage: CompletionItemKind.Folder,
     Touchpoint: CompletionItemKind.Event,
     Owner: CompletionItemKind.Class,
+    Stakeholder: CompletionItemKind.TypeParameter,
     Channel: CompletionItemKind.Interface,
     Persona: CompletionItemKind.Struct
 };

@@ -1,16 +1,17 @@
 import { AstUtils, CstUtils, GrammarAST, UriUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isJourney, isStage, isTouchpoint } from '../generated/ast.js';
+import { isJourney, isParty, isStage, isTouchpoint, Party } from '../generated/ast.js';
 import type { JourneyServices } from '../journey-module.js';
 
 const NAME = /^[_\p{L}][\p{L}\p{N}_-]*$/u;
 
 /**
- * Rename of owners, channels, personas, journeys, stages and touchpoints, across the workspace. A new name
- * must be a valid name, not a keyword, and not already taken by a declaration of the same kind (where the
- * two would clash); otherwise the rename is refused with a message saying why. On a keyword there is
- * nothing to rename: prepareRename answers null, as the protocol wants, not an error.
+ * Rename of owners, stakeholders, channels, personas, journeys, stages and touchpoints, across the workspace.
+ * A new name must be a valid name, not a keyword, and not already taken by a declaration of the same kind
+ * (where the two would clash; owners and stakeholders share their names); otherwise the rename is refused
+ * with a message saying why. On a keyword there is nothing to rename: prepareRename answers null, as the
+ * protocol wants, not an error.
  */
 export class JourneyRenameProvider extends DefaultRenameProvider {
     readonly #services: JourneyServices;
@@ -64,7 +65,9 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
             const other = siblings.find(node => node !== target && node.name === newName);
             return other ? `in journey '${journey.name}', line ${(other.$cstNode?.range.start.line ?? 0) + 1}` : undefined;
         }
-        const other = this.#services.shared.workspace.IndexManager.allElements(target.$type).find(description => description.name === newName);
+        // Owners and stakeholders share one set of names (a `with` or a `link` names either).
+        const kind = isParty(target) ? Party.$type : target.$type;
+        const other = this.#services.shared.workspace.IndexManager.allElements(kind).find(description => description.name === newName);
         return other ? `${UriUtils.basename(other.documentUri)}, line ${(other.nameSegment?.range.start.line ?? 0) + 1}` : undefined;
     }
 }

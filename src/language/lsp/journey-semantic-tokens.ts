@@ -2,8 +2,8 @@ import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isOwner, isOwnerProperty, isPersona,
-    isReplacesProperty, isStage, isTouchpoint
+    isChannel, isChannelProperty, isDurationProperty, isEmotionProperty, isJourney, isMomentOfTruth, isNote, isOwner, isOwnerProperty,
+    isPartyField, isPersona, isReplacesProperty, isStage, isStakeholder, isTouchpoint, isWithProperty, type Party
 } from '../generated/ast.js';
 import { gradeOf, isValidGrade } from '../../map/vocabulary/grades.js';
 
@@ -12,6 +12,7 @@ export const GradeModifiers = { negative: 'negative', neutral: 'neutral', positi
 
 const DECLARATION_TYPES: Record<string, string> = {
     Owner: SemanticTokenTypes.class,
+    Stakeholder: SemanticTokenTypes.type,
     Channel: SemanticTokenTypes.interface,
     Persona: SemanticTokenTypes.struct,
     Journey: SemanticTokenTypes.namespace,
@@ -19,10 +20,16 @@ const DECLARATION_TYPES: Record<string, string> = {
     Touchpoint: SemanticTokenTypes.event
 };
 
+/** The token type of a reference to an owner or a stakeholder: its kind once resolved, an owner's until then. */
+function partyType(party: Party | undefined): string {
+    return isStakeholder(party) ? DECLARATION_TYPES.Stakeholder : DECLARATION_TYPES.Owner;
+}
+
 /**
  * Semantic colours on top of the TextMate grammar: declarations apart from references (each kind its own
- * token type: a persona graded, a journey redesigned and a step replaced as their kinds), grades by
- * sentiment, the moment-of-truth marker as a decorator, duration units.
+ * token type: a persona graded, a journey redesigned, a step replaced and the parties of `with`, `link` and
+ * owned notes as their kinds), grades by sentiment, the moment-of-truth marker as a decorator, duration
+ * units and circles.
  */
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
     override get tokenModifiers(): Record<string, number> {
@@ -36,7 +43,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
     }
 
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        if (isOwner(node) || isChannel(node) || isPersona(node) || isJourney(node) || isStage(node) || isTouchpoint(node)) {
+        if (isOwner(node) || isStakeholder(node) || isChannel(node) || isPersona(node) || isJourney(node) || isStage(node) || isTouchpoint(node)) {
             acceptor({ node, property: 'name', type: DECLARATION_TYPES[node.$type], modifier: SemanticTokenModifiers.declaration });
             if (isJourney(node)) {
                 node.personas.forEach((_, index) => acceptor({ node, property: 'personas', index, type: DECLARATION_TYPES.Persona }));
@@ -46,6 +53,14 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             }
         } else if (isOwnerProperty(node)) {
             acceptor({ node, property: 'owner', type: DECLARATION_TYPES.Owner });
+        } else if (isWithProperty(node)) {
+            node.parties.forEach((party, index) => acceptor({ node, property: 'parties', index, type: partyType(party.ref) }));
+        } else if (isNote(node) && node.owner) {
+            acceptor({ node, property: 'owner', type: DECLARATION_TYPES.Owner });
+        } else if (isPartyField(node) && node.party) {
+            acceptor({ node, property: 'party', type: partyType(node.party.ref) });
+        } else if (isPartyField(node) && node.circle) {
+            acceptor({ node, property: 'circle', type: SemanticTokenTypes.enumMember });
         } else if (isChannelProperty(node)) {
             acceptor({ node, property: 'channel', type: DECLARATION_TYPES.Channel });
         } else if (isEmotionProperty(node)) {

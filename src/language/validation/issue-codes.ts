@@ -1,4 +1,5 @@
 import { diagnosticData, type ValidationSeverity } from 'langium';
+import { CIRCLES } from '../../map/vocabulary/circles.js';
 
 /** How a diagnostic is shown, as settings, `journey validate` and SARIF name it. */
 export type IssueSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -35,15 +36,15 @@ export const ISSUES = {
     },
     LinkingError: {
         code: 'linking-error', severity: 'error',
-        description: 'an owner, channel, persona or journey declared in no `.journey` file of the workspace, or a step named by `replaces` that the redesigned journey does not have'
+        description: 'an owner, stakeholder, channel, persona or journey declared in no `.journey` file of the workspace, or a step named by `replaces` that the redesigned journey does not have'
     },
     DuplicateName: {
         code: 'duplicate-name', severity: 'error',
-        description: 'two declarations of one kind with one name (workspace-wide for owners, channels, personas and journeys; per journey for stages and touchpoints)'
+        description: 'two declarations of one kind with one name (workspace-wide for owners and stakeholders, which share their names, channels, personas and journeys; per journey for stages and touchpoints)'
     },
     DuplicateProperty: {
         code: 'duplicate-property', severity: 'error',
-        description: 'a single-valued property given twice (touchpoint: owner, channel, the shared emotion or one persona\'s, contacts, duration, moment of truth, replaces; persona: goal, today, ideal)'
+        description: 'a single-valued property given twice (touchpoint: owner, with, channel, the shared emotion or one persona\'s, contacts, duration, moment of truth, replaces; persona: goal, today, ideal; owner and stakeholder: circle)'
     },
     EmptyStage: { code: 'empty-stage', severity: 'warning', description: 'a stage with no touchpoints' },
     MissingPersona: { code: 'missing-persona', severity: 'warning', description: 'a journey with no `for <persona>`' },
@@ -65,7 +66,16 @@ export const ISSUES = {
     },
     UnusedDeclaration: {
         code: 'unused-declaration', severity: 'hint',
-        description: 'an owner, channel or persona that no journey in the workspace uses (shown faded)'
+        description: 'an owner, stakeholder, channel or persona that nothing in the workspace uses: no journey, and for owners and stakeholders no `link` (shown faded)'
+    },
+    RedundantWith: {
+        code: 'redundant-with', severity: 'warning',
+        description: 'a `with` that names the touchpoint\'s own `owner`, or a party it names already: `with` lists the others taking part'
+    },
+    SelfLink: { code: 'self-link', severity: 'error', description: 'a `link` from an owner or stakeholder to itself' },
+    UnknownCircle: {
+        code: 'unknown-circle', severity: 'error',
+        description: `a \`circle\` that is not one of the stakeholder map's circles (${CIRCLES.map(({ circle }) => `\`${circle}\``).join(', ')})`
     },
     LowMomentOfTruth: {
         code: 'low-moment-of-truth', severity: 'information', setting: 'journey.insights.diagnostics',

@@ -3,10 +3,11 @@ import {
 } from 'langium';
 import { DiagnosticTag, type Range } from 'vscode-languageserver';
 import {
-    isChannel, isJourney, isOwner, isPersona, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
-    type JourneyMapsAstType, type JourneyFile, type Owner, type Persona, type PersonaField, type ReplacesProperty, type Stage, type Stakeholder,
-    type Touchpoint
+    isChannel, isJourney, isOwner, isPersona, isStakeholder, type Channel, type ContactsProperty, type DurationProperty, type EmotionProperty, type Journey,
+    type JourneyMapsAstType, type JourneyFile, type Owner, type Party, type PartyField, type Persona, type PersonaField, type ReplacesProperty,
+    type Stage, type Stakeholder, type Touchpoint, type WithProperty
 } from '../generated/ast.js';
+import { CIRCLES, isCircle } from '../../map/vocabulary/circles.js';
 import { describeScale, gradeOf, isValidGrade, MAX_GRADE, MIN_GRADE } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS, isDurationUnit } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
@@ -28,6 +29,10 @@ export function registerValidationChecks(services: JourneyServices): void {
         AstNode: validator.checkControlCharacters,
         JourneyFile: [validator.checkUniqueWorkspaceNames, validator.checkUsedDeclarations],
         Persona: validator.checkSingleValuedPersonaFields,
+        Owner: validator.checkSingleCircle,
+        Stakeholder: validator.checkSingleCircle,
+        PartyField: [validator.checkCircle, validator.checkLinkToItself],
+        WithProperty: validator.checkWithParties,
         Journey: [validator.checkPersona, validator.checkRedesign, validator.checkUniqueNamesInJourney, validator.checkSteepDrops],
         Stage: validator.checkStageNotEmpty,
         Touchpoint: [validator.checkOwnerAndGrade, validator.checkSingleValuedProperties, validator.checkLowMomentOfTruth],
@@ -106,12 +111,13 @@ export class JourneyValidator {
     }
 
     /**
-     * An owner, channel or persona that no journey uses is clutter on the map (or a forgotten reference).
-     * The workspace's references are read once for the whole file.
+     * An owner, stakeholder, channel or persona that nothing uses (no journey, no `link` of another party)
+     * is clutter on the map (or a forgotten reference). The workspace's references are read once for the
+     * whole file.
      */
     checkUsedDeclarations(file: JourneyFile, accept: ValidationAcceptor): void {
-        const declarations = file.declarations.filter((declaration): declaration is Owner | Channel | Persona =>
-            (isOwner(declaration) || isChannel(declaration) || isPersona(declaration)) && Boolean(declaration.name));
+        const declarations = file.declarations.filter((declaration): declaration is Owner | Stakeholder | Channel | Persona =>
+            (isOwner(declaration) || isStakeholder(declaration) || isChannel(declaration) || isPersona(declaration)) && Boolean(declaration.name));
         if (declarations.length === 0) {
             return;
         }
@@ -120,7 +126,8 @@ export class JourneyValidator {
         for (const declaration of declarations) {
             if (!referenced.has(locator.getAstNodePath(declaration))) {
                 const kind = KIND_LABELS[declaration.$type];
-                accept(defaultSeverity(IssueCodes.UnusedDeclaration), `${kind} '${declaration.name}' is not used by any journey in the workspace: use it or remove it.`, {
+                const by = isOwner(declaration) || isStakeholder(declaration) ? 'any journey or link' : 'any journey';
+                accept(defaultSeverity(IssueCodes.UnusedDeclaration), `${kind} '${declaration.name}' is not used by ${by} in the workspace: use it or remove it.`, {
                     node: declaration, property: 'name', ...withCode(IssueCodes.UnusedDeclaration),
                     tags: [DiagnosticTag.Unnecessary]
                 });
@@ -315,6 +322,51 @@ export class JourneyValidator {
                 });
             }
             seen.add(field.kind);
+        }
+    }
+
+    /** `with` names the others taking part: not the touchpoint's own owner, and each party once. */
+    checkWithParties(withProperty: WithProperty, accept: ValidationAcceptor): void {
+        const touchpoint = withProperty.$container;
+        const owner = touchpointFacts(touchpoint).owner?.owner?.$refText;
+        const seen = new Set<string>();
+        withProperty.parties.forEach((party, index) => {
+            const name = party.$refText;
+            const message = name === owner
+                ? `'${name}' is the owner of touchpoint '${touchpoint.name}' already: \`with\` names the others taking part; remove it.`
+                : seen.has(name) ? `'${name}' is named more than once in the \`with\` of touchpoint '${touchpoint.name}': remove it.` : undefined;
+            if (message) {
+                accept(defaultSeverity(IssueCodes.RedundantWith), message, { node: withProperty, property: 'parties', index, ...withCode(IssueCodes.RedundantWith) });
+            }
+            seen.add(name);
+        });
+    }
+
+    /** A party is on one circle of the stakeholder map. */
+    checkSingleCircle(party: Party, accept: ValidationAcceptor): void {
+        party.fields.filter(field => field.kind === 'circle').slice(1).forEach(field => {
+            accept(defaultSeverity(IssueCodes.DuplicateProperty), `${KIND_LABELS[party.$type]} '${party.name}' gives \`circle\` more than once: keep one.`, {
+                node: field, ...withCode(IssueCodes.DuplicateProperty)
+            });
+        });
+    }
+
+    checkCircle(field: PartyField, accept: ValidationAcceptor): void {
+        if (field.kind === 'circle' && field.circle && !isCircle(field.circle)) {
+            const circles = CIRCLES.map(({ circle, detail }) => `${circle} (${detail})`).join(', ');
+            accept(defaultSeverity(IssueCodes.UnknownCircle), `Unknown circle '${field.circle}': use one of ${circles}.`, {
+                node: field, property: 'circle', ...withCode(IssueCodes.UnknownCircle)
+            });
+        }
+    }
+
+    /** A `link` describes a relationship with another party. */
+    checkLinkToItself(field: PartyField, accept: ValidationAcceptor): void {
+        const party = field.$container;
+        if (field.kind === 'link' && field.party?.$refText === party.name) {
+            accept(defaultSeverity(IssueCodes.SelfLink), `${KIND_LABELS[party.$type]} '${party.name}' links to itself: a \`link\` names another owner or stakeholder.`, {
+                node: field, property: 'party', ...withCode(IssueCodes.SelfLink)
+            });
         }
     }
 

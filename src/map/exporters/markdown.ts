@@ -1,7 +1,7 @@
 /**
  * A Markdown report of journeys, fit for a pull request comment: the summary figures, for a redesign
- * what it changes from today, the lowest moments, the touchpoints nobody owns or nobody graded, and a
- * table per stage. Every text from the
+ * what it changes from today, the lowest moments, the touchpoints nobody owns or nobody graded, the
+ * stakeholders with their figures, and a table per stage. Every text from the
  * journey is escaped (Markdown and HTML specials, `|` in tables, line breaks), so a label can neither
  * break the layout, inject markup, nor mention a user or an issue; control characters (ESC, BEL...) are
  * replaced by U+FFFD, so that printing the report on a terminal runs nothing.
@@ -11,6 +11,8 @@ import { compareJourneys, type JourneyComparison } from '../compare/compare-jour
 import { describeChange } from '../compare/describe-change.js';
 import { figureChangesLine } from '../compare/figure-changes.js';
 import { replaceControlCharacters } from '../control-characters.js';
+import { handoffs } from '../handoffs.js';
+import { stakeholderFigures } from '../stakeholder-figures.js';
 import { markdownText } from '../markdown-text.js';
 import { formatAverage, formatCount, formatDuration, formatMinutes, formatPercent, gradeMeaning, MISSING, plural } from '../format.js';
 
@@ -77,6 +79,7 @@ function journeyReport(out: string[], journey: JourneyModel): void {
     listProblem(out, 'Touchpoints with no owner', touchpoints.filter(t => !t.owner), 'every touchpoint has an owner');
     listProblem(out, 'Touchpoints with no emotion grade', touchpoints.filter(t => ungradedFor(journey, t).length > 0), 'every touchpoint is graded',
         t => journey.personas.length > 1 ? ` (for ${ungradedFor(journey, t).join(', ')})` : '');
+    stakeholders(out, journey);
     for (const [i, stage] of journey.stages.entries()) {
         out.push(`### ${i + 1}. ${markdownText(stage.title)}`, '');
         if (stage.touchpoints.length === 0) {
@@ -93,6 +96,32 @@ function journeyReport(out: string[], journey: JourneyModel): void {
         }
         out.push('');
     }
+}
+
+/**
+ * The parties of the journey (its stakeholder map), each with its circle and what it does here: the
+ * touchpoints it delivers and their average grade, those it takes part in, the hand-offs to or from it.
+ */
+function stakeholders(out: string[], journey: JourneyModel): void {
+    if (journey.stakeholders.length === 0) {
+        return;
+    }
+    const figures = stakeholderFigures(journey);
+    const passes = handoffs(journey);
+    out.push(`**Stakeholders** (${journey.stakeholders.length}):`, '');
+    for (const party of journey.stakeholders) {
+        const { delivers, averageEmotion, takesPart } = figures.get(party.name)!;
+        const kind = party.kind === 'stakeholder' ? 'stakeholder' : party.external ? 'external owner' : 'owner';
+        const meaning = gradeMeaning(averageEmotion);
+        const handed = passes.filter(pass => pass.fromOwner === party.name || pass.toOwner === party.name).length;
+        const facts = [
+            `delivers ${plural(delivers, 'touchpoint')}${averageEmotion === undefined ? '' : ` (average ${formatAverage(averageEmotion)}${meaning ? `, ${meaning}` : ''})`}`,
+            `takes part in ${plural(takesPart, 'touchpoint')} of others`,
+            plural(handed, 'hand-off')
+        ];
+        out.push(`- **${markdownText(party.title)}** (${kind}, circle ${party.circle}): ${facts.join(', ')}`);
+    }
+    out.push('');
 }
 
 /** For a redesign: what it changes from the journey it redesigns, the figures and then each change. */
