@@ -54,7 +54,7 @@ describe('journey validate', () => {
     test('a file is checked with the journeys beside it', async () => {
         const run = await journey(path.join(folder, 'shared'), 'validate', 'organisation.journey');
         expect(run.stdout.split('\n')).toEqual([
-            "organisation.journey:1:7 hint unused-declaration Owner 'Web' is not used by any journey in the workspace: use it or remove it.",
+            "organisation.journey:1:7 hint unused-declaration Owner 'Web' is not used by any journey or link in the workspace: use it or remove it.",
             "organisation.journey:2:9 hint unused-declaration Persona 'Maria' is not used by any journey in the workspace: use it or remove it.",
             '1 file checked: 2 hints',
             ''

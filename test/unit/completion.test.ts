@@ -173,8 +173,8 @@ describe('keywords only where the grammar allows them', () => {
         expect((await itemsAt('<|>')).map(i => i.split(' — ')[0]).sort()).toEqual(['channel', 'journey', 'owner', 'persona', 'stakeholder']);
     });
 
-    test('in a journey: goal and stage; in a stage: touchpoint', async ({ itemsAt }) => {
-        expect((await itemsAt('journey J for Maria { <|> }')).map(i => i.split(' — ')[0]).sort()).toEqual(['goal', 'stage']);
+    test('in a journey: goal, description and stage; in a stage: touchpoint', async ({ itemsAt }) => {
+        expect((await itemsAt('journey J for Maria { <|> }')).map(i => i.split(' — ')[0]).sort()).toEqual(['description', 'goal', 'stage']);
         expect((await itemsAt('journey J for Maria { stage S { <|> } }')).map(i => i.split(' — ')[0])).toEqual(['touchpoint']);
     });
 
