@@ -51,7 +51,7 @@ function render(): void {
     const journey = page.shownJourney(model);
     renderChoices(journey);
     drawMap(journey);
-    morphdom(outline, `<div class="outline">${journey ? journeyOutline(journey) : ''}</div>`);
+    writeOutlineWhenIdle(journey);
     if (!page.scrollRestored) {
         page.scrollRestored = true;
         viewport.scrollLeft = page.saved.scrollLeft ?? 0;
@@ -68,6 +68,27 @@ function render(): void {
             stale: model !== page.latest
         }
     });
+}
+
+/** The journey the outline is to be written for, while a write waits for an idle moment. */
+let outlinePending: { journey: JourneyModel | undefined } | undefined;
+
+/**
+ * The journey in words for screen readers, written once the map is on screen: a long journey's outline
+ * costs as much to lay out as its map (at 1,000 touchpoints it doubled the first paint), and a reader
+ * gets it a frame later. Renders in between write only the last journey.
+ */
+function writeOutlineWhenIdle(journey: JourneyModel | undefined): void {
+    const waiting = outlinePending !== undefined;
+    outlinePending = { journey };
+    if (waiting) {
+        return;
+    }
+    requestIdleCallback(() => {
+        const shown = outlinePending?.journey;
+        outlinePending = undefined;
+        morphdom(outline, `<div class="outline">${shown ? journeyOutline(shown) : ''}</div>`);
+    }, { timeout: 500 });
 }
 
 /** Draws the journey (or the placeholder) into the page, patching the DOM in place. */
