@@ -31,31 +31,24 @@ afterAll(async () => {
 const curves = (preview: PreviewHandle) =>
     preview.page.locator('.map svg .grid > .curve-layer:not(.today)').evaluateAll(layers => layers.map(layer => layer.getAttribute('data-persona')));
 
-/** Waits until the page has drawn once more than it had. */
-async function nextRender(preview: PreviewHandle, action: () => Promise<unknown>): Promise<void> {
-    const before = (await preview.posted()).filter(m => m.type === 'rendered').length;
-    await action();
-    await preview.renders(before + 1);
-}
-
 describe('the persona toggle', () => {
     test('shows every persona, or one, and keeps the choice across updates and in its exports', async () => {
         const model = examples['hospital-visit.journey'];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await nextRender(preview, () => preview.update(model.uri, model));
+        await preview.nextRender(() => preview.update(model.uri, model));
         const toggle = preview.page.getByRole('navigation', { name: 'Personas shown' });
         expect(await toggle.getByRole('button').allTextContents()).toEqual(['All personas', 'Graham', 'Ruth']);
         expect(await toggle.getByRole('button', { name: 'All personas' }).getAttribute('aria-pressed')).toBe('true');
         expect(await curves(preview)).toEqual(['Graham', 'Ruth']);
 
-        await nextRender(preview, () => toggle.getByRole('button', { name: 'Ruth' }).click());
+        await preview.nextRender(() => toggle.getByRole('button', { name: 'Ruth' }).click());
         expect(await curves(preview)).toEqual(['Ruth']);
         expect(await toggle.getByRole('button', { name: 'Ruth' }).getAttribute('aria-pressed')).toBe('true');
 
         // The user edits the file: Ruth's grade of the parking changes; the page still shows Ruth alone.
         const edited = files['hospital-visit.journey'].replace('emotion  Ruth 2 "drops him at the door and circles alone"', 'emotion  Ruth 4 "a drop-off bay at last"');
         const next = (await documentModels({ ...files, 'hospital-visit.journey': edited }))['hospital-visit.journey'];
-        await nextRender(preview, () => preview.update(model.uri, next));
+        await preview.nextRender(() => preview.update(model.uri, next));
         expect(await curves(preview)).toEqual(['Ruth']);
         expect(await preview.page.locator('.map svg .t-feeling').allTextContents()).toContain('a drop-off bay at last');
 
@@ -64,7 +57,7 @@ describe('the persona toggle', () => {
             { type: 'export', source: model.uri, format: 'svg', journey: 'HospitalVisit', view: 'map', persona: 'Ruth' }
         ]);
 
-        await nextRender(preview, () => toggle.getByRole('button', { name: 'All personas' }).click());
+        await preview.nextRender(() => toggle.getByRole('button', { name: 'All personas' }).click());
         expect(await curves(preview)).toEqual(['Graham', 'Ruth']);
         expect(preview.problems).toEqual([]);
         await preview.page.close();
@@ -73,7 +66,7 @@ describe('the persona toggle', () => {
     test('is hidden for a journey of one persona, and so is Compare with today for a journey that redesigns none', async () => {
         const model = examples['passport-renewal.journey'];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await nextRender(preview, () => preview.update(model.uri, model));
+        await preview.nextRender(() => preview.update(model.uri, model));
         expect(await preview.page.getByRole('navigation', { name: 'Personas shown' }).isHidden()).toBe(true);
         expect(await preview.page.getByRole('button', { name: 'Compare with today' }).isHidden()).toBe(true);
         await preview.page.close();
@@ -84,12 +77,12 @@ describe('Compare with today', () => {
     test('draws the redesign over today, keeps the choice across updates, and exports what it shows', async () => {
         const model = examples['passport-renewal-tomorrow.journey'];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await nextRender(preview, () => preview.update(model.uri, model));
+        await preview.nextRender(() => preview.update(model.uri, model));
         const compare = preview.page.getByRole('button', { name: 'Compare with today' });
         expect(await compare.getAttribute('aria-pressed')).toBe('false');
         expect(await preview.page.locator('.map svg .column.ghost').count()).toBe(0);
 
-        await nextRender(preview, () => compare.click());
+        await preview.nextRender(() => compare.click());
         expect(await compare.getAttribute('aria-pressed')).toBe('true');
         const ghosts = preview.page.locator('.map svg .column.ghost .t-touchpoint');
         const lines = await ghosts.evaluateAll(titles => titles.map(title => [...title.querySelectorAll('tspan')].map(line => line.textContent).join(' ') || title.textContent));
@@ -105,7 +98,7 @@ describe('Compare with today', () => {
         // An edit: the page stays on the comparison, with the new figure.
         const edited = files['passport-renewal-tomorrow.journey'].replace('contacts 2\n      duration 2 w', 'contacts 4\n      duration 2 w');
         const next = (await documentModels({ ...files, 'passport-renewal-tomorrow.journey': edited }))['passport-renewal-tomorrow.journey'];
-        await nextRender(preview, () => preview.update(model.uri, next));
+        await preview.nextRender(() => preview.update(model.uri, next));
         expect(await compare.getAttribute('aria-pressed')).toBe('true');
         expect(await preview.page.locator('.map svg .summary .tile', { hasText: 'Contacts' }).locator('.t-tile-value').textContent()).toBe('14 → 9');
 

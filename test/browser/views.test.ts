@@ -28,12 +28,6 @@ afterAll(async () => {
     await server?.close();
 });
 
-async function nextRender(preview: PreviewHandle, action: () => Promise<unknown>): Promise<void> {
-    const before = (await preview.posted()).filter(m => m.type === 'rendered').length;
-    await action();
-    await preview.renders(before + 1);
-}
-
 const shownView = (preview: PreviewHandle) => preview.page.locator('.map > svg').getAttribute('data-view');
 
 async function screenshotWhole(preview: PreviewHandle, name: string): Promise<void> {
@@ -47,12 +41,12 @@ describe('the preview\'s views', () => {
         const model = examples['hospital-visit.journey'];
         const journey = model.journeys[0];
         const preview = await openPreview(browser, server, { source: model.uri, locked: false });
-        await nextRender(preview, () => preview.update(model.uri, model));
+        await preview.nextRender(() => preview.update(model.uri, model));
         const tabs = preview.page.getByRole('navigation', { name: 'Views' });
         expect(await tabs.getByRole('button').allTextContents()).toEqual(['Map', 'Blueprint', 'Stakeholders']);
         expect(await shownView(preview)).toBe('map');
 
-        await nextRender(preview, () => tabs.getByRole('button', { name: 'Blueprint' }).click());
+        await preview.nextRender(() => tabs.getByRole('button', { name: 'Blueprint' }).click());
         expect(await shownView(preview)).toBe('blueprint');
         expect(await tabs.getByRole('button', { name: 'Blueprint' }).getAttribute('aria-pressed')).toBe('true');
         expect(await preview.page.locator('.map svg .blueprint-line').evaluateAll(lines => lines.map(line => line.getAttribute('data-line'))))
@@ -71,7 +65,7 @@ describe('the preview\'s views', () => {
         // An edit: the page stays on the blueprint.
         const edited = files['hospital-visit.journey'].replace('evidence "A printed summary of the referral"', 'evidence "A copy of the referral letter"');
         const next = (await documentModels({ ...files, 'hospital-visit.journey': edited }))['hospital-visit.journey'];
-        await nextRender(preview, () => preview.update(model.uri, next));
+        await preview.nextRender(() => preview.update(model.uri, next));
         expect(await shownView(preview)).toBe('blueprint');
         expect(await preview.page.locator('.map svg [data-lane="evidence"] .t-note').first().textContent()).toBe('A copy of the referral letter');
         await preview.page.getByRole('button', { name: 'SVG' }).click();
@@ -80,7 +74,7 @@ describe('the preview\'s views', () => {
         });
         await screenshotWhole(preview, 'map-blueprint-hospital-visit.png');
 
-        await nextRender(preview, () => tabs.getByRole('button', { name: 'Stakeholders' }).click());
+        await preview.nextRender(() => tabs.getByRole('button', { name: 'Stakeholders' }).click());
         expect(await shownView(preview)).toBe('stakeholders');
         // The cursor on a touchpoint marks its owner and those taking part.
         const chase = journey.stages[1].touchpoints[0];
@@ -95,7 +89,7 @@ describe('the preview\'s views', () => {
         // A reload (VS Code restores the webview's state): the same tab.
         await preview.page.reload();
         await preview.page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
-        await nextRender(preview, () => preview.update(model.uri, next));
+        await preview.nextRender(() => preview.update(model.uri, next));
         expect(await shownView(preview)).toBe('stakeholders');
         expect(preview.problems).toEqual([]);
         await preview.page.close();

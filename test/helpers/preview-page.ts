@@ -114,6 +114,8 @@ export async function openPreview(browser: Browser, server: PreviewPageServer, s
     });
     await page.goto(server.pageFor(state));
     await page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
+    const rendered = () => page.evaluate(() => window.__posted.filter(m => m.type === 'rendered').length);
+    const renders = (count: number) => page.waitForFunction(n => window.__posted.filter(m => m.type === 'rendered').length >= n, count);
     return {
         page,
         /** Errors, console errors and dialogs seen on the page: a clean page has none. */
@@ -124,7 +126,13 @@ export async function openPreview(browser: Browser, server: PreviewPageServer, s
             page.evaluate(m => window.postMessage(m, '*'), { type: 'update', source, modelJson: JSON.stringify(model) } satisfies ToWebviewMessage),
         posted: () => page.evaluate(() => window.__posted),
         /** Waits until the page reports having drawn `count` renders in all. */
-        renders: (count: number) => page.waitForFunction(n => window.__posted.filter(m => m.type === 'rendered').length >= n, count)
+        renders,
+        /** Does `action` (a click, an update), then waits until the page has drawn once more than it had. */
+        nextRender: async (action: () => Promise<unknown>) => {
+            const before = await rendered();
+            await action();
+            await renders(before + 1);
+        }
     };
 }
 

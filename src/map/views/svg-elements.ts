@@ -85,3 +85,9 @@ export function star(cx: number, cy: number, outer = 7, inner = 3): string {
     }
     return `<path class="star" d="M${points.join('L')}Z"/>`;
 }
+
+/** What a view draws where a journey gives it nothing to draw yet: what is missing, and what to write. */
+export function emptyMessage(box: { x: number, top: number, width: number, height: number }, message: string, hint: string): string {
+    return '<g class="empty-message">' + rect('box message-box', box.x, box.top, box.width, box.height, 8)
+        + text('t-message', box.x + 20, box.top + 34, message) + text('t-small', box.x + 20, box.top + 58, hint) + '</g>';
+}

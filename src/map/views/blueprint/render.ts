@@ -12,7 +12,7 @@ import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../tex
 import { MAX_GRADE } from '../../vocabulary/grades.js';
 import { displayTitle, SIZE, stagesOver, TEXT, windowWithin, type ColumnWindow } from '../journey-map/layout.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
-import { openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
+import { emptyMessage, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { computeBlueprintLayout, FRONTSTAGE_INSET, LINE_GAP, type BlueprintBox, type BlueprintColumn, type BlueprintLayout, type BlueprintRow } from './layout.js';
 
 export interface BlueprintRenderOptions {
@@ -43,10 +43,7 @@ export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderO
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Service blueprint'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');
     if (layout.empty) {
-        const { top, height, width } = layout.empty;
-        out.push('<g class="empty-message">', rect('box message-box', x, top, width, height, 8));
-        out.push(text('t-message', x + 20, top + 34, 'This journey has no touchpoints yet'));
-        out.push(text('t-small', x + 20, top + 58, 'Its blueprint appears here as touchpoints are added to its stages.'), '</g>');
+        out.push(emptyMessage({ x, ...layout.empty }, 'This journey has no touchpoints yet', 'Its blueprint appears here as touchpoints are added to its stages.'));
     }
     if (grid) {
         renderGrid(out, grid, windowWithin(grid.columns.length, options.columns));

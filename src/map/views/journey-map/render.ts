@@ -21,7 +21,7 @@ import type { TextStyle } from '../../text.js';
 import type { JourneyComparison } from '../../compare/compare-journeys.js';
 import type { Theme } from '../../styles/embedded-css.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
-import { gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
+import { emptyMessage, gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 
 export interface RenderOptions {
@@ -92,18 +92,14 @@ function renderHeader(out: string[], layout: MapLayout): void {
     y += TEXT.eyebrow.line + 4;
     out.push(textBlock(header.title, x, y, TEXT.title, 't-title'));
     y += header.title.length * TEXT.title.line;
-    if (header.goal.length > 0) {
+    // Under the title, each with its eyebrow: the goal, and the journey a redesign redesigns.
+    const sections = [{ eyebrow: 'Goal', lines: header.goal, className: 't-goal' }, { eyebrow: 'Redesign of', lines: header.redesigns, className: 't-goal redesigns' }];
+    for (const { eyebrow, lines, className } of sections.filter(section => section.lines.length > 0)) {
         y += 12;
-        out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Goal'));
+        out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), eyebrow));
         y += TEXT.eyebrow.line + 2;
-        out.push(textBlock(header.goal, x, y, TEXT.goal, 't-goal'));
-        y += header.goal.length * TEXT.goal.line;
-    }
-    if (header.redesigns.length > 0) {
-        y += 12;
-        out.push(text('t-eyebrow', x, firstBaseline(y, TEXT.eyebrow), 'Redesign of'));
-        y += TEXT.eyebrow.line + 2;
-        out.push(textBlock(header.redesigns, x, y, TEXT.goal, 't-goal redesigns'));
+        out.push(textBlock(lines, x, y, TEXT.goal, className));
+        y += lines.length * TEXT.goal.line;
     }
     for (const card of header.personas) {
         renderPersonaCard(out, card);
@@ -154,11 +150,8 @@ function keyMarker(key: PersonaKey, cx: number, cy: number, r = 5): string {
 }
 
 function renderEmpty(out: string[], empty: NonNullable<MapLayout['empty']>): void {
-    const x = SIZE.padding;
-    out.push('<g class="empty-message">', rect('box message-box', x, empty.top, empty.width, empty.height, 8));
-    out.push(text('t-message', x + 20, empty.top + 34, 'This journey has no touchpoints yet'));
-    out.push(text('t-small', x + 20, empty.top + 58, 'Add a touchpoint to a stage, e.g. touchpoint Form "Fills in the form" { emotion 3 }, and the map appears here.'));
-    out.push('</g>');
+    out.push(emptyMessage({ x: SIZE.padding, ...empty }, 'This journey has no touchpoints yet',
+        'Add a touchpoint to a stage, e.g. touchpoint Form "Fills in the form" { emotion 3 }, and the map appears here.'));
 }
 
 function renderSummary(out: string[], summary: NonNullable<MapLayout['summary']>): void {

@@ -10,7 +10,7 @@ import { formatCount, plural } from '../../format.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
 import { displayTitle, SIZE, TEXT } from '../journey-map/layout.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
-import { openGroup, openSvg, rect, text, tooltip } from '../svg-elements.js';
+import { emptyMessage, openGroup, openSvg, rect, text, tooltip } from '../svg-elements.js';
 import { computeStakeholderLayout, type StakeholderEdge, type StakeholderLayout, type StakeholderNode } from './layout.js';
 
 export interface StakeholderRenderOptions {
@@ -29,10 +29,8 @@ export function renderStakeholderMap(journey: JourneyModel, options: Stakeholder
     out.push('<g class="header">', text('t-eyebrow', x, firstBaseline(layout.header.top, TEXT.eyebrow), 'Stakeholder map'));
     out.push(textBlock(layout.header.title, x, layout.header.top + TEXT.eyebrow.line + 4, TEXT.title, 't-title'), '</g>');
     if (layout.empty) {
-        const { top, height, width } = layout.empty;
-        out.push('<g class="empty-message">', rect('box message-box', x, top, width, height, 8));
-        out.push(text('t-message', x + 20, top + 34, 'This journey names no owner or stakeholder yet'));
-        out.push(text('t-small', x + 20, top + 58, 'Give its touchpoints an owner (owner Comms) and the parties taking part (with Courier).'), '</g>');
+        out.push(emptyMessage({ x, ...layout.empty }, 'This journey names no owner or stakeholder yet',
+            'Give its touchpoints an owner (owner Comms) and the parties taking part (with Courier).'));
     } else {
         renderRings(out, layout);
         out.push('<g class="edges">');
