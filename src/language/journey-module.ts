@@ -41,6 +41,7 @@ import { JourneyIndexManager } from './workspace/journey-index-manager.js';
 import { JourneyConfigurationProvider } from './workspace/journey-configuration-provider.js';
 import { JourneyReferenceDescriptionProvider } from './fast/journey-reference-descriptions.js';
 import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
+import { ReleasedDocuments } from './workspace/released-documents.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -58,7 +59,8 @@ export interface JourneyAddedServices {
 export interface JourneyAddedSharedServices {
     workspace: {
         WorkspaceManager: JourneyWorkspaceManager,
-        IndexManager: JourneyIndexManager
+        IndexManager: JourneyIndexManager,
+        ReleasedDocuments: ReleasedDocuments
     },
     lsp: {
         ClientCapabilities: JourneyClientCapabilities
@@ -139,15 +141,17 @@ export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> 
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
  * (duplicate names, unused declarations) depend on a changed file; the index tells in one pass which
  * declarations of a file are used; the workspace manager and the document update handler decide which
- * files the workspace holds (a closed file goes back to disk); the language server, configuration provider
- * and providers follow the client's declared capabilities.
+ * files the workspace holds (a closed file goes back to disk); a language server lets go of the closed
+ * files' syntax trees (ReleasedDocuments); the language server, configuration provider and providers follow
+ * the client's declared capabilities.
  */
 export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
         IndexManager: (services) => new JourneyIndexManager(services),
         ConfigurationProvider: (services) => new JourneyConfigurationProvider(services),
-        WorkspaceManager: (services) => new JourneyWorkspaceManager(services)
+        WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
+        ReleasedDocuments: (services) => new ReleasedDocuments(services)
     },
     lsp: {
         ClientCapabilities: (services) => new JourneyClientCapabilities(services),

@@ -20,5 +20,6 @@ const { shared } = createJourneyServices({
 
 publishDiagnosticsAsDeclared(connection, shared.lsp.ClientCapabilities);
 registerDocumentModelHandler(connection, shared);
+shared.workspace.ReleasedDocuments.releaseAfterEachBuild();
 
 startLanguageServer(shared);

@@ -53,3 +53,34 @@ class CstSegment implements DocumentSegment {
         return this.#node.range;
     }
 }
+
+/**
+ * A segment whose range no longer comes from a CST: what an index entry keeps of its reference once the
+ * document's tree is released (ReleasedDocuments), the range's four numbers instead of its four objects.
+ */
+export class FixedSegment implements DocumentSegment {
+    readonly offset: number;
+    readonly end: number;
+    readonly length: number;
+    readonly #startLine: number;
+    readonly #startCharacter: number;
+    readonly #endLine: number;
+    readonly #endCharacter: number;
+
+    constructor({ offset, end, length, range }: DocumentSegment) {
+        this.offset = offset;
+        this.end = end;
+        this.length = length;
+        this.#startLine = range.start.line;
+        this.#startCharacter = range.start.character;
+        this.#endLine = range.end.line;
+        this.#endCharacter = range.end.character;
+    }
+
+    get range(): Range {
+        return {
+            start: { line: this.#startLine, character: this.#startCharacter },
+            end: { line: this.#endLine, character: this.#endCharacter }
+        };
+    }
+}

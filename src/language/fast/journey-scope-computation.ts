@@ -9,6 +9,11 @@ import { isJourneyFile } from '../generated/ast.js';
  */
 export class JourneyScopeComputation extends DefaultScopeComputation {
     override collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
+        return Promise.resolve(this.localSymbolsOf(document));
+    }
+
+    /** collectLocalSymbols' answer, at once: a released document's tree, parsed again, gets its symbols in the same turn (ReleasedDocuments). */
+    localSymbolsOf(document: LangiumDocument): LocalSymbols {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const root = document.parseResult.value;
         if (isJourneyFile(root)) {
@@ -16,6 +21,6 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
                 this.addLocalSymbol(declaration, document, symbols);
             }
         }
-        return Promise.resolve(symbols);
+        return symbols;
     }
 }

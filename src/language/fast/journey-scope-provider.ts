@@ -1,8 +1,9 @@
 import {
-    AstUtils, DefaultScopeProvider, DocumentCache, MultiMap, stream, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo,
+    AstUtils, DefaultScopeProvider, MultiMap, stream, type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo,
     type Scope, type Stream
 } from 'langium';
 import { RedesignScopes } from '../redesign-scope.js';
+import type { JourneyIndexManager } from '../workspace/journey-index-manager.js';
 
 /** A file's own declarations of one type: all of them in order, and by name. */
 interface OwnDeclarations {
@@ -19,14 +20,28 @@ interface OwnDeclarations {
  * Here they are grouped by type and name once per version of the file.
  */
 export class JourneyScopeProvider extends DefaultScopeProvider {
-    /** Each document's own declarations, by reference type; dropped when the document changes. */
-    readonly #own: DocumentCache<string, OwnDeclarations>;
+    /** Each syntax tree's own declarations, by reference type: they go with the tree (a new version of the file, a released one). */
+    readonly #own = new WeakMap<AstNode, Map<string, OwnDeclarations>>();
     readonly #redesigns: RedesignScopes;
+    /** The index's generation the cached global scopes were made at. */
+    #generation = -1;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.#own = new DocumentCache(services.shared);
         this.#redesigns = new RedesignScopes(this.descriptions);
+    }
+
+    /**
+     * Langium's global scope, kept until the next update; made again too when the index replaced
+     * descriptions in between (JourneyIndexManager.detach), so that it holds no released syntax tree.
+     */
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const { generation } = this.indexManager as JourneyIndexManager;
+        if (generation !== this.#generation) {
+            this.globalScopeCache.clear();
+            this.#generation = generation;
+        }
+        return super.getGlobalScope(referenceType, context);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -42,10 +57,17 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         if (!symbols?.has(root)) {
             return global;
         }
-        const own = this.#own.get(document.uri, referenceType, () => {
+        let byType = this.#own.get(root);
+        if (!byType) {
+            byType = new Map();
+            this.#own.set(root, byType);
+        }
+        let own = byType.get(referenceType);
+        if (!own) {
             const all = symbols.getStream(root).filter(description => this.reflection.isSubtype(description.type, referenceType)).toArray();
-            return { all, byName: new MultiMap(all.map(description => [description.name, description])) };
-        });
+            own = { all, byName: new MultiMap(all.map(description => [description.name, description])) };
+            byType.set(referenceType, own);
+        }
         return new OwnFirstScope(own, global);
     }
 }

@@ -1,4 +1,4 @@
-import { DefaultLinker, type LangiumDocument } from 'langium';
+import { AstUtils, DefaultLinker, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference } from './ast-traversal.js';
 
@@ -9,5 +9,12 @@ export class TraversingLinker extends DefaultLinker {
             return super.link(document, cancelToken);
         }
         await forEachReference(document.parseResult.value, cancelToken, reference => this.doLink(reference, document));
+    }
+
+    /** link(), at once: a released document's tree, parsed again, is linked in the same turn (ReleasedDocuments). */
+    linkNow(document: LangiumDocument): void {
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+        }
     }
 }

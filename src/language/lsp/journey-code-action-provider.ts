@@ -9,6 +9,7 @@ import { editDistance } from '../edit-distance.js';
 import type { JourneyServices } from '../journey-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { APPLY_FIX_COMMAND } from './journey-execute-command-handler.js';
+import { describedNode } from '../workspace/described-node.js';
 
 type DeclaredKind = 'Owner' | 'Stakeholder' | 'Channel' | 'Persona';
 
@@ -206,22 +207,27 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         }, true);
     }
 
-    /** Every declaration of a kind in the workspace, with its node. */
+    /** Every declaration of a kind in the workspace, with its node (found by the index: the trees of closed files may be released). */
     #declared<K extends DeclaredKind | 'Journey'>(kind: K): Extract<Declaration, { $type: K }>[] {
-        return this.#services.shared.workspace.LangiumDocuments.all
-            .flatMap(doc => isJourneyFile(doc.parseResult.value) ? doc.parseResult.value.declarations : [])
-            .filter((d): d is Extract<Declaration, { $type: K }> => d.$type === kind && Boolean(d.name))
+        return this.#services.shared.workspace.IndexManager.allElements(kind)
+            .map(description => describedNode(this.#services, description))
+            .filter((d): d is Extract<Declaration, { $type: K }> => d?.$type === kind && Boolean((d as Declaration).name))
             .toArray();
     }
 
     /** The file where most declarations of a kind live (a shared organisation file, typically); for a stakeholder, of an owner if none. */
     #homeOf(kind: DeclaredKind): LangiumDocument | undefined {
+        const { IndexManager, LangiumDocuments } = this.#services.shared.workspace;
         for (const candidate of KIN[kind]) {
+            const counts = new Map<string, number>();
+            for (const description of IndexManager.allElements(candidate)) {
+                const uri = description.documentUri.toString();
+                counts.set(uri, (counts.get(uri) ?? 0) + 1);
+            }
             let home: LangiumDocument | undefined;
             let most = 0;
-            for (const doc of this.#services.shared.workspace.LangiumDocuments.all) {
-                const root = doc.parseResult.value as JourneyFile;
-                const count = isJourneyFile(root) ? root.declarations.filter(d => d.$type === candidate).length : 0;
+            for (const doc of LangiumDocuments.all) {
+                const count = counts.get(doc.uri.toString()) ?? 0;
                 if (count > most) {
                     home = doc;
                     most = count;

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { RestartingCompletionProvider } from '../fast/restarting-completion-provider.js';
@@ -11,6 +11,7 @@ import { GRADES } from '../../map/vocabulary/grades.js';
 import { DURATION_UNITS } from '../../map/vocabulary/durations.js';
 import type { JourneyServices } from '../journey-module.js';
 import { personaNames, TOUCHPOINT_PROPERTIES, TOUCHPOINT_PROPERTY_RULES, type TouchpointPropertyInfo } from '../touchpoint-properties.js';
+import { describedNode } from '../workspace/described-node.js';
 
 /** The fields of an owner's or a stakeholder's body, in the order completion offers them, with what each is for. */
 const PARTY_FIELDS: readonly { keyword: string, detail: string }[] = [
@@ -118,7 +119,7 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
-        const declaration = nodeDescription.node ?? this.#load(nodeDescription);
+        const declaration = describedNode(this.#services, nodeDescription);
         if (isOwner(declaration)) {
             item.detail = [declaration.title, declaration.external ? '(external)' : undefined].filter(Boolean).join(' ') || 'Owner';
         } else if (isStakeholder(declaration) || isChannel(declaration) || isPersona(declaration) || isJourney(declaration)) {
@@ -156,11 +157,6 @@ export class JourneyCompletionProvider extends RestartingCompletionProvider {
         Object.entries(DURATION_UNITS).forEach(([unit, { label }], index) => {
             acceptor(context, { label: unit, detail: label, kind: CompletionItemKind.Unit, sortText: `0${index}` });
         });
-    }
-
-    #load(description: AstNodeDescription): AstNode | undefined {
-        const document = this.#services.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
-        return document && this.#services.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path);
     }
 }
 

@@ -10,8 +10,9 @@ import { OpenFirstDocumentBuilder } from './open-first-document-builder.js';
  * it, so this builder revalidates those documents too.
  *
  * It compares the workspace-visible names of each changed document before and after the change and
- * revalidates only the documents that declare a name in the difference: typing inside a touchpoint
- * revalidates nothing else, adding `owner Web` revalidates the file that declares `Web`.
+ * revalidates only the documents that declare a name in the difference (as the index tells, without
+ * reading a released document's tree): typing inside a touchpoint revalidates nothing else, adding
+ * `owner Web` revalidates the file that declares `Web`.
  *
  * The open documents are built first (OpenFirstDocumentBuilder); a failure on one document costs that
  * document only (IsolatingDocumentBuilder).
@@ -43,13 +44,20 @@ export class JourneyDocumentBuilder extends OpenFirstDocumentBuilder {
         if (touched.size === 0) {
             return;
         }
+        const declaring = new Set(this.indexManager.allElements()
+            .filter(description => touched.has(`${description.type}:${description.name}`))
+            .map(description => description.documentUri.toString()));
         const stale = this.langiumDocuments.all
-            .filter(doc => !changedKeys.has(doc.uri.toString()) && doc.state === DocumentState.Validated
-                && declaresAny(doc, touched))
+            .filter(doc => declaring.has(doc.uri.toString()) && !changedKeys.has(doc.uri.toString()) && doc.state === DocumentState.Validated)
             .toArray();
         if (stale.length > 0) {
             await this.build(stale, { validation: true }, cancelToken);
         }
+    }
+
+    /** Langium's question, which reads the references of a document; a released one has none until it is read again. */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.released.hadUnresolvedReference(document) || super.shouldRelink(document, changedUris);
     }
 }
 
@@ -76,9 +84,4 @@ function workspaceNames(document: LangiumDocument): Set<string> {
         }
     }
     return names;
-}
-
-function declaresAny(document: LangiumDocument, names: ReadonlySet<string>): boolean {
-    const root = document.parseResult.value;
-    return isJourneyFile(root) && root.declarations.some(declaration => names.has(`${declaration.$type}:${declaration.name}`));
 }

@@ -1,4 +1,5 @@
-import { DefaultIndexManager, UriUtils, type AstNodeDescription, type LangiumDocument, type URI } from 'langium';
+import { DefaultIndexManager, UriUtils, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type URI } from 'langium';
+import { FixedSegment } from '../fast/journey-reference-descriptions.js';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /**
@@ -11,6 +12,51 @@ import type { CancellationToken } from 'vscode-languageserver';
 export class JourneyIndexManager extends DefaultIndexManager {
     /** The workspace's declarations by name, in the order of `allElements()`; made again after any change of the content index. */
     #byName: Map<string, AstNodeDescription[]> | undefined;
+    #generation = 0;
+    /** One string per target path of the released documents' references: thousands point to the same few declarations. */
+    readonly #targetPaths = new Map<string, string>();
+
+    /**
+     * Changes whenever a description of the content index is replaced: what is kept from it (a scope of
+     * the workspace's declarations) is made again when this is not what it was made at.
+     */
+    get generation(): number {
+        return this.#generation;
+    }
+
+    /**
+     * A document's entries without its syntax tree, so that the index no longer holds it (ReleasedDocuments):
+     * its declarations described without their nodes (what a description tells, name, type, path and the
+     * name's range, copied; a reference to one loads the node by its path, as for any description without
+     * one), its references with their ranges copied out of the CST (and their target paths shared).
+     */
+    detach(uri: URI): void {
+        const key = uri.toString();
+        const descriptions = this.symbolIndex.get(key);
+        if (descriptions) {
+            this.symbolIndex.set(key, descriptions.map(({ name, nameSegment, selectionSegment, type, documentUri, path }) =>
+                ({ name, nameSegment, selectionSegment, type, documentUri, path })));
+            this.symbolByTypeIndex.clear(key);
+            this.#changed();
+        }
+        const references = this.referenceIndex.get(key);
+        if (references) {
+            const fixed = new Map<DocumentSegment, FixedSegment>();
+            this.referenceIndex.set(key, references.map(reference => {
+                let segment = fixed.get(reference.segment);
+                if (!segment) {
+                    segment = new FixedSegment(reference.segment);
+                    fixed.set(reference.segment, segment);
+                }
+                let targetPath = this.#targetPaths.get(reference.targetPath);
+                if (targetPath === undefined) {
+                    targetPath = reference.targetPath;
+                    this.#targetPaths.set(targetPath, targetPath);
+                }
+                return { ...reference, segment, targetPath };
+            }));
+        }
+    }
 
     /** The paths (as the AstNodeLocator writes them) of the nodes of `targetUri` that some reference points to. */
     referencedPaths(targetUri: URI): Set<string> {
@@ -42,18 +88,23 @@ export class JourneyIndexManager extends DefaultIndexManager {
     }
 
     override async updateContent(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
-        this.#byName = undefined;
+        this.#changed();
         await super.updateContent(document, cancelToken);
-        this.#byName = undefined;
+        this.#changed();
     }
 
     override removeContent(uri: URI): void {
-        this.#byName = undefined;
+        this.#changed();
         super.removeContent(uri);
     }
 
     override remove(uri: URI): void {
-        this.#byName = undefined;
+        this.#changed();
         super.remove(uri);
+    }
+
+    #changed(): void {
+        this.#byName = undefined;
+        this.#generation++;
     }
 }

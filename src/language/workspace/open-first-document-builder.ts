@@ -1,8 +1,13 @@
-import { AstUtils, Deferred, DocumentState, interruptAndCheck, type BuildOptions, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, Deferred, DocumentState, interruptAndCheck, OperationCancelled, type BuildOptions, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isChannel, isJourneyFile, isOwner, isPersona } from '../generated/ast.js';
+import { Channel, isJourneyFile, Owner, Persona } from '../generated/ast.js';
+import type { JourneySharedServices } from '../journey-module.js';
 import { declaredNames } from './declared-names.js';
 import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
+import type { ReleasedDocuments } from './released-documents.js';
+
+/** Closed documents built together in step 3 where trees are released: the trees held at once, at most. */
+const BATCH = 64;
 
 /**
  * A build where the documents open in the editor come first. Langium takes a build phase by phase over
@@ -22,58 +27,121 @@ import { IsolatingDocumentBuilder } from './isolating-document-builder.js';
  * Requests that wait for the whole workspace (find references, rename) still wait for step 3.
  */
 export class OpenFirstDocumentBuilder extends IsolatingDocumentBuilder {
-    /** During steps 1 and 2: the workspace's state, as far as waiting for it goes, stays at this one. */
+    /** During steps 1 and 2 (and the batches of step 3): the workspace's state, as far as waiting for it goes, stays at this one. */
     #ceiling: DocumentState | undefined;
-    /** Resolved when step 3 starts (or the build ends). */
-    #unsplit = new Deferred<void>();
+    /** Resolved, and replaced, whenever the workspace's state may have risen (a phase ended, the ceiling was lifted). */
+    #stateChange = new Deferred<void>();
+    protected readonly released: ReleasedDocuments;
+
+    constructor(services: JourneySharedServices) {
+        super(services);
+        this.released = services.workspace.ReleasedDocuments;
+    }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         const open = documents.filter(document => this.#isOpen(document));
         const closed = documents.filter(document => !this.#isOpen(document));
-        if (open.length === 0 || closed.length === 0) {
+        if (closed.length === 0 || (open.length === 0 && !this.released.releasing)) {
             return super.buildDocuments(documents, options, cancelToken);
         }
         const unparsed = closed.some(document => document.state < DocumentState.Parsed);
         const toBeLinked = closed.some(document => document.state < DocumentState.Linked);
         const later = toBeLinked ? open.filter(dependsOnOtherReferences) : [];
         const first = open.filter(document => !later.includes(document));
-        try {
-            this.#ceiling = DocumentState.Changed;
-            this.#unsplit = new Deferred();
-            await this.#indexContent(open, cancelToken);
-            await this.#indexContent(await this.#neededBy(open, closed, cancelToken), cancelToken);
-            await super.buildDocuments(first, options, cancelToken);
-        } finally {
-            this.#ceiling = undefined;
-            this.#unsplit.resolve();
+        if (open.length > 0) {
+            await this.#underCeiling(async () => {
+                await this.#indexContent(open, cancelToken);
+                await this.#indexContent(await this.#neededBy(open, closed, cancelToken), cancelToken);
+                await super.buildDocuments(first, options, cancelToken);
+            });
         }
-        this.currentState = Math.min(...closed.map(document => document.state));
-        await super.buildDocuments([...closed, ...later], options, cancelToken);
-        if (unparsed) {
+        if (this.released.releasing) {
+            await this.#inBatches(closed, later, options, cancelToken);
+        } else {
+            this.#setState(Math.min(...closed.map(document => document.state)));
+            await super.buildDocuments([...closed, ...later], options, cancelToken);
+        }
+        if (unparsed && first.length > 0) {
             await this.#checkAgain(first, options, cancelToken);
         }
     }
 
     /**
+     * Step 3 in a language server, which releases the trees of closed documents (ReleasedDocuments): Langium
+     * takes each phase over all the documents, so that every tree of the workspace was held at once (1.5 GB
+     * for 2,000 journeys), at start and again when an edit of a shared declaration relinks them all. Here the
+     * closed documents are indexed a batch at a time, their trees released after each batch, then linked and
+     * validated a batch at a time (each tree parsed again and released again): a batch of trees at most is
+     * held. What links and validation read of the other documents is in the index by then; the documents
+     * whose diagnostics depend on the references of the others (`unused-declaration`) come last, all together.
+     */
+    async #inBatches(closed: LangiumDocument[], later: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        let last = later;
+        await this.#underCeiling(async () => {
+            for (const batch of batches(closed.filter(document => document.state < DocumentState.ComputedScopes))) {
+                await this.#indexContent(batch, cancelToken);
+                this.released.releaseUnlinked(batch);
+            }
+            // Told by the index, which has every closed document's declarations now: reading their trees would parse them all.
+            const declaring = new Set(this.indexManager.allElements().filter(description => OTHERS_REFERENCE.has(description.type))
+                .map(description => description.documentUri.toString()));
+            last = [...closed.filter(document => declaring.has(document.uri.toString())), ...later];
+            for (const batch of batches(closed.filter(document => !last.includes(document)))) {
+                await super.buildDocuments(batch, options, cancelToken);
+            }
+        });
+        this.#setState(Math.min(...[...closed, ...later].map(document => document.state)));
+        await super.buildDocuments(last, options, cancelToken);
+    }
+
+    /** Runs `work` with the workspace's state held where it is for those waiting for it (awaitBuilderState). */
+    async #underCeiling(work: () => Promise<void>): Promise<void> {
+        try {
+            this.#ceiling = DocumentState.Changed;
+            await work();
+        } finally {
+            this.#ceiling = undefined;
+            this.#stateChange.resolve();
+            this.#stateChange = new Deferred();
+        }
+    }
+
+    /**
      * What waits for the whole workspace to reach a state (find references, rename) is not let go by
-     * step 2, which brought only the open documents there.
+     * step 2, which brought only the open documents there, nor by a batch of step 3. Langium lets a waiter
+     * go when a phase is notified, which it is only for a phase some document went through: after the
+     * batches, the documents left may all be past the state waited for. Here a waiter looks again whenever
+     * the state may have risen.
      */
     protected override async awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
-        await super.awaitBuilderState(state, cancelToken);
-        while (this.#ceiling !== undefined && this.#ceiling < state) {
-            await this.#unsplit.promise;
-            if (this.currentState < state) {
-                await super.awaitBuilderState(state, cancelToken);
+        while (this.#ceiling !== undefined || this.currentState < state) {
+            if (cancelToken.isCancellationRequested) {
+                throw OperationCancelled;
             }
+            // Woken by a change of state or by the cancellation, which the loop then throws.
+            await new Promise<void>(resolve => {
+                const cancelled = cancelToken.onCancellationRequested(() => {
+                    cancelled.dispose();
+                    resolve();
+                });
+                void this.#stateChange.promise.then(() => {
+                    cancelled.dispose();
+                    resolve();
+                });
+            });
         }
     }
 
     protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
         await super.runCancelable(documents, targetState, cancelToken, callback);
-        if (this.#ceiling !== undefined && this.currentState > this.#ceiling) {
-            this.currentState = this.#ceiling;
-        }
+        this.#setState(this.#ceiling !== undefined ? Math.min(this.currentState, this.#ceiling) : this.currentState);
+    }
+
+    #setState(state: DocumentState): void {
+        this.currentState = state;
+        this.#stateChange.resolve();
+        this.#stateChange = new Deferred();
     }
 
     #isOpen(document: LangiumDocument): boolean {
@@ -129,8 +197,19 @@ export class OpenFirstDocumentBuilder extends IsolatingDocumentBuilder {
     }
 }
 
+function batches<T>(items: T[]): T[][] {
+    const result: T[][] = [];
+    for (let start = 0; start < items.length; start += BATCH) {
+        result.push(items.slice(start, start + BATCH));
+    }
+    return result;
+}
+
+/** The declarations `unused-declaration` checks against the references of the workspace. */
+const OTHERS_REFERENCE: ReadonlySet<string> = new Set([Owner.$type, Channel.$type, Persona.$type]);
+
 /** A document that declares what `unused-declaration` checks against the references of the workspace. */
 function dependsOnOtherReferences(document: LangiumDocument): boolean {
     const root = document.parseResult.value;
-    return isJourneyFile(root) && root.declarations.some(declaration => isOwner(declaration) || isChannel(declaration) || isPersona(declaration));
+    return isJourneyFile(root) && root.declarations.some(declaration => OTHERS_REFERENCE.has(declaration.$type));
 }
