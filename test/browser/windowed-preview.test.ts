@@ -46,6 +46,13 @@ describe('a window of the map', () => {
             expect(gutterAndLegend(svg)).toBe(gutterAndLegend(full));
         });
 
+    test('draws the whole map\'s guide lines of the grades, each a path of its own', () => {
+        const guides = (map: string) => [...map.matchAll(/<path class="guide" d="([^"]*)"\/>/g)].map(match => match[1]);
+        const window = guides(renderJourneyMap(journey, { layout, columns: { from: 37, to: 61 } }));
+        expect(window).toHaveLength(5);
+        expect(window.join('')).toBe(guides(full).join(''));
+    });
+
     test('of all the columns is the whole map', () => {
         expect(columnsOf(full)).toHaveLength(TOUCHPOINTS);
         expect(renderJourneyMap(journey, { layout, columns: { from: 0, to: TOUCHPOINTS } })).toBe(full);
