@@ -2,15 +2,17 @@ import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { MapFileFormat } from '../src/map/render.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnGrid, type ColumnWindow } from '../src/map/views/journey-map/layout.js';
-import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
+import { renderJourneyMapParts } from '../src/map/views/journey-map/render.js';
 import { computeBlueprintLayout } from '../src/map/views/blueprint/layout.js';
-import { renderBlueprint } from '../src/map/views/blueprint/render.js';
+import { renderBlueprintParts } from '../src/map/views/blueprint/render.js';
+import type { MarkupParts } from '../src/map/views/markup-parts.js';
 import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
 import { journeyOutline } from '../src/map/page/journey-outline.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { PageState } from './page-state.js';
+import { patchParts } from './patch-parts.js';
 import { columnsAtLine, partiesAtLine, sourceOf } from './source-links.js';
 import { columnsToDraw, needsRedraw } from './windowing.js';
 import { applyZoom, fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
@@ -91,7 +93,17 @@ function writeOutlineWhenIdle(journey: JourneyModel | undefined): void {
     }, { timeout: 500 });
 }
 
-/** Draws the journey (or the placeholder) into the page, patching the DOM in place. */
+/** The group of a map's or blueprint's touchpoint columns, which drawMap patches column by column. */
+const COLUMNS = 'svg > .grid > .columns';
+
+/** The markup drawn last around the columns (the whole of a view without them): an equal one is not diffed again. */
+let drawnFrame: string | undefined;
+
+/**
+ * Draws the journey (or the placeholder) into the page, patching the DOM in place: the map around its
+ * columns with morphdom, the columns themselves by patchParts, so that after an edit only the columns that
+ * changed are parsed and put in, and the browser styles, lays out and paints only them.
+ */
 function drawMap(journey: JourneyModel | undefined): void {
     const markup = journey
         ? mapMarkup(journey)
@@ -100,23 +112,37 @@ function drawMap(journey: JourneyModel | undefined): void {
         page.drawn = undefined;
         page.drawnColumns = undefined;
     }
+    const { head, parts, tail }: MarkupParts = typeof markup === 'string' ? { head: markup, parts: [], tail: '' } : markup;
     const map = viewport.querySelector('.map')!;
-    morphdom(map, `<div class="map">${markup}</div>`, {
-        onBeforeElUpdated: (from, to) => {
-            // The new map comes at its natural size: give it the current zoom first, so that its size
-            // attributes compare equal (changing them, even back, lays out and repaints the whole map).
-            if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
-                applyZoom(to, page.zoom);
-            }
-            // An element equal to its new version (most of them after an edit) is left as it is.
-            return !from.isEqualNode(to);
-        }
-    });
+    const frame = head + tail;
+    if (frame !== drawnFrame) {
+        drawnFrame = frame;
+        morphdom(map, `<div class="map">${frame}</div>`, {
+            onBeforeElUpdated: (from, to) => {
+                // The new map comes at its natural size: give it the current zoom first, so that its size
+                // attributes compare equal (changing them, even back, lays out and repaints the whole map).
+                if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
+                    applyZoom(to, page.zoom);
+                }
+                // An element equal to its new version (most of them after an edit) is left as it is.
+                return !from.isEqualNode(to);
+            },
+            // The columns come apart, below.
+            onBeforeElChildrenUpdated: (_from, to) => !to.matches(COLUMNS)
+        });
+    }
+    const columns = map.querySelector(COLUMNS);
+    if (columns) {
+        patchParts(columns, parts);
+    }
     applyCurrentZoom();
     if (page.highlightedLine !== undefined) {
         highlight(page.highlightedLine, false);
     }
-    markedElement()?.classList.add('keyboard-mark');
+    // A column kept as it was keeps its classes: the mark stays on the element marked only.
+    const marked = markedElement();
+    viewport.querySelectorAll('.keyboard-mark').forEach(element => element.classList.toggle('keyboard-mark', element === marked));
+    marked?.classList.add('keyboard-mark');
 }
 
 /**
@@ -128,7 +154,7 @@ function shown(journey: JourneyModel): ReturnType<typeof shownView> {
     return shownView(journey, { view: tab === 'map' && page.saved.compare ? 'compare' : tab, persona: page.saved.persona });
 }
 
-function mapMarkup(journey: JourneyModel): string {
+function mapMarkup(journey: JourneyModel): string | MarkupParts {
     const { view, persona } = shown(journey);
     if (view === 'stakeholders') {
         // The stakeholder map has no columns: drawn whole.
@@ -145,8 +171,8 @@ function mapMarkup(journey: JourneyModel): string {
     const drawn = page.drawn;
     page.drawnColumns = columnsToDraw(drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout));
     return drawn.view === 'blueprint'
-        ? renderBlueprint(journey, { layout: drawn.layout, columns: page.drawnColumns })
-        : renderJourneyMap(journey, { layout: drawn.layout, columns: page.drawnColumns });
+        ? renderBlueprintParts(journey, { layout: drawn.layout, columns: page.drawnColumns })
+        : renderJourneyMapParts(journey, { layout: drawn.layout, columns: page.drawnColumns });
 }
 
 /** The columns in view (where the view is about to be, before the first scroll is restored). */

@@ -23,6 +23,7 @@ import type { Theme } from '../../styles/embedded-css.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { emptyMessage, gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
+import { joinParts, splitAt, written, type MarkupParts } from '../markup-parts.js';
 
 export interface RenderOptions {
     /** 'linked' (default): no <style>; the page links map.css. 'embedded': the CSS inside, for a file of its own. */
@@ -46,6 +47,11 @@ export interface RenderOptions {
 }
 
 export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
+    return joinParts(renderJourneyMapParts(journey, options));
+}
+
+/** The map as renderJourneyMap draws it, with its touchpoint columns apart (the preview redraws only those that changed). */
+export function renderJourneyMapParts(journey: JourneyModel, options: RenderOptions = {}): MarkupParts {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = options.layout ?? computeLayout(journey, { persona: options.persona, comparison: options.comparison });
     const { width, height } = layout;
@@ -62,14 +68,12 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     if (layout.summary) {
         renderSummary(out, layout.summary);
     }
-    if (layout.grid) {
-        renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
-    }
+    const drawn = layout.grid && renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
     if (layout.legend) {
         renderLegend(out, layout.legend);
     }
     out.push('</svg>');
-    return out.join('');
+    return splitAt(out, drawn ?? { at: out.length, parts: [] });
 }
 
 // --- Shapes ---------------------------------------------------------------------------------------
@@ -194,7 +198,8 @@ function renderTile(out: string[], tile: SummaryTile, top: number, height: numbe
 
 // --- The grid: stages, lanes, columns -------------------------------------------------------------
 
-function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void {
+/** Returns the columns drawn, apart, and where in `out` they go. */
+function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): { at: number, parts: string[] } {
     const { top, bottom, left, right, lanes } = grid;
     out.push('<g class="grid">');
 
@@ -253,13 +258,13 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     }
 
     out.push('<g class="columns">');
-    for (let i = shown.from; i < shown.to; i++) {
-        renderColumn(out, grid.columns[i], grid);
-    }
+    const columns = grid.columns.slice(shown.from, shown.to).map(column => written(markup => renderColumn(markup, column, grid)));
+    const at = out.length;
     out.push('</g>');
 
     renderGutter(out, grid);
     out.push('</g>');
+    return { at, parts: columns };
 }
 
 /**
