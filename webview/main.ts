@@ -1,4 +1,3 @@
-import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { MapFileFormat } from '../src/map/render.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnGrid, type ColumnWindow } from '../src/map/views/journey-map/layout.js';
@@ -8,11 +7,11 @@ import { renderBlueprintParts } from '../src/map/views/blueprint/render.js';
 import type { MarkupParts } from '../src/map/views/markup-parts.js';
 import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
-import { journeyOutline } from '../src/map/page/journey-outline.js';
+import { journeyOutlineParts } from '../src/map/page/journey-outline.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
 import { PageState } from './page-state.js';
-import { patchParts } from './patch-parts.js';
+import { drawInPlace } from './patch-parts.js';
 import { columnsAtLine, partiesAtLine, sourceOf } from './source-links.js';
 import { columnsToDraw, needsRedraw } from './windowing.js';
 import { applyZoom, fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
@@ -89,20 +88,14 @@ function writeOutlineWhenIdle(journey: JourneyModel | undefined): void {
     requestIdleCallback(() => {
         const shown = outlinePending?.journey;
         outlinePending = undefined;
-        morphdom(outline, `<div class="outline">${shown ? journeyOutline(shown) : ''}</div>`);
+        drawInPlace(outline, shown ? journeyOutlineParts(shown) : { head: '', parts: [], tail: '' }, '.outline-stages');
     }, { timeout: 500 });
 }
 
-/** The group of a map's or blueprint's touchpoint columns, which drawMap patches column by column. */
-const COLUMNS = 'svg > .grid > .columns';
-
-/** The markup drawn last around the columns (the whole of a view without them): an equal one is not diffed again. */
-let drawnFrame: string | undefined;
-
 /**
- * Draws the journey (or the placeholder) into the page, patching the DOM in place: the map around its
- * columns with morphdom, the columns themselves by patchParts, so that after an edit only the columns that
- * changed are parsed and put in, and the browser styles, lays out and paints only them.
+ * Draws the journey (or the placeholder) into the page, patching the DOM in place: after an edit only the
+ * touchpoint columns that changed are parsed and put in, so that the browser styles, lays out and paints
+ * only them.
  */
 function drawMap(journey: JourneyModel | undefined): void {
     const markup = journey
@@ -112,29 +105,14 @@ function drawMap(journey: JourneyModel | undefined): void {
         page.drawn = undefined;
         page.drawnColumns = undefined;
     }
-    const { head, parts, tail }: MarkupParts = typeof markup === 'string' ? { head: markup, parts: [], tail: '' } : markup;
-    const map = viewport.querySelector('.map')!;
-    const frame = head + tail;
-    if (frame !== drawnFrame) {
-        drawnFrame = frame;
-        morphdom(map, `<div class="map">${frame}</div>`, {
-            onBeforeElUpdated: (from, to) => {
-                // The new map comes at its natural size: give it the current zoom first, so that its size
-                // attributes compare equal (changing them, even back, lays out and repaints the whole map).
-                if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
-                    applyZoom(to, page.zoom);
-                }
-                // An element equal to its new version (most of them after an edit) is left as it is.
-                return !from.isEqualNode(to);
-            },
-            // The columns come apart, below.
-            onBeforeElChildrenUpdated: (_from, to) => !to.matches(COLUMNS)
-        });
-    }
-    const columns = map.querySelector(COLUMNS);
-    if (columns) {
-        patchParts(columns, parts);
-    }
+    const parts: MarkupParts = typeof markup === 'string' ? { head: markup, parts: [], tail: '' } : markup;
+    drawInPlace(viewport.querySelector('.map')!, parts, 'svg > .grid > .columns', (from, to) => {
+        // The new map comes at its natural size: give it the current zoom first, so that its size
+        // attributes compare equal (changing them, even back, lays out and repaints the whole map).
+        if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
+            applyZoom(to, page.zoom);
+        }
+    });
     applyCurrentZoom();
     if (page.highlightedLine !== undefined) {
         highlight(page.highlightedLine, false);

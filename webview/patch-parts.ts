@@ -1,5 +1,38 @@
+import morphdom from 'morphdom';
+import type { MarkupParts } from '../src/map/views/markup-parts.js';
+
 /** The markup each element put in by patchParts was parsed from. */
 const parsedFrom = new WeakMap<Node, string>();
+
+/** The markup drawn last into a container around its parts: an equal one is not diffed again. */
+const drawnAround = new WeakMap<Element, string>();
+
+/**
+ * Draws `markup` into `container` (which keeps its own tag and attributes), patching the DOM in place: the
+ * markup around the parts with morphdom, which leaves every element equal to its new version as it is; the
+ * parts, in the element `partsIn` finds, by patchParts.
+ */
+export function drawInPlace(container: Element, { head, parts, tail }: MarkupParts, partsIn: string,
+    beforeUpdate: (from: Element, to: Element) => void = () => undefined): void {
+    const around = head + tail;
+    if (around !== drawnAround.get(container)) {
+        drawnAround.set(container, around);
+        const shell = container.cloneNode(false) as Element;
+        shell.innerHTML = around;
+        morphdom(container, shell, {
+            onBeforeElUpdated: (from, to) => {
+                beforeUpdate(from, to);
+                return !from.isEqualNode(to);
+            },
+            // The parts come apart, below.
+            onBeforeElChildrenUpdated: (_from, to) => !to.matches(partsIn)
+        });
+    }
+    const parent = container.querySelector(partsIn);
+    if (parent) {
+        patchParts(parent, parts);
+    }
+}
 
 /**
  * Makes the children of `parent` the elements of `parts` (the markup of each, in order), touching only those
@@ -7,7 +40,7 @@ const parsedFrom = new WeakMap<Node, string>();
  * not parse, style, lay out or paint it again (after an edit, all but a column or two of the map); the
  * others are parsed together, in the parent's namespace, and put in their places.
  */
-export function patchParts(parent: Element, parts: readonly string[]): void {
+function patchParts(parent: Element, parts: readonly string[]): void {
     const unchanged = new Map<string, Node>();
     for (const child of parent.childNodes) {
         const markup = parsedFrom.get(child);

@@ -190,7 +190,8 @@ describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $ta
 
     /**
      * With the middle touchpoint in view (the editor's cursor on it), the file edited: the columns drawn
-     * anew and those still the elements drawn before, every element of them the same.
+     * anew and those still the elements drawn before, every element of them the same; and what the journey
+     * in words says at the middle touchpoint's place, once written (when the page is idle).
      */
     async function edit(to: JourneyDocumentModel) {
         const { preview, columns } = await open();
@@ -204,25 +205,29 @@ describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $ta
             title: column.querySelector('[data-kind="touchpoint"]')!.textContent
         })), before);
         await expectWindowShown(preview, await columnsOfWhole(preview, draw(to)), 'after the edit');
+        await preview.page.evaluate(() => new Promise(resolve => requestIdleCallback(resolve)));
+        const outlined = await preview.page.locator(`.outline li[data-index="${middle.index}"]`).textContent();
         expect(preview.problems).toEqual([]);
         await preview.page.close();
-        return { redrawn: drawn.filter(column => !column.kept), kept: drawn.filter(column => column.kept) };
+        return { redrawn: drawn.filter(column => !column.kept), kept: drawn.filter(column => column.kept), outlined };
     }
 
     test('an edit of one touchpoint draws its column anew, with the new title, and leaves every other column as it was', async () => {
-        const { redrawn, kept } = await edit(retitled);
+        const { redrawn, kept, outlined } = await edit(retitled);
         expect(redrawn.map(column => column.index)).toEqual([middle.index]);
         expect(redrawn[0].title).toContain(`Re${middle.title.slice(2)}`);
+        expect(outlined).toMatch(new RegExp(`^Re${middle.title.slice(2)}\\b`));
         expect(kept.length).toBeGreaterThan(20);
     });
 
     test('a touchpoint put in draws anew the columns it moves, and only those', async () => {
-        const { redrawn, kept } = await edit(inserted);
+        const { redrawn, kept, outlined } = await edit(inserted);
         expect(redrawn.length).toBeGreaterThan(0);
         expect(redrawn.every(column => column.index >= middle.index)).toBe(true);
         expect(redrawn.find(column => column.index === middle.index)?.title).toContain('A step put in before');
         expect(kept.every(column => column.index < middle.index)).toBe(true);
         expect(kept.length).toBeGreaterThan(10);
+        expect(outlined).toMatch(/^A step put in before\b/);
     });
 
     test('the editor\'s cursor on a touchpoint far out of the window brings its column into view, drawn and highlighted', async () => {

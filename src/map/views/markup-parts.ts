@@ -1,7 +1,7 @@
 /**
- * A view's markup with one run of sibling elements apart, the parts (the touchpoint columns of the map and
- * of the blueprint): joined, the markup the view draws as one string (the exports, the CLI); apart, they
- * let the preview parse and replace only the columns that changed since it last drew.
+ * Markup with one run of sibling elements apart, the parts (the touchpoint columns of the map and of the
+ * blueprint, the stages of the journey in words): joined, the markup as one string (the exports, the CLI);
+ * apart, they let the preview parse and replace only the parts that changed since it last drew.
  */
 export interface MarkupParts {
     /** Everything before the parts, up to the opening tag of the element around them. */
