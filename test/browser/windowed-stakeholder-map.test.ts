@@ -1,13 +1,17 @@
-import { describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { organisationText, stakeholdersText } from '../../bench/generate.js';
 import type { JourneyDocumentModel } from '../../src/map/model.js';
 import { computeStakeholderLayout, type MapArea } from '../../src/map/views/stakeholders/layout.js';
 import { renderStakeholderMap } from '../../src/map/views/stakeholders/render.js';
 import { documentModels } from '../helpers/example-models.js';
+import { launchChromium, openPreview, PreviewPageServer, type PreviewHandle } from '../helpers/preview-page.js';
 
 /**
- * A stakeholder map of a few hundred parties can be drawn only in an area of it, for a preview that shows
- * that area: whatever shows there must be drawn, exactly as the whole map draws it.
+ * A stakeholder map of a few hundred parties is drawn only around what the preview shows (webview/), an
+ * area that follows scrolling and zoom. Whatever the view shows must be drawn, exactly as the whole map
+ * draws it: checked for the renderer's areas, then on the real page (out/webview) in Debian's headless
+ * Chromium, with the keyboard and the mouse.
  */
 const model: JourneyDocumentModel = (await documentModels({
     'organisation.journey': organisationText(),
@@ -82,5 +86,156 @@ describe('an area of the stakeholder map', () => {
         expect(members(full, 'stakeholders', 'stakeholder')).toHaveLength(224);
         expect(members(full, 'edges', 'edge')).toHaveLength(600);
         expect(renderStakeholderMap(journey, { layout, area: { x: { from: 0, to: layout.width }, y: { from: 0, to: layout.height } } })).toBe(full);
+    });
+});
+
+describe('the preview page of a stakeholder map of 224 parties', () => {
+    let browser: Browser;
+    let server: PreviewPageServer;
+
+    beforeAll(async () => {
+        [browser, server] = await Promise.all([launchChromium(), PreviewPageServer.start()]);
+    });
+
+    afterAll(async () => {
+        await browser?.close();
+        await server?.close();
+    });
+
+    /** The page on the Stakeholders tab, the journey posted as the extension posts it. */
+    async function open(): Promise<PreviewHandle> {
+        const preview = await openPreview(browser, server, { source: model.uri, locked: false, tab: 'stakeholders' });
+        await preview.nextRender(() => preview.update(model.uri, model));
+        return preview;
+    }
+
+    /**
+     * Once scrolling has come to rest and the page has redrawn: the parties whose boxes meet the viewport
+     * (from the layout: the page may not have drawn them), the parties and arrows drawn, and those drawn
+     * otherwise than in the whole map (parsed as the page parses its own map, so that equal ones are equal nodes).
+     */
+    async function shown(preview: PreviewHandle) {
+        await preview.page.evaluate(async () => {
+            const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+            const viewport = document.querySelector('.viewport')!;
+            let position = '';
+            while (position !== `${viewport.scrollLeft} ${viewport.scrollTop}`) {
+                position = `${viewport.scrollLeft} ${viewport.scrollTop}`;
+                await frame();
+                await frame();
+            }
+        });
+        const boxes = layout.nodes.map(({ party, x, y, width, height }) => ({ name: party.name, x, y, width, height }));
+        return preview.page.evaluate(({ full, boxes }) => {
+            const template = document.createElement('template');
+            template.innerHTML = full;
+            // Without the page's marks; class lists as DOMTokenList writes them (one "stakeholder" of "stakeholder stakeholder").
+            const unmarked = (element: Element) => {
+                const copy = element.cloneNode(true) as Element;
+                copy.classList.remove('highlighted', 'keyboard-mark');
+                return copy;
+            };
+            const title = (element: Element) => element.querySelector(':scope > title')!.textContent;
+            const whole = new Map([...template.content.querySelectorAll('.stakeholder, .edge')].map(element => [title(element), unmarked(element)]));
+            const viewport = document.querySelector('.viewport')!.getBoundingClientRect();
+            const map = document.querySelector<SVGSVGElement>('.map svg')!;
+            const svg = map.getBoundingClientRect();
+            const scale = svg.width / map.viewBox.baseVal.width;
+            const parties = [...map.querySelectorAll('.stakeholders > .stakeholder')];
+            const edges = [...map.querySelectorAll('.edges > .edge')];
+            return {
+                inView: boxes.filter(({ x, y, width, height }) =>
+                    svg.left + (x - width / 2) * scale < viewport.right && svg.left + (x + width / 2) * scale > viewport.left
+                    && svg.top + (y - height / 2) * scale < viewport.bottom && svg.top + (y + height / 2) * scale > viewport.top).map(party => party.name),
+                drawn: parties.map(party => party.getAttribute('data-stakeholder')!),
+                edges: edges.length,
+                unlikeWholeMap: [...parties, ...edges].filter(element => !unmarked(element).isEqualNode(whole.get(title(element)) ?? null)).map(title),
+                zoom: document.querySelector('.zoom-level')!.textContent
+            };
+        }, { full, boxes });
+    }
+
+    /** Every party in view is drawn, as in the whole map, and far from all of them. */
+    async function expectAreaShown(preview: PreviewHandle, when: string, drawnAtMost = 60): Promise<void> {
+        const view = await shown(preview);
+        const what = `${when}, zoom ${view.zoom}`;
+        expect(view.inView.length, what).toBeGreaterThan(0);
+        expect(view.inView.filter(name => !view.drawn.includes(name)), `${what}: parties in view not drawn`).toEqual([]);
+        expect(view.drawn.length, `${what}: only an area drawn`).toBeLessThanOrEqual(drawnAtMost);
+        expect(view.edges, `${what}: only the arrows of an area drawn`).toBeLessThan(600);
+        expect(view.unlikeWholeMap, `${what}: parties or arrows unlike the whole map's`).toEqual([]);
+    }
+
+    const scrollTo = (preview: PreviewHandle, x: number, y: number) => preview.page.locator('.viewport').evaluate((viewport, [left, top]) => {
+        viewport.scrollLeft = left;
+        viewport.scrollTop = top;
+    }, [x, y]);
+
+    test('scrolled across and down, wheeled, zoomed out: it always draws the parties in view, as the whole map has them', async () => {
+        const preview = await open();
+        const first = await shown(preview);
+        expect(first.inView.filter(name => !first.drawn.includes(name)), 'first paint: parties in view not drawn').toEqual([]);
+        expect(first.drawn.length, 'first paint: only the parties near the view').toBeLessThanOrEqual(20);
+        expect(first.unlikeWholeMap, 'first paint: parties or arrows unlike the whole map\'s').toEqual([]);
+        for (const party of [layout.nodes[60], layout.nodes[150]]) {
+            await scrollTo(preview, party.x - 640, party.y - 400);
+            await expectAreaShown(preview, `scrolled to ${party.party.name}`);
+        }
+        await preview.page.mouse.move(640, 400);
+        for (let step = 1; step <= 5; step++) {
+            await preview.page.mouse.wheel(-700, -500);
+            await expectAreaShown(preview, `after ${step} wheel steps up and left`);
+        }
+        for (let i = 0; i < 3; i++) {
+            await preview.page.keyboard.press('-');
+        }
+        await expectAreaShown(preview, 'zoomed out 3 times', 120);
+        // Redrawing an area is not drawing a new model: the host hears of one render only.
+        expect((await preview.posted()).filter(message => message.type === 'rendered')).toHaveLength(1);
+        // Screen readers are told of every party, drawn or not.
+        expect(await preview.page.locator('.map svg').getAttribute('aria-label')).toContain('224 parties');
+        expect(preview.problems).toEqual([]);
+        await preview.page.close();
+    });
+
+    test('the keyboard reaches every party: End marks the last, far from the view, drawn and in view; Enter reveals its declaration', async () => {
+        const preview = await open();
+        const { page } = preview;
+        const parties = journey.stakeholders;
+        await page.locator('.viewport').focus();
+        const marked = () => page.locator('.map svg .keyboard-mark').evaluateAll(elements => elements.map(element => element.getAttribute('data-stakeholder')));
+        await page.keyboard.press('ArrowRight');
+        expect(await marked()).toEqual([parties[0].name]);
+        await page.keyboard.press('End');
+        const last = parties.at(-1)!;
+        expect(await marked()).toEqual([last.name]);
+        expect(await page.locator('.announcer').textContent()).toContain(last.title);
+        await expectAreaShown(preview, 'the last party marked');
+        expect((await shown(preview)).inView).toContain(last.name);
+        await page.keyboard.press('ArrowLeft');
+        expect(await marked()).toEqual([parties.at(-2)!.name]);
+        await page.keyboard.press('Enter');
+        expect((await preview.posted()).filter(m => m.type === 'reveal').at(-1)).toMatchObject({ type: 'reveal', range: parties.at(-2)!.source!.range });
+        await page.keyboard.press('Home');
+        expect(await marked()).toEqual([parties[0].name]);
+        await expectAreaShown(preview, 'the first party marked again');
+        expect(preview.problems).toEqual([]);
+        await page.close();
+    });
+
+    test('a click on a party drawn after scrolling reveals its declaration; the editor\'s cursor marks a touchpoint\'s parties as they are drawn', async () => {
+        const preview = await open();
+        const touchpoint = journey.stages[4].touchpoints[3];
+        const parties = touchpoint.with.map(party => party.name);
+        await preview.send({ type: 'highlight', source: model.uri, line: touchpoint.source.range.startLine });
+        const target = box(parties[0]);
+        await scrollTo(preview, target.x - 640, target.y - 400);
+        await expectAreaShown(preview, `scrolled to ${parties[0]}`);
+        await expect.poll(() => preview.page.locator(`.map svg .stakeholder[data-stakeholder="${parties[0]}"]`).getAttribute('class')).toContain('highlighted');
+        await preview.page.locator(`.map svg .stakeholder[data-stakeholder="${parties[0]}"]`).click();
+        const declared = journey.stakeholders.find(party => party.name === parties[0])!;
+        expect((await preview.posted()).filter(m => m.type === 'reveal').at(-1)).toMatchObject({ type: 'reveal', range: declared.source!.range });
+        expect(preview.problems).toEqual([]);
+        await preview.page.close();
     });
 });
