@@ -259,19 +259,21 @@ function aroundTheCentre(journey: JourneyModel, parties: StakeholderModel[]): Ma
     const placed: number[] = [];
     const left = new Set(parties.map((_, i) => i));
     const toPlaced = new Array<number>(parties.length).fill(0);
+    // Compared number by number, without a score to allocate: this runs for every pair of parties.
+    const comesBefore = (i: number, j: number, last: number | undefined): boolean => {
+        if (last === undefined) {
+            return total[i] !== total[j] ? total[i] > total[j] : i < j;
+        }
+        if (ties[last][i] !== ties[last][j]) {
+            return ties[last][i] > ties[last][j];
+        }
+        return toPlaced[i] !== toPlaced[j] ? toPlaced[i] > toPlaced[j] : i < j;
+    };
     while (left.size > 0) {
         const last = placed.at(-1);
         let best = -1;
         for (const candidate of left) {
-            if (best < 0) {
-                best = candidate;
-                continue;
-            }
-            const score = (i: number): [number, number, number] =>
-                last === undefined ? [total[i], 0, -i] : [ties[last][i], toPlaced[i], -i];
-            const [a1, a2, a3] = score(candidate);
-            const [b1, b2, b3] = score(best);
-            if (a1 > b1 || (a1 === b1 && (a2 > b2 || (a2 === b2 && a3 > b3)))) {
+            if (best < 0 || comesBefore(candidate, best, last)) {
                 best = candidate;
             }
         }
