@@ -130,7 +130,7 @@ export class BrowserBench {
      * One page, one map drawn, then updates alternating between `before` and `after` (the same journey
      * with one touchpoint's grade changed): each update to the next painted frame.
      */
-    async afterEdit(before: JourneyDocumentModel, after: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, script: Samples }> {
+    async afterEdit(before: JourneyDocumentModel, after: JourneyDocumentModel, warmup: number, runs: number): Promise<{ total: Samples, script: Samples, paint: Samples }> {
         const preview = await this.#openPreview(before);
         await postAndPaint(preview.page, before);
         // The touchpoint being edited is where the editor's cursor is, so the preview shows it: the
@@ -140,11 +140,13 @@ export class BrowserBench {
         await preview.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         let current = before;
         const scripts: number[] = [];
+        const paints: number[] = [];
         const total = await repeat(warmup, runs, async i => {
             current = current === before ? after : before;
             const timing = await postAndPaint(preview.page, current);
             if (i >= 0) {
                 scripts.push(timing.script);
+                paints.push(timing.paint);
             }
             return timing.total;
         });
@@ -159,7 +161,7 @@ export class BrowserBench {
         }
         this.#collect(preview.problems);
         await preview.page.close();
-        return { total, script: summarise(scripts) };
+        return { total, script: summarise(scripts), paint: summarise(paints) };
     }
 
     /** Mermaid's render() of the same journey, then mounting its SVG, to the painted frame; a fresh page each time. */

@@ -312,7 +312,7 @@ if (only.has('preview')) {
         rows.push({
             group: 'preview', what: `preview after an edit, N=${fmt(n)}`, unit: 'ms', stat: 'median', budget: { max: 50, text: '≤ 50 ms' },
             how: 'one touchpoint\'s grade changed (model from the server) → next painted frame, same page',
-            note: `to 'rendered' ${format(after.script.median, 'ms')}`,
+            note: `to 'rendered' ${format(after.script.median, 'ms')}, then to the 2nd rAF (the frame's style, layout and paint, and waiting for frames) ${format(after.paint.median, 'ms')}`,
             samples: after.total
         });
         for (const { n, warmup, runs } of PLAN.mermaid) {

@@ -1,24 +1,27 @@
-import morphdom from 'morphdom';
 import type { JourneyDocumentModel, JourneyModel, MapProblem } from '../src/map/model.js';
 import type { MapFileFormat } from '../src/map/render.js';
 import { computeLayout, SIZE, visibleColumns, type ColumnGrid, type ColumnWindow } from '../src/map/views/journey-map/layout.js';
-import { renderJourneyMap } from '../src/map/views/journey-map/render.js';
+import { renderJourneyMapParts } from '../src/map/views/journey-map/render.js';
 import { computeBlueprintLayout } from '../src/map/views/blueprint/layout.js';
-import { renderBlueprint } from '../src/map/views/blueprint/render.js';
+import { renderBlueprintParts } from '../src/map/views/blueprint/render.js';
+import type { MarkupParts } from '../src/map/views/markup-parts.js';
+import { boxMeets, computeStakeholderLayout, type MapArea } from '../src/map/views/stakeholders/layout.js';
+import { renderStakeholderMap } from '../src/map/views/stakeholders/render.js';
 import { shownView, VIEWS, type ViewId } from '../src/map/views/views.js';
 import { compareJourneys } from '../src/map/compare/compare-journeys.js';
-import { journeyOutline } from '../src/map/page/journey-outline.js';
+import { journeyOutlineParts } from '../src/map/page/journey-outline.js';
 import type { PreviewPageState, ToWebviewMessage } from '../src/shared/preview-messages.js';
 import { renderBanner } from './banner.js';
-import { PageState } from './page-state.js';
+import { PageState, type DrawnView } from './page-state.js';
+import { drawInPlace } from './patch-parts.js';
 import { columnsAtLine, partiesAtLine, sourceOf } from './source-links.js';
-import { columnsToDraw, needsRedraw } from './windowing.js';
+import { areaNeedsRedraw, areaToDraw, columnsToDraw, needsRedraw } from './windowing.js';
 import { applyZoom, fitZoom, naturalSize, zoomIn, zoomOut } from './zoom.js';
 
 /**
  * The preview page: receives models, draws them with the shared renderer (patching the DOM in place so
- * scroll and zoom survive; a long journey only around what the window shows), and turns clicks, zoom and
- * export buttons into messages for the host.
+ * scroll and zoom survive; a long journey or a large stakeholder map only around what the window shows),
+ * and turns clicks, zoom and export buttons into messages for the host.
  */
 const page = new PageState(acquireVsCodeApi<PreviewPageState>(),
     JSON.parse(document.getElementById('journey-preview-state')!.dataset.state!) as PreviewPageState);
@@ -87,11 +90,15 @@ function writeOutlineWhenIdle(journey: JourneyModel | undefined): void {
     requestIdleCallback(() => {
         const shown = outlinePending?.journey;
         outlinePending = undefined;
-        morphdom(outline, `<div class="outline">${shown ? journeyOutline(shown) : ''}</div>`);
+        drawInPlace(outline, shown ? journeyOutlineParts(shown) : { head: '', parts: [], tail: '' }, '.outline-stages');
     }, { timeout: 500 });
 }
 
-/** Draws the journey (or the placeholder) into the page, patching the DOM in place. */
+/**
+ * Draws the journey (or the placeholder) into the page, patching the DOM in place: after an edit only the
+ * touchpoint columns that changed are parsed and put in, so that the browser styles, lays out and paints
+ * only them.
+ */
 function drawMap(journey: JourneyModel | undefined): void {
     const markup = journey
         ? mapMarkup(journey)
@@ -99,24 +106,24 @@ function drawMap(journey: JourneyModel | undefined): void {
     if (!journey) {
         page.drawn = undefined;
         page.drawnColumns = undefined;
+        page.drawnArea = undefined;
     }
-    const map = viewport.querySelector('.map')!;
-    morphdom(map, `<div class="map">${markup}</div>`, {
-        onBeforeElUpdated: (from, to) => {
-            // The new map comes at its natural size: give it the current zoom first, so that its size
-            // attributes compare equal (changing them, even back, lays out and repaints the whole map).
-            if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
-                applyZoom(to, page.zoom);
-            }
-            // An element equal to its new version (most of them after an edit) is left as it is.
-            return !from.isEqualNode(to);
+    const parts: MarkupParts = typeof markup === 'string' ? { head: markup, parts: [], tail: '' } : markup;
+    drawInPlace(viewport.querySelector('.map')!, parts, 'svg > .grid > .columns', (from, to) => {
+        // The new map comes at its natural size: give it the current zoom first, so that its size
+        // attributes compare equal (changing them, even back, lays out and repaints the whole map).
+        if (to instanceof SVGSVGElement && from instanceof SVGSVGElement) {
+            applyZoom(to, page.zoom);
         }
     });
     applyCurrentZoom();
     if (page.highlightedLine !== undefined) {
         highlight(page.highlightedLine, false);
     }
-    markedElement()?.classList.add('keyboard-mark');
+    // A column kept as it was keeps its classes: the mark stays on the element marked only.
+    const marked = markedElement();
+    viewport.querySelectorAll('.keyboard-mark').forEach(element => element.classList.toggle('keyboard-mark', element === marked));
+    marked?.classList.add('keyboard-mark');
 }
 
 /**
@@ -128,46 +135,72 @@ function shown(journey: JourneyModel): ReturnType<typeof shownView> {
     return shownView(journey, { view: tab === 'map' && page.saved.compare ? 'compare' : tab, persona: page.saved.persona });
 }
 
-function mapMarkup(journey: JourneyModel): string {
+function mapMarkup(journey: JourneyModel): string | MarkupParts {
     const { view, persona } = shown(journey);
-    if (view === 'stakeholders') {
-        // The stakeholder map has no columns: drawn whole.
-        page.drawn = undefined;
-        page.drawnColumns = undefined;
-        return VIEWS[view].render(journey, { theme: 'light', styles: 'linked', persona });
-    }
     if (page.drawn?.journey !== journey || page.drawn.view !== view || page.drawn.persona !== persona) {
-        const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
-        page.drawn = view === 'blueprint'
-            ? { journey, view, persona, layout: computeBlueprintLayout(journey) }
-            : { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
+        page.drawn = laidOut(journey, view, persona);
     }
     const drawn = page.drawn;
+    if (drawn.view === 'stakeholders') {
+        page.drawnColumns = undefined;
+        page.drawnArea = areaToDraw(drawn.layout, areaInView());
+        return renderStakeholderMap(journey, { layout: drawn.layout, area: page.drawnArea });
+    }
+    page.drawnArea = undefined;
     page.drawnColumns = columnsToDraw(drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout));
     return drawn.view === 'blueprint'
-        ? renderBlueprint(journey, { layout: drawn.layout, columns: page.drawnColumns })
-        : renderJourneyMap(journey, { layout: drawn.layout, columns: page.drawnColumns });
+        ? renderBlueprintParts(journey, { layout: drawn.layout, columns: page.drawnColumns })
+        : renderJourneyMapParts(journey, { layout: drawn.layout, columns: page.drawnColumns });
 }
 
-/** The columns in view (where the view is about to be, before the first scroll is restored). */
+/** The journey laid out in a view, kept while the page scrolls and zooms. */
+function laidOut(journey: JourneyModel, view: ViewId, persona: string | undefined): DrawnView {
+    if (view === 'stakeholders') {
+        return { journey, view, persona, layout: computeStakeholderLayout(journey) };
+    }
+    if (view === 'blueprint') {
+        return { journey, view, persona, layout: computeBlueprintLayout(journey) };
+    }
+    const comparison = view === 'compare' && journey.current ? compareJourneys(journey.current, journey) : undefined;
+    return { journey, view, persona, layout: computeLayout(journey, { persona, comparison }) };
+}
+
+/** The area of the map in view, in map px (where the view is about to be, before the first scroll is restored). */
+function areaInView(): MapArea {
+    const [left, top] = page.scrollRestored ? [viewport.scrollLeft, viewport.scrollTop] : [page.saved.scrollLeft ?? 0, page.saved.scrollTop ?? 0];
+    const zoom = page.zoom;
+    return {
+        x: { from: left / zoom, to: (left + viewport.clientWidth) / zoom },
+        y: { from: top / zoom, to: (top + viewport.clientHeight) / zoom }
+    };
+}
+
+/** The columns in view. */
 function columnsInView(layout: ColumnGrid): ColumnWindow {
-    const scrollLeft = page.scrollRestored ? viewport.scrollLeft : page.saved.scrollLeft ?? 0;
-    return visibleColumns(layout, scrollLeft / page.zoom, (scrollLeft + viewport.clientWidth) / page.zoom);
+    const { x } = areaInView();
+    return visibleColumns(layout, x.from, x.to);
 }
 
-/** After a scroll or a zoom, at the next frame: redraw around the view if it came near columns not drawn. */
+/** After a scroll or a zoom, at the next frame: redraw around the view if it came near a part not drawn. */
 function redrawIfNeeded(): void {
-    if (!page.drawnColumns || page.redrawRequested) {
+    if ((!page.drawnColumns && !page.drawnArea) || page.redrawRequested) {
         return;
     }
     page.redrawRequested = true;
     requestAnimationFrame(() => {
         page.redrawRequested = false;
-        const { drawn, drawnColumns } = page;
-        if (drawnColumns && drawn && needsRedraw(drawnColumns, drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout))) {
-            drawMap(drawn.journey);
+        if (page.drawn && nearUndrawn(page.drawn)) {
+            drawMap(page.drawn.journey);
         }
     });
+}
+
+/** Whether the view has come near columns, or an area of the stakeholder map, not drawn. */
+function nearUndrawn(drawn: DrawnView): boolean {
+    if (drawn.view === 'stakeholders') {
+        return page.drawnArea !== undefined && areaNeedsRedraw(page.drawnArea, drawn.layout, areaInView());
+    }
+    return page.drawnColumns !== undefined && needsRedraw(page.drawnColumns, drawn.layout.grid?.columns.length ?? 0, columnsInView(drawn.layout));
 }
 
 function renderTabs(model: JourneyDocumentModel): void {
@@ -280,7 +313,8 @@ function highlight(line: number, scroll: boolean): void {
  * the layout, not the DOM, as it may not be drawn yet; its box is the column's background rectangle.
  */
 function scrollToColumnAt(line: number): void {
-    const column = page.drawn?.layout.grid?.columns.find(({ touchpoint }) => {
+    const drawn = page.drawn;
+    const column = drawn?.view === 'stakeholders' ? undefined : drawn?.layout.grid?.columns.find(({ touchpoint }) => {
         const range = touchpoint.source?.range;
         return range !== undefined && range.startLine <= line && line <= range.endLine;
     });
@@ -302,18 +336,27 @@ function scrollToColumnAt(line: number): void {
 
 /** The number of columns (touchpoints, or parties on the stakeholder map) the mark can be on. */
 function markColumns(): number {
-    const layoutColumns = page.drawn?.layout.grid?.columns.length;
-    return layoutColumns ?? viewport.querySelectorAll('.map svg .columns > .column, .map svg .stakeholders > .stakeholder').length;
+    const drawn = page.drawn;
+    if (!drawn) {
+        return 0;
+    }
+    return drawn.view === 'stakeholders' ? drawn.layout.nodes.length : drawn.layout.grid?.columns.length ?? 0;
 }
 
-/** The elements of a column the mark can be on, top to bottom; a party on the stakeholder map is its own. */
+/**
+ * The elements of a column the mark can be on, top to bottom, as drawn; a party on the stakeholder map is
+ * its own (found by its name: the parties drawn are those around the view).
+ */
 function markTargets(column: number): Element[] {
-    const parties = viewport.querySelectorAll('.map svg .stakeholders > .stakeholder');
-    if (parties.length > 0) {
-        return parties[column] ? [parties[column]] : [];
+    const drawn = page.drawn;
+    if (drawn?.view === 'stakeholders') {
+        const name = drawn.layout.nodes.at(column)?.party.name;
+        const party = name === undefined ? null
+            : viewport.querySelector(`.map svg .stakeholders > .stakeholder[data-stakeholder="${CSS.escape(name)}"]`);
+        return party ? [party] : [];
     }
-    const drawn = viewport.querySelectorAll('.map svg .columns > .column')[column - (page.drawnColumns?.from ?? 0)];
-    return drawn ? [...drawn.querySelectorAll('.source-link')] : [];
+    const drawnColumn = viewport.querySelectorAll('.map svg .columns > .column')[column - (page.drawnColumns?.from ?? 0)];
+    return drawnColumn ? [...drawnColumn.querySelectorAll('.source-link')] : [];
 }
 
 function markedElement(): Element | undefined {
@@ -324,9 +367,18 @@ function markedElement(): Element | undefined {
     return targets[Math.min(keyboardMark.lane, targets.length - 1)];
 }
 
-/** A long map is drawn around the view only: bring a column not drawn into view, and draw it. */
+/** A large map is drawn around the view only: bring a column (or party) not drawn into view, and draw it. */
 function drawColumn(column: number): void {
-    const { drawn, drawnColumns } = page;
+    const { drawn, drawnColumns, drawnArea } = page;
+    if (drawn?.view === 'stakeholders') {
+        const party = drawn.layout.nodes.at(column);
+        if (party && drawnArea && !boxMeets(party, drawnArea)) {
+            viewport.scrollLeft = party.x * page.zoom - viewport.clientWidth / 2;
+            viewport.scrollTop = party.y * page.zoom - viewport.clientHeight / 2;
+            drawMap(drawn.journey);
+        }
+        return;
+    }
     const layout = drawn?.layout.grid?.columns[column];
     if (drawn && drawnColumns && layout && (column < drawnColumns.from || column >= drawnColumns.to)) {
         viewport.scrollLeft = (layout.x + SIZE.column / 2) * page.zoom - viewport.clientWidth / 2;

@@ -1,12 +1,17 @@
 import type { JourneyDocumentModel, JourneyModel } from '../src/map/model.js';
 import type { ColumnWindow, MapLayout } from '../src/map/views/journey-map/layout.js';
 import type { BlueprintLayout } from '../src/map/views/blueprint/layout.js';
+import type { MapArea, StakeholderLayout } from '../src/map/views/stakeholders/layout.js';
 import type { FromWebviewMessage, PreviewPageState } from '../src/shared/preview-messages.js';
 import type { ViewId } from '../src/map/views/views.js';
 
-/** A view drawn column by column, with its layout: the map (or its comparison) and the blueprint. */
+/**
+ * A view drawn around what the window shows, with its layout: the map (or its comparison) and the blueprint
+ * column by column, the stakeholder map by area.
+ */
 export type DrawnView = { journey: JourneyModel, persona?: string } & (
     { view: Exclude<ViewId, 'blueprint' | 'stakeholders'>, layout: MapLayout } | { view: 'blueprint', layout: BlueprintLayout }
+    | { view: 'stakeholders', layout: StakeholderLayout }
 );
 
 /**
@@ -24,9 +29,13 @@ export class PageState {
     scrollRestored = false;
     /** The editor's cursor line, whose touchpoint is marked. */
     highlightedLine: number | undefined;
-    /** The layout of the journey drawn last (one per model, journey, view and persona), and its columns drawn (undefined: all). */
+    /**
+     * The layout of the journey drawn last (one per model, journey, view and persona), and what of it was
+     * drawn (undefined: all): its columns, or the stakeholder map's area.
+     */
     drawn: DrawnView | undefined;
     drawnColumns: ColumnWindow | undefined;
+    drawnArea: MapArea | undefined;
     /** A redraw after a scroll or zoom is waiting for the next frame. */
     redrawRequested = false;
 

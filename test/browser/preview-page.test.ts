@@ -102,9 +102,13 @@ describe('the preview page', () => {
         });
         expect(before.zoom).toBe('156%');
         expect(before.left).toBe(1500);
+        const columnsBefore = await preview.page.evaluateHandle(() => [...document.querySelectorAll('.map svg .column')]);
 
         await preview.update(TRIP, await tripModel(journeyText(5)));
         await preview.renders(2);
+        // The column of the touchpoint edited is drawn anew; every other one is still the element it was.
+        expect(await preview.page.evaluate(before => [...document.querySelectorAll('.map svg .column')].flatMap((column, i) =>
+            column === before[i] ? [] : [column.getAttribute('data-index')]), columnsBefore)).toEqual(['7']);
         const after = await preview.page.evaluate(() => {
             const viewport = document.querySelector('.viewport')!;
             const point = document.querySelector('.column[data-index="7"] [data-kind="emotion"]');

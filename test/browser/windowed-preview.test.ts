@@ -16,12 +16,26 @@ import { launchChromium, openPreview, PreviewPageServer, type PreviewHandle } fr
  * Debian's headless Chromium.
  */
 const TOUCHPOINTS = 1000;
+const generated = journeyText(TOUCHPOINTS);
 
-const model: JourneyDocumentModel = (await documentModels({
-    'organisation.journey': organisationText(),
-    'journey.journey': journeyText(TOUCHPOINTS).text
-}))['journey.journey'];
+/** The journey's model as the server computes it, from its text changed by `edit` (a list of its lines). */
+async function modelOf(edit: (lines: string[]) => void = () => undefined): Promise<JourneyDocumentModel> {
+    const lines = generated.text.split('\n');
+    edit(lines);
+    return (await documentModels({ 'organisation.journey': organisationText(), 'journey.journey': lines.join('\n') }))['journey.journey'];
+}
+
+const model = await modelOf();
 const journey = model.journeys[0];
+const { titleChar } = generated.marks;
+/** The middle touchpoint retitled (the same number of characters), and another touchpoint put in before it. */
+const retitled = await modelOf(lines => {
+    lines[titleChar.line] = lines[titleChar.line].slice(0, titleChar.character) + 'Re' + lines[titleChar.line].slice(titleChar.character + 2);
+});
+const inserted = await modelOf(lines => {
+    lines.splice(titleChar.line, 0, '    touchpoint PutIn "A step put in before" {', '      emotion 2', '    }');
+});
+const middle = journey.stages.flatMap(stage => stage.touchpoints).find(touchpoint => touchpoint.name === generated.marks.middle)!;
 const layout = computeLayout(journey);
 const columnXs = layout.grid!.columns.map(column => column.x);
 /** The whole map, drawn at once. */
@@ -46,6 +60,13 @@ describe('a window of the map', () => {
             expect(gutterAndLegend(svg)).toBe(gutterAndLegend(full));
         });
 
+    test('draws the whole map\'s guide lines of the grades, each a path of its own', () => {
+        const guides = (map: string) => [...map.matchAll(/<path class="guide" d="([^"]*)"\/>/g)].map(match => match[1]);
+        const window = guides(renderJourneyMap(journey, { layout, columns: { from: 37, to: 61 } }));
+        expect(window).toHaveLength(5);
+        expect(window.join('')).toBe(guides(full).join(''));
+    });
+
     test('of all the columns is the whole map', () => {
         expect(columnsOf(full)).toHaveLength(TOUCHPOINTS);
         expect(renderJourneyMap(journey, { layout, columns: { from: 0, to: TOUCHPOINTS } })).toBe(full);
@@ -61,11 +82,14 @@ describe('a window of the map', () => {
 
 /** The views drawn column by column: each whole, and where its columns are. */
 const WINDOWED = [
-    { tab: 'map', full, xs: columnXs },
-    { tab: 'blueprint', full: renderBlueprint(journey), xs: computeBlueprintLayout(journey).grid!.columns.map(column => column.x) }
+    { tab: 'map', draw: (shown: JourneyDocumentModel) => renderJourneyMap(shown.journeys[0]), full, xs: columnXs },
+    {
+        tab: 'blueprint', draw: (shown: JourneyDocumentModel) => renderBlueprint(shown.journeys[0]), full: renderBlueprint(journey),
+        xs: computeBlueprintLayout(journey).grid!.columns.map(column => column.x)
+    }
 ] as const;
 
-describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $tab', ({ tab, full, xs }) => {
+describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $tab', ({ tab, draw, full, xs }) => {
     let browser: Browser;
     let server: PreviewPageServer;
 
@@ -83,13 +107,16 @@ describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $ta
         const preview = await openPreview(browser, server, { source: model.uri, locked: false, tab });
         await preview.send({ type: 'update', source: model.uri, modelJson: JSON.stringify(model) });
         await preview.renders(1);
-        // Parsed as the page parses its own map (HTML), so that equal columns are equal nodes.
-        const columns = await preview.page.evaluateHandle(svg => {
+        return { preview, columns: await columnsOfWhole(preview, full) };
+    }
+
+    /** The columns of a whole view, parsed as the page parses its own map (HTML), so that equal columns are equal nodes. */
+    function columnsOfWhole(preview: PreviewHandle, svg: string): Promise<JSHandle<Map<number, Element>>> {
+        return preview.page.evaluateHandle(svg => {
             const template = document.createElement('template');
             template.innerHTML = svg;
             return new Map([...template.content.querySelectorAll('.column')].map(column => [Number(column.getAttribute('data-index')), column]));
-        }, full);
-        return { preview, columns };
+        }, svg);
     }
 
     /**
@@ -159,6 +186,48 @@ describe.each(WINDOWED)('the preview page of a journey of 1,000 touchpoints: $ta
         expect((await preview.posted()).filter(message => message.type === 'rendered')).toHaveLength(1);
         expect(preview.problems).toEqual([]);
         await preview.page.close();
+    });
+
+    /**
+     * With the middle touchpoint in view (the editor's cursor on it), the file edited: the columns drawn
+     * anew and those still the elements drawn before, every element of them the same; and what the journey
+     * in words says at the middle touchpoint's place, once written (when the page is idle).
+     */
+    async function edit(to: JourneyDocumentModel) {
+        const { preview, columns } = await open();
+        await preview.send({ type: 'highlight', source: model.uri, line: middle.source.range.startLine });
+        await expectWindowShown(preview, columns, 'the middle touchpoint highlighted');
+        const before = await preview.page.evaluateHandle(() => new Set(document.querySelectorAll('.map svg .column, .map svg .column *')));
+        await preview.nextRender(() => preview.update(model.uri, to));
+        const drawn = await preview.page.evaluate(before => [...document.querySelectorAll('.map svg .column')].map(column => ({
+            index: Number(column.getAttribute('data-index')),
+            kept: before.has(column) && [...column.querySelectorAll('*')].every(element => before.has(element)),
+            title: column.querySelector('[data-kind="touchpoint"]')!.textContent
+        })), before);
+        await expectWindowShown(preview, await columnsOfWhole(preview, draw(to)), 'after the edit');
+        await preview.page.evaluate(() => new Promise(resolve => requestIdleCallback(resolve)));
+        const outlined = await preview.page.locator(`.outline li[data-index="${middle.index}"]`).textContent();
+        expect(preview.problems).toEqual([]);
+        await preview.page.close();
+        return { redrawn: drawn.filter(column => !column.kept), kept: drawn.filter(column => column.kept), outlined };
+    }
+
+    test('an edit of one touchpoint draws its column anew, with the new title, and leaves every other column as it was', async () => {
+        const { redrawn, kept, outlined } = await edit(retitled);
+        expect(redrawn.map(column => column.index)).toEqual([middle.index]);
+        expect(redrawn[0].title).toContain(`Re${middle.title.slice(2)}`);
+        expect(outlined).toMatch(new RegExp(`^Re${middle.title.slice(2)}\\b`));
+        expect(kept.length).toBeGreaterThan(20);
+    });
+
+    test('a touchpoint put in draws anew the columns it moves, and only those', async () => {
+        const { redrawn, kept, outlined } = await edit(inserted);
+        expect(redrawn.length).toBeGreaterThan(0);
+        expect(redrawn.every(column => column.index >= middle.index)).toBe(true);
+        expect(redrawn.find(column => column.index === middle.index)?.title).toContain('A step put in before');
+        expect(kept.every(column => column.index < middle.index)).toBe(true);
+        expect(kept.length).toBeGreaterThan(10);
+        expect(outlined).toMatch(/^A step put in before\b/);
     });
 
     test('the editor\'s cursor on a touchpoint far out of the window brings its column into view, drawn and highlighted', async () => {

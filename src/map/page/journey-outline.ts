@@ -2,6 +2,7 @@ import type { EmotionModel, JourneyModel, TouchpointModel } from '../model.js';
 import { formatDuration, plural } from '../format.js';
 import { accessibleTitle, mapDescription, summarySentence } from '../journey-description.js';
 import { escapeXml } from '../text.js';
+import { joinParts, type MarkupParts } from '../views/markup-parts.js';
 import { MAX_GRADE } from '../vocabulary/grades.js';
 import { noteKind } from '../vocabulary/notes.js';
 
@@ -12,18 +13,24 @@ import { noteKind } from '../vocabulary/notes.js';
  * exported page: the SVG is one picture (role="img") to assistive technology, this is what it shows.
  */
 export function journeyOutline(journey: JourneyModel): string {
+    return joinParts(journeyOutlineParts(journey));
+}
+
+/** The outline as journeyOutline writes it, with its stages apart (the preview rewrites only those that changed). */
+export function journeyOutlineParts(journey: JourneyModel): MarkupParts {
     const title = accessibleTitle(journey);
     const description = mapDescription(journey);
     const summary = summarySentence(journey);
     const stages = journey.stages.map(stage => `<li><h3>Stage: ${escapeXml(stage.title || stage.name)}, ${plural(stage.touchpoints.length, 'touchpoint')}</h3>`
         + (stage.touchpoints.length > 0 ? `<ol>${stage.touchpoints.map(t => `<li data-index="${Number(t.index) || 0}">${escapeXml(touchpointText(t, journey))}</li>`).join('')}</ol>` : '')
         + '</li>');
-    return `<section class="journey-outline" aria-label="${escapeXml(`The journey in words: ${title}`)}">`
+    const head = `<section class="journey-outline" aria-label="${escapeXml(`The journey in words: ${title}`)}">`
         + `<h2>${escapeXml(title)}: the journey in words</h2>`
         + `<p>${escapeXml(description)}</p>`
-        + (description === summary ? '' : `<p>${escapeXml(summary)}</p>`)
-        + (stages.length > 0 ? `<ol class="outline-stages">${stages.join('')}</ol>` : '')
-        + '</section>';
+        + (description === summary ? '' : `<p>${escapeXml(summary)}</p>`);
+    return stages.length > 0
+        ? { head: `${head}<ol class="outline-stages">`, parts: stages, tail: '</ol></section>' }
+        : { head: `${head}</section>`, parts: [], tail: '' };
 }
 
 function grade(emotion: EmotionModel | undefined): string {

@@ -13,6 +13,7 @@ import { MAX_GRADE } from '../../vocabulary/grades.js';
 import { displayTitle, SIZE, stagesOver, TEXT, windowWithin, type ColumnWindow } from '../journey-map/layout.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { emptyMessage, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
+import { joinParts, splitAt, written, type MarkupParts } from '../markup-parts.js';
 import { computeBlueprintLayout, FRONTSTAGE_INSET, LINE_GAP, type BlueprintBox, type BlueprintColumn, type BlueprintLayout, type BlueprintRow } from './layout.js';
 
 export interface BlueprintRenderOptions {
@@ -32,6 +33,11 @@ export interface BlueprintRenderOptions {
 type Grid = NonNullable<BlueprintLayout['grid']>;
 
 export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderOptions = {}): string {
+    return joinParts(renderBlueprintParts(journey, options));
+}
+
+/** The blueprint as renderBlueprint draws it, with its touchpoint columns apart (the preview redraws only those that changed). */
+export function renderBlueprintParts(journey: JourneyModel, options: BlueprintRenderOptions = {}): MarkupParts {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = options.layout ?? computeBlueprintLayout(journey);
     const grid = layout.grid;
@@ -45,14 +51,13 @@ export function renderBlueprint(journey: JourneyModel, options: BlueprintRenderO
     if (layout.empty) {
         out.push(emptyMessage({ x, ...layout.empty }, 'This journey has no touchpoints yet', 'Its blueprint appears here as touchpoints are added to its stages.'));
     }
-    if (grid) {
-        renderGrid(out, grid, windowWithin(grid.columns.length, options.columns));
-    }
+    const drawn = grid && renderGrid(out, grid, windowWithin(grid.columns.length, options.columns));
     out.push('</svg>');
-    return out.join('');
+    return splitAt(out, drawn ?? { at: out.length, parts: [] });
 }
 
-function renderGrid(out: string[], grid: Grid, shown: ColumnWindow): void {
+/** Returns the columns drawn, apart, and where in `out` they go. */
+function renderGrid(out: string[], grid: Grid, shown: ColumnWindow): { at: number, parts: string[] } {
     const { top, bottom, left, right } = grid;
     out.push('<g class="grid">');
     grid.rows.forEach((row, i) => {
@@ -81,9 +86,8 @@ function renderGrid(out: string[], grid: Grid, shown: ColumnWindow): void {
     }
     out.push('</g>');
     out.push('<g class="columns">');
-    for (const column of grid.columns.slice(shown.from, shown.to)) {
-        renderColumn(out, column, grid);
-    }
+    const columns = grid.columns.slice(shown.from, shown.to).map(column => written(markup => renderColumn(markup, column, grid)));
+    const at = out.length;
     out.push('</g>');
     renderHandoffs(out, grid, shown);
     renderGutter(out, grid);
@@ -93,6 +97,7 @@ function renderGrid(out: string[], grid: Grid, shown: ColumnWindow): void {
         out.push(text('t-line', SIZE.padding + 8, lineY - 4, label), '</g>');
     }
     out.push('</g>');
+    return { at, parts: columns };
 }
 
 function row(grid: Grid, lane: BlueprintRow['lane']): BlueprintRow {

@@ -23,6 +23,7 @@ import type { Theme } from '../../styles/embedded-css.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { emptyMessage, gradeLabel, openGroup, openSvg, rect, star, text, tooltip } from '../svg-elements.js';
 import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../text.js';
+import { joinParts, splitAt, written, type MarkupParts } from '../markup-parts.js';
 
 export interface RenderOptions {
     /** 'linked' (default): no <style>; the page links map.css. 'embedded': the CSS inside, for a file of its own. */
@@ -46,6 +47,11 @@ export interface RenderOptions {
 }
 
 export function renderJourneyMap(journey: JourneyModel, options: RenderOptions = {}): string {
+    return joinParts(renderJourneyMapParts(journey, options));
+}
+
+/** The map as renderJourneyMap draws it, with its touchpoint columns apart (the preview redraws only those that changed). */
+export function renderJourneyMapParts(journey: JourneyModel, options: RenderOptions = {}): MarkupParts {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
     const layout = options.layout ?? computeLayout(journey, { persona: options.persona, comparison: options.comparison });
     const { width, height } = layout;
@@ -62,14 +68,12 @@ export function renderJourneyMap(journey: JourneyModel, options: RenderOptions =
     if (layout.summary) {
         renderSummary(out, layout.summary);
     }
-    if (layout.grid) {
-        renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
-    }
+    const drawn = layout.grid && renderGrid(out, layout.grid, windowWithin(layout.grid.columns.length, options.columns));
     if (layout.legend) {
         renderLegend(out, layout.legend);
     }
     out.push('</svg>');
-    return out.join('');
+    return splitAt(out, drawn ?? { at: out.length, parts: [] });
 }
 
 // --- Shapes ---------------------------------------------------------------------------------------
@@ -194,7 +198,8 @@ function renderTile(out: string[], tile: SummaryTile, top: number, height: numbe
 
 // --- The grid: stages, lanes, columns -------------------------------------------------------------
 
-function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void {
+/** Returns the columns drawn, apart, and where in `out` they go. */
+function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): { at: number, parts: string[] } {
     const { top, bottom, left, right, lanes } = grid;
     out.push('<g class="grid">');
 
@@ -204,16 +209,20 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
             out.push(rect('lane-band', left, laneTop, right - left, height));
         }
     });
+    const all = shown.from === 0 && shown.to === grid.columns.length;
     const emotion = lanes.emotion;
-    const guides: string[] = [];
-    for (const { value } of GRADES) {
-        guides.push(`M${left},${num(gradeY(emotion, value))}H${right}`);
+    const guides = GRADES.map(({ value }) => `M${left},${num(gradeY(emotion, value))}H${right}`);
+    if (all) {
+        out.push(`<path class="guide" d="${guides.join('')}"/>`);
+    } else {
+        // A window of a long map: one path per guide, drawn the same. The browser dashes a path of several
+        // lines along its whole length for every tile it paints (some 40 ms a tile across 1,000 touchpoints);
+        // a path of one straight line it cuts to the tile first.
+        out.push(...guides.map(guide => `<path class="guide" d="${guide}"/>`));
     }
-    out.push(`<path class="guide" d="${guides.join('')}"/>`);
     const separators = LANES.map(lane => `M${left},${num(lanes[lane.id].top)}H${right}`);
     separators.push(`M${left},${num(bottom)}H${right}`);
     out.push(`<path class="lane-sep" d="${separators.join('')}"/>`);
-    const all = shown.from === 0 && shown.to === grid.columns.length;
     const stages = all ? grid.stages : stagesOver(grid.stages, left, shown);
     const stageStarts = stages.filter(stage => stage !== grid.stages[0]);
     if (stageStarts.length > 0) {
@@ -249,13 +258,13 @@ function renderGrid(out: string[], grid: GridLayout, shown: ColumnWindow): void 
     }
 
     out.push('<g class="columns">');
-    for (let i = shown.from; i < shown.to; i++) {
-        renderColumn(out, grid.columns[i], grid);
-    }
+    const columns = grid.columns.slice(shown.from, shown.to).map(column => written(markup => renderColumn(markup, column, grid)));
+    const at = out.length;
     out.push('</g>');
 
     renderGutter(out, grid);
     out.push('</g>');
+    return { at, parts: columns };
 }
 
 /**

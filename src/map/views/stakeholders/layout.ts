@@ -70,6 +70,42 @@ export interface StakeholderLayout {
     empty?: { top: number, height: number, width: number };
 }
 
+/**
+ * A rectangle of the map in map px (unzoomed): across from x.from to x.to, down from y.from to y.to. What a
+ * preview scrolled there shows, and the part of a map far larger than the window that it draws.
+ */
+export interface MapArea {
+    x: { from: number, to: number };
+    y: { from: number, to: number };
+}
+
+/** Whether a party's box meets the area (touching counts). */
+export function boxMeets(node: StakeholderNode, area: MapArea): boolean {
+    return node.x + node.width / 2 >= area.x.from && node.x - node.width / 2 <= area.x.to
+        && node.y + node.height / 2 >= area.y.from && node.y - node.height / 2 <= area.y.to;
+}
+
+/** Whether the segment from (x1, y1) to (x2, y2) meets the area (touching counts): the segment clipped to it, Liang–Barsky. */
+export function segmentMeets(x1: number, y1: number, x2: number, y2: number, area: MapArea): boolean {
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    let enter = 0;
+    let leave = 1;
+    // Each side of the area: the segment's run towards it (p) and its start's distance inside it (q).
+    for (const [p, q] of [[-dx, x1 - area.x.from], [dx, area.x.to - x1], [-dy, y1 - area.y.from], [dy, area.y.to - y1]]) {
+        if (p === 0) {
+            if (q < 0) {
+                return false;
+            }
+        } else if (p < 0) {
+            enter = Math.max(enter, q / p);
+        } else {
+            leave = Math.min(leave, q / p);
+        }
+    }
+    return enter <= leave;
+}
+
 export function computeStakeholderLayout(journey: JourneyModel): StakeholderLayout {
     const { padding } = SIZE;
     const title = wrapText(displayTitle(journey), SIZE.headerText, TEXT.title);
@@ -223,19 +259,21 @@ function aroundTheCentre(journey: JourneyModel, parties: StakeholderModel[]): Ma
     const placed: number[] = [];
     const left = new Set(parties.map((_, i) => i));
     const toPlaced = new Array<number>(parties.length).fill(0);
+    // Compared number by number, without a score to allocate: this runs for every pair of parties.
+    const comesBefore = (i: number, j: number, last: number | undefined): boolean => {
+        if (last === undefined) {
+            return total[i] !== total[j] ? total[i] > total[j] : i < j;
+        }
+        if (ties[last][i] !== ties[last][j]) {
+            return ties[last][i] > ties[last][j];
+        }
+        return toPlaced[i] !== toPlaced[j] ? toPlaced[i] > toPlaced[j] : i < j;
+    };
     while (left.size > 0) {
         const last = placed.at(-1);
         let best = -1;
         for (const candidate of left) {
-            if (best < 0) {
-                best = candidate;
-                continue;
-            }
-            const score = (i: number): [number, number, number] =>
-                last === undefined ? [total[i], 0, -i] : [ties[last][i], toPlaced[i], -i];
-            const [a1, a2, a3] = score(candidate);
-            const [b1, b2, b3] = score(best);
-            if (a1 > b1 || (a1 === b1 && (a2 > b2 || (a2 === b2 && a3 > b3)))) {
+            if (best < 0 || comesBefore(candidate, best, last)) {
                 best = candidate;
             }
         }

@@ -11,16 +11,37 @@ import { blockHeight, escapeXml, firstBaseline, num, textBlock } from '../../tex
 import { displayTitle, SIZE, TEXT } from '../journey-map/layout.js';
 import { accessibleTitle, mapDescription } from '../../journey-description.js';
 import { emptyMessage, openGroup, openSvg, rect, text, tooltip } from '../svg-elements.js';
-import { computeStakeholderLayout, type StakeholderEdge, type StakeholderLayout, type StakeholderNode } from './layout.js';
+import { boxMeets, computeStakeholderLayout, segmentMeets, type MapArea, type StakeholderEdge, type StakeholderLayout, type StakeholderNode } from './layout.js';
 
 export interface StakeholderRenderOptions {
     styles?: 'linked' | 'embedded';
     theme?: Theme;
+    /** The layout of this journey from computeStakeholderLayout, when the caller has it already (the preview keeps it while it scrolls). */
+    layout?: StakeholderLayout;
+    /**
+     * Draw only the parties whose boxes meet this area and the arrows that pass through it (each whole,
+     * with its word); the header, rings and centre as usual and the map its full size. For a preview of a
+     * map far larger than the window, as the journey map's columns. Default: all, exactly as without this option.
+     */
+    area?: MapArea;
+}
+
+/**
+ * How far an arrow's head and word reach from its line (see renderEdge): gives and gets drawn 4 px aside of
+ * it, the word's anchor 22 px along from an end (past the other on a shorter arrow) and 18 px further aside,
+ * the word ("gives", 10 px bold, with its halo) some 16 px around its anchor.
+ */
+const EDGE_REACH = 56;
+
+/** The area with `by` px more on every side. */
+function grown(area: MapArea, by: number): MapArea {
+    return { x: { from: area.x.from - by, to: area.x.to + by }, y: { from: area.y.from - by, to: area.y.to + by } };
 }
 
 export function renderStakeholderMap(journey: JourneyModel, options: StakeholderRenderOptions = {}): string {
     const theme: Theme = options.theme === 'dark' ? 'dark' : 'light';
-    const layout = computeStakeholderLayout(journey);
+    const layout = options.layout ?? computeStakeholderLayout(journey);
+    const area = options.area;
     const label = `Stakeholder map: ${accessibleTitle(journey)}, ` + (layout.nodes.length > 0
         ? `${formatCount(layout.nodes.length)} ${layout.nodes.length === 1 ? 'party' : 'parties'} around ${journey.personas.length > 0 ? plural(journey.personas.length, 'persona') : 'the customer'}`
         : 'no owners or stakeholders yet');
@@ -34,14 +55,20 @@ export function renderStakeholderMap(journey: JourneyModel, options: Stakeholder
     } else {
         renderRings(out, layout);
         out.push('<g class="edges">');
+        const reach = area && grown(area, EDGE_REACH);
         for (const edge of layout.edges) {
-            renderEdge(out, edge, layout);
+            const line = edgeLine(edge, layout);
+            if (!reach || segmentMeets(line.x1, line.y1, line.x2, line.y2, reach)) {
+                renderEdge(out, edge, line);
+            }
         }
         out.push('</g>');
         renderCentre(out, layout, journey);
         out.push('<g class="stakeholders">');
         for (const node of layout.nodes) {
-            renderNode(out, node);
+            if (!area || boxMeets(node, area)) {
+                renderNode(out, node);
+            }
         }
         out.push('</g>');
     }
@@ -80,7 +107,15 @@ function boxEdge(node: StakeholderNode, tx: number, ty: number): [number, number
     return [node.x + dx * Math.min(1, scale), node.y + dy * Math.min(1, scale)];
 }
 
-function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLayout): void {
+/** An arrow's line: from where it leaves its tail's box (or the centre's disc) to where it reaches its head's. */
+interface EdgeLine {
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+}
+
+function edgeLine(edge: StakeholderEdge, layout: StakeholderLayout): EdgeLine {
     const centre = layout.centre;
     const end = (side: StakeholderNode | 'centre', other: StakeholderNode | 'centre'): [number, number] => {
         const [ox, oy] = other === 'centre' ? [centre.x, centre.y] : [other.x, other.y];
@@ -90,8 +125,13 @@ function renderEdge(out: string[], edge: StakeholderEdge, layout: StakeholderLay
         }
         return boxEdge(side, ox, oy);
     };
-    let [x1, y1] = end(edge.from, edge.to);
-    let [x2, y2] = end(edge.to, edge.from);
+    const [x1, y1] = end(edge.from, edge.to);
+    const [x2, y2] = end(edge.to, edge.from);
+    return { x1, y1, x2, y2 };
+}
+
+function renderEdge(out: string[], edge: StakeholderEdge, line: EdgeLine): void {
+    let { x1, y1, x2, y2 } = line;
     const length = Math.hypot(x2 - x1, y2 - y1) || 1;
     const [ux, uy] = [(x2 - x1) / length, (y2 - y1) / length];
     if (edge.kind !== 'link') {
