@@ -81,7 +81,7 @@ const PLAN = quick ? {
     blueprint: { n: 1000, warmup: 1, runs: 5 },
     stakeholders: { n: 200, warmup: 1, runs: 5 },
     validate: { files: 100, touchpoints: 100, warmup: 1, runs: 5 },
-    workspace: { sizes: [100, 500, 2000], touchpoints: 40, renames: 3, validateRuns: 3 },
+    workspace: { sizes: [100, 500, 2000], touchpoints: 40, renames: 2, validateRuns: 3 },
     diff: { files: 100, touchpoints: 30, warmup: 1, runs: 5 },
     render: { n: 1000, warmup: 2, runs: 7 },
     hostile: { warmup: 1, runs: 3 }
