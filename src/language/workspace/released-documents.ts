@@ -23,6 +23,8 @@ export class ReleasedDocuments {
     /** The released documents: whether they had a reference that did not resolve (Langium relinks those after any change). */
     readonly #released = new WeakMap<LangiumDocument, { unresolved: boolean }>();
     #releasing = false;
+    /** Told of each document about to be released, while its tree is there: what a service keeps of it. */
+    readonly #listeners: ((document: LangiumDocument) => void)[] = [];
     /** Called once trees were released: the host's way to collect them (nodeHeapCollector), if it has one. */
     #collect: () => void = () => undefined;
 
@@ -77,12 +79,23 @@ export class ReleasedDocuments {
         }
     }
 
+    /** `listener` is told of each document about to be released, its tree still there (a service keeps what it needs of it). */
+    onRelease(listener: (document: LangiumDocument) => void): void {
+        this.#listeners.push(listener);
+    }
+
+    /** Whether the document's tree is released (reading it will parse the text again). */
+    isReleased(document: LangiumDocument): boolean {
+        return this.#released.has(document);
+    }
+
     /** Whether a released document had a reference that did not resolve: what Langium's relinking asks of its references. */
     hadUnresolvedReference(document: LangiumDocument): boolean {
         return this.#released.get(document)?.unresolved ?? false;
     }
 
     #release(document: LangiumDocument): void {
+        this.#listeners.forEach(listener => listener(document));
         this.#released.set(document, { unresolved: document.references.some(reference => reference.error !== undefined) });
         this.#shared.workspace.IndexManager.detach(document.uri);
         document.references = [];
