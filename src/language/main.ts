@@ -3,7 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { publishDiagnosticsAsDeclared } from './lsp/journey-client-capabilities.js';
 import { registerDocumentModelHandler } from './lsp/document-model-handler.js';
-import { nodeHeapCollector } from './workspace/node-heap-collector.js';
+import { nodeReleaseHost } from './workspace/node-release-host.js';
 import { JourneyNodeHost } from './workspace/node-workspace-manager.js';
 
 const HELP = `journey-language-server: the language server (LSP) for Journey Maps, customer journey maps as code
@@ -37,6 +37,6 @@ const { shared } = createJourneyServices({ connection, ...JourneyNodeHost });
 
 publishDiagnosticsAsDeclared(connection, shared.lsp.ClientCapabilities);
 registerDocumentModelHandler(connection, shared);
-shared.workspace.ReleasedDocuments.releaseAfterEachBuild(nodeHeapCollector());
+shared.workspace.ReleasedDocuments.releaseAfterEachBuild(nodeReleaseHost());
 
 startLanguageServer(shared);

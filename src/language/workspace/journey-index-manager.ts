@@ -1,5 +1,6 @@
 import { DefaultIndexManager, UriUtils, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type URI } from 'langium';
 import { FixedSegment } from '../fast/journey-reference-descriptions.js';
+import { flatString } from './flat-string.js';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /**
@@ -26,7 +27,7 @@ export class JourneyIndexManager extends DefaultIndexManager {
 
     /**
      * A document's entries without its syntax tree, so that the index no longer holds it (ReleasedDocuments):
-     * its declarations described without their nodes (what a description tells, name, type, path and the
+     * its declarations described without their nodes (what a description tells, name (flat), type, path and the
      * name's range, copied; a reference to one loads the node by its path, as for any description without
      * one), its references with their ranges copied out of the CST (and their target paths shared).
      */
@@ -35,7 +36,7 @@ export class JourneyIndexManager extends DefaultIndexManager {
         const descriptions = this.symbolIndex.get(key);
         if (descriptions) {
             this.symbolIndex.set(key, descriptions.map(({ name, nameSegment, selectionSegment, type, documentUri, path }) =>
-                ({ name, nameSegment, selectionSegment, type, documentUri, path })));
+                ({ name: flatString(name), nameSegment, selectionSegment, type, documentUri, path })));
             this.symbolByTypeIndex.clear(key);
             this.#changed();
         }

@@ -1,6 +1,7 @@
-import { AstUtils, DocumentState, type LangiumDocument, type ParseResult } from 'langium';
+import { AstUtils, DocumentState, TextDocument, type LangiumDocument, type ParseResult } from 'langium';
 import type { JourneyScopeComputation } from '../fast/journey-scope-computation.js';
 import type { TraversingLinker } from '../fast/traversing-linker.js';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneySharedServices } from '../journey-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
@@ -12,12 +13,23 @@ import { IssueCodes } from '../validation/issue-codes.js';
  * references): the tree serves nothing until the file changes, or something it depends on does, or a
  * request reads it.
  *
- * A released document keeps its text, state, diagnostics and index entries; its parse result is parsed
+ * A released document keeps its text (packed by the host), state, diagnostics and index entries; its parse result is parsed
  * again from that text the moment anything reads it, and brought back to the document's state (its local
  * symbols, its references linked), in the same turn: every reader gets a tree as before, and a rebuild
  * parses it as a new file. Kept: the files open in the editor and, transitively, the files their references
  * point to (an open journey's owners, the journey it redesigns), which the open files' references hold.
  */
+/** What the host does for the release: collect the released trees, keep the texts smaller. */
+export interface ReleaseHost {
+    /** Called once trees were released. */
+    collect(): void;
+    /** The text, kept in a smaller form: the function gives it back. */
+    pack(text: string): () => string;
+}
+
+/** A host that keeps texts as they are and leaves collecting to the engine (the web worker's). */
+const PLAIN_HOST: ReleaseHost = { collect: () => undefined, pack: text => () => text };
+
 export class ReleasedDocuments {
     readonly #shared: JourneySharedServices;
     /** The released documents: whether they had a reference that did not resolve (Langium relinks those after any change). */
@@ -25,20 +37,16 @@ export class ReleasedDocuments {
     #releasing = false;
     /** Told of each document about to be released, while its tree is there: what a service keeps of it. */
     readonly #listeners: ((document: LangiumDocument) => void)[] = [];
-    /** Called once trees were released: the host's way to collect them (nodeHeapCollector), if it has one. */
-    #collect: () => void = () => undefined;
+    #host = PLAIN_HOST;
 
     constructor(shared: JourneySharedServices) {
         this.#shared = shared;
     }
 
-    /**
-     * Releases what can be after each build: the language server's mode, not a command line's (which reads
-     * every tree once built); `collect` is called after trees were released.
-     */
-    releaseAfterEachBuild(collect?: () => void): void {
+    /** Releases what can be after each build: the language server's mode, not a command line's (which reads every tree once built). */
+    releaseAfterEachBuild(host = PLAIN_HOST): void {
         this.#releasing = true;
-        this.#collect = collect ?? this.#collect;
+        this.#host = host;
         this.#shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.releaseUnlinked());
     }
 
@@ -75,7 +83,7 @@ export class ReleasedDocuments {
             }
         }
         if (released) {
-            this.#collect();
+            this.#host.collect();
         }
     }
 
@@ -100,6 +108,18 @@ export class ReleasedDocuments {
         this.#shared.workspace.IndexManager.detach(document.uri);
         document.references = [];
         document.localSymbols = undefined;
+        document.diagnostics = document.diagnostics?.map(diagnostic => JSON.parse(JSON.stringify(diagnostic)) as Diagnostic);
+        const { uri, languageId, version } = document.textDocument;
+        const text = this.#host.pack(document.textDocument.getText());
+        Object.defineProperty(document, 'textDocument', {
+            configurable: true,
+            enumerable: true,
+            get: () => {
+                const textDocument = TextDocument.create(uri, languageId, version, text());
+                Object.defineProperty(document, 'textDocument', { configurable: true, enumerable: true, writable: true, value: textDocument });
+                return textDocument;
+            }
+        });
         Object.defineProperty(document, 'parseResult', {
             configurable: true,
             enumerable: true,
