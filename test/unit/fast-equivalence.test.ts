@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import {
-    AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
+    AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
     DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, ValueConverter, createLangiumParser, createParser,
     isAstNode, isLeafCstNode, isReference, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumParser,
     type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type Scope, type ValidationAcceptor,
@@ -256,6 +256,28 @@ describe('linking and the reference index (ast-traversal.ts) are Langium\'s', ()
         const defaultLocator = new DefaultAstNodeLocator();
         const nodes = AstUtils.streamAst(fastDocuments[name].parseResult.value).toArray();
         expect(nodes.map(node => locator.getAstNodePath(node))).toEqual(nodes.map(node => defaultLocator.getAstNodePath(node)));
+    });
+});
+
+describe('unlinking (ShapeKeepingLinker) reads as Langium\'s unlink: nothing resolved, then every reference resolved as before', () => {
+    /** What a reference shows, its description, error and target read in that order (reading the target resolves it). */
+    const read = (document: LangiumDocument) => references(document).map(({ reference }) => isReference(reference)
+        ? `${reference.$refText} ${reference.$nodeDescription?.path} ${reference.error?.message} ${at(reference.ref)}`
+        : `${reference.$refText} ${reference.error?.message} ${reference.items.map(item => at(item.ref)).join(',')}`);
+
+    async function unlinkAndLink(services: TestServices, document: LangiumDocument, unlink: (document: LangiumDocument) => void): Promise<unknown> {
+        const before = read(document);
+        unlink(document);
+        const unlinked = references(document).map(({ reference }) => [isReference(reference) ? reference.$nodeDescription : undefined, reference.error]);
+        await services.Journey.references.Linker.link(document);
+        return { before, unlinked, linked: document.references.length, after: read(document) };
+    }
+
+    test.each(Object.keys(files))('%s', async name => {
+        const linker = fast.Journey.references.Linker;
+        const ours = await unlinkAndLink(fast, fastDocuments[name], document => linker.unlink(document));
+        const theirs = await unlinkAndLink(langium, langiumDocuments[name], document => DefaultLinker.prototype.unlink.call(langium.Journey.references.Linker, document));
+        expect(ours).toEqual(theirs);
     });
 });
 
