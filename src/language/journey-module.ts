@@ -2,6 +2,7 @@ import { inject, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
+    NormalizedTextDocuments,
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
@@ -41,6 +42,7 @@ import { JourneyIndexManager } from './workspace/journey-index-manager.js';
 import { JourneyConfigurationProvider } from './workspace/journey-configuration-provider.js';
 import { JourneyReferenceDescriptionProvider } from './fast/journey-reference-descriptions.js';
 import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
+import { textSharingConfiguration } from './fast/text-sharing-documents.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -139,15 +141,17 @@ export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> 
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
  * (duplicate names, unused declarations) depend on a changed file; the index tells in one pass which
  * declarations of a file are used; the workspace manager and the document update handler decide which
- * files the workspace holds (a closed file goes back to disk); the language server, configuration provider
- * and providers follow the client's declared capabilities.
+ * files the workspace holds (a closed file goes back to disk); a file opened unchanged shares its text
+ * with its parse; the language server, configuration provider and providers follow the client's declared
+ * capabilities.
  */
 export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
         IndexManager: (services) => new JourneyIndexManager(services),
         ConfigurationProvider: (services) => new JourneyConfigurationProvider(services),
-        WorkspaceManager: (services) => new JourneyWorkspaceManager(services)
+        WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
+        TextDocuments: (services) => new NormalizedTextDocuments(textSharingConfiguration(() => services.workspace.LangiumDocuments))
     },
     lsp: {
         ClientCapabilities: (services) => new JourneyClientCapabilities(services),

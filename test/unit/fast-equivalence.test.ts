@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import {
     AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
-    DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, ValueConverter, createLangiumParser, createParser,
+    DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, TextDocument, ValueConverter, createLangiumParser, createParser,
     isAstNode, isLeafCstNode, isReference, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumParser,
     type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type Scope, type ValidationAcceptor,
     type ValidationOptions
@@ -12,11 +12,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { forEachReference } from '../../src/language/fast/ast-traversal.js';
 import { convertString } from '../../src/language/fast/journey-value-converter.js';
 import { LeanParser } from '../../src/language/fast/lean-parser.js';
+import { textSharingConfiguration } from '../../src/language/fast/text-sharing-documents.js';
 import { createJourneyServices, type JourneyServices } from '../../src/language/journey-module.js';
 import { RedesignScopes } from '../../src/language/redesign-scope.js';
 import { journeyText, organisationText, random } from '../../bench/generate.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
-import { openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+import { openWorkspace, uriOf, type TestServices } from '../helpers/journey-workspace.js';
 
 /**
  * The performance overrides of src/language/fast (JourneyFastModule, and the fast paths the language's own
@@ -301,6 +302,26 @@ describe('scopes (JourneyScopeComputation and JourneyScopeProvider) are Langium\
     test('a name declared in the file and elsewhere is the file\'s own, its first declaration', () => {
         const desk = references(fastDocuments['trip.journey']).find(reference => reference.reference.$refText === 'Desk')!;
         expect(where(fast.Journey.references.ScopeProvider.getScope(desk).getElement('Desk'))).toBe('Owner Desk /workspace/trip.journey /declarations@0');
+    });
+});
+
+describe('the open documents (textSharingConfiguration) are Langium\'s TextDocuments', () => {
+    const configuration = textSharingConfiguration(() => fast.shared.workspace.LangiumDocuments);
+    const show = (document: TextDocument) => ({ uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() });
+    const parsed = files['journey-200.journey'];
+    const opened = {
+        'a parsed file opened unchanged': [uriOf('journey-200.journey').toString(), parsed.split('').join('')],
+        'a parsed file opened changed': [uriOf('journey-200.journey').toString(), `${parsed}// more\n`],
+        'a file not parsed': [uriOf('elsewhere.journey').toString(), parsed.split('').join('')]
+    };
+
+    test.each(Object.keys(opened))('the same document made, and edited: %s', name => {
+        const [uri, text] = opened[name as keyof typeof opened];
+        const edit = { range: { start: { line: 3, character: 2 }, end: { line: 5, character: 0 } }, text: 'x\r\n' };
+        const ours = configuration.create(uri, 'journey', 7, text);
+        const theirs = TextDocument.create(uri, 'journey', 7, text);
+        expect(show(ours)).toEqual(show(theirs));
+        expect(show(configuration.update(ours, [edit], 8))).toEqual(show(TextDocument.update(theirs, [edit], 8)));
     });
 });
 
