@@ -112,9 +112,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 /**
  * The performance overrides of Langium internals (src/language/fast/): the same tokens, strings, scopes,
  * paths and index entries as Langium's defaults, in less time or memory; test/unit/fast-equivalence.test.ts
- * compares them. The language's own services build on four more of them: JourneyParser on LeanParser,
- * JourneyLinker on TraversingLinker (on ShapeKeepingLinker), JourneyDocumentValidator on WalkingDocumentValidator
- * and JourneyCompletionProvider on RestartingCompletionProvider.
+ * compares them. The language's own services build on four more of them: JourneyParser on LeanParser (its
+ * CST built by LeanCstNodeBuilder), JourneyLinker on TraversingLinker (on ShapeKeepingLinker),
+ * JourneyDocumentValidator on WalkingDocumentValidator and JourneyCompletionProvider on RestartingCompletionProvider.
  */
 export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> = {
     parser: {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import {
     AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
     DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, TextDocument, ValueConverter, createLangiumParser, createParser,
-    isAstNode, isLeafCstNode, isReference, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumParser,
+    isAstNode, isLeafCstNode, isReference, isRootCstNode, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LangiumParser,
     type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type Scope, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
@@ -111,6 +111,8 @@ const alphabet = 'owner channel journey stage touchpoint emotion { } " \' \n 1 2
 /** Text no editor would keep, for the lexer and the parser only: bytes and code points all over, random keywords and marks. */
 const texts: Record<string, string> = {
     ...files,
+    'line breaks of every kind': files['trip.journey'].replace(/\n/g, (_, i: number) => ['\r\n', '\r', '\n'][i % 3]) +
+        '/* a comment\r\nover\rfour\nlines */ owner Z "z" // trailing\r\n\r\r\n\n/* last\r*/\r',
     junk: String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)) +
         String.fromCharCode(...Array.from({ length: 2048 }, (_, i) => 0x300 + ((i * 7919) % 0xfc00))),
     fuzz: Array.from({ length: 3000 }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')
@@ -215,6 +217,24 @@ function observed(result: ParseResult): unknown {
     };
 }
 
+/**
+ * Every node of a parse's CST as its users read it: kind, place (offsets and range), text, hidden flag,
+ * token type, grammar source, container and AST node.
+ */
+function cstNodes(result: ParseResult): string[] {
+    const root = result.value.$cstNode!;
+    const locator = new DefaultAstNodeLocator();
+    const index = new Map<CstNode | undefined, number>();
+    return CstUtils.streamCst(root).map(node => {
+        index.set(node, index.size);
+        const { start, end } = node.range;
+        const kind = isLeafCstNode(node) ? `leaf ${node.tokenType.name}` : isRootCstNode(node) ? 'root' : 'composite';
+        const grammar = node.grammarSource && locator.getAstNodePath(node.grammarSource);
+        return `${kind} ${node.offset}-${node.end} (${node.length}) ${start.line}:${start.character}-${end.line}:${end.character}` +
+            `${node.hidden ? ' hidden' : ''} ${JSON.stringify(node.text)} from ${grammar} in #${index.get(node.container)} of ${at(node.astNode)}`;
+    }).toArray();
+}
+
 describe('the parsers give the tree, the leaves and the errors of Langium\'s own parser', () => {
     /** Langium's parser for the grammar, with Langium's token builder and value converter. */
     const reference: LangiumParser = createLangiumParser(langium.Journey);
@@ -225,6 +245,11 @@ describe('the parsers give the tree, the leaves and the errors of Langium\'s own
     test.each(Object.keys({ ...texts, ...recoveryCases }))('LeanParser: %s', name => {
         const text = texts[name] ?? recoveryCases[name];
         expect(observed(lean.parse(text))).toEqual(observed(reference.parse(text)));
+    });
+
+    test.each(Object.keys({ ...texts, ...recoveryCases }))('the CST of LeanCstNodeBuilder, node by node, is that of Langium\'s CstNodeBuilder: %s', name => {
+        const text = texts[name] ?? recoveryCases[name];
+        expect(cstNodes(fast.Journey.parser.LangiumParser.parse(text))).toEqual(cstNodes(reference.parse(text)));
     });
 
     test.each(Object.keys(recoveryCases))('the server\'s parser, its error recovery linear in the text: %s', name => {
