@@ -2,6 +2,7 @@ import { inject, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
+    NormalizedTextDocuments,
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
@@ -42,6 +43,7 @@ import { JourneyConfigurationProvider } from './workspace/journey-configuration-
 import { JourneyReferenceDescriptionProvider } from './fast/journey-reference-descriptions.js';
 import { JourneyWorkspaceManager } from './workspace/journey-workspace-manager.js';
 import { ReleasedDocuments } from './workspace/released-documents.js';
+import { textSharingConfiguration } from './fast/text-sharing-documents.js';
 
 /**
  * Declaration of custom services - add your own service classes here.
@@ -112,9 +114,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 /**
  * The performance overrides of Langium internals (src/language/fast/): the same tokens, strings, scopes,
  * paths and index entries as Langium's defaults, in less time or memory; test/unit/fast-equivalence.test.ts
- * compares them. The language's own services build on four more of them: JourneyParser on LeanParser,
- * JourneyLinker on TraversingLinker, JourneyDocumentValidator on WalkingDocumentValidator and
- * JourneyCompletionProvider on RestartingCompletionProvider.
+ * compares them. The language's own services build on four more of them: JourneyParser on LeanParser (its
+ * CST built by LeanCstNodeBuilder), JourneyLinker on TraversingLinker (on ShapeKeepingLinker),
+ * JourneyDocumentValidator on WalkingDocumentValidator and JourneyCompletionProvider on RestartingCompletionProvider.
  */
 export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> = {
     parser: {
@@ -141,9 +143,9 @@ export const JourneyFastModule: Module<LangiumServices, PartialLangiumServices> 
  * Shared services: the document builder revalidates documents whose workspace-wide diagnostics
  * (duplicate names, unused declarations) depend on a changed file; the index tells in one pass which
  * declarations of a file are used; the workspace manager and the document update handler decide which
- * files the workspace holds (a closed file goes back to disk); a language server lets go of the closed
- * files' syntax trees (ReleasedDocuments); the language server, configuration provider and providers follow
- * the client's declared capabilities.
+ * files the workspace holds (a closed file goes back to disk); a file opened unchanged shares its text
+ * with its parse; a language server lets go of the closed files' syntax trees (ReleasedDocuments); the
+ * language server, configuration provider and providers follow the client's declared capabilities.
  */
 export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSharedServices & JourneyAddedSharedServices> = {
     workspace: {
@@ -151,7 +153,8 @@ export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSh
         IndexManager: (services) => new JourneyIndexManager(services),
         ConfigurationProvider: (services) => new JourneyConfigurationProvider(services),
         WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
-        ReleasedDocuments: (services) => new ReleasedDocuments(services)
+        ReleasedDocuments: (services) => new ReleasedDocuments(services),
+        TextDocuments: (services) => new NormalizedTextDocuments(textSharingConfiguration(() => services.workspace.LangiumDocuments))
     },
     lsp: {
         ClientCapabilities: (services) => new JourneyClientCapabilities(services),

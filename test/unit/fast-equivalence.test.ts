@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import {
-    AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
-    DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, ValueConverter, createLangiumParser, createParser,
-    isAstNode, isLeafCstNode, isReference, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumParser,
+    AstUtils, CstUtils, DefaultAstNodeLocator, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation,
+    DefaultScopeProvider, DefaultTokenBuilder, DefaultValueConverter, EmptyFileSystem, TextDocument, ValueConverter, createLangiumParser, createParser,
+    isAstNode, isLeafCstNode, isReference, isRootCstNode, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LangiumParser,
     type LexerResult, type Module, type ParseResult, type ReferenceDescription, type ReferenceInfo, type Scope, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
@@ -12,11 +12,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { forEachReference } from '../../src/language/fast/ast-traversal.js';
 import { convertString } from '../../src/language/fast/journey-value-converter.js';
 import { LeanParser } from '../../src/language/fast/lean-parser.js';
+import { textSharingConfiguration } from '../../src/language/fast/text-sharing-documents.js';
 import { createJourneyServices, type JourneyServices } from '../../src/language/journey-module.js';
 import { RedesignScopes } from '../../src/language/redesign-scope.js';
 import { journeyText, organisationText, random } from '../../bench/generate.js';
 import { EXAMPLES } from '../helpers/cli-process.js';
-import { openWorkspace, type TestServices } from '../helpers/journey-workspace.js';
+import { openWorkspace, uriOf, type TestServices } from '../helpers/journey-workspace.js';
 
 /**
  * The performance overrides of src/language/fast (JourneyFastModule, and the fast paths the language's own
@@ -110,6 +111,8 @@ const alphabet = 'owner channel journey stage touchpoint emotion { } " \' \n 1 2
 /** Text no editor would keep, for the lexer and the parser only: bytes and code points all over, random keywords and marks. */
 const texts: Record<string, string> = {
     ...files,
+    'line breaks of every kind': files['trip.journey'].replace(/\n/g, (_, i: number) => ['\r\n', '\r', '\n'][i % 3]) +
+        '/* a comment\r\nover\rfour\nlines */ owner Z "z" // trailing\r\n\r\r\n\n/* last\r*/\r',
     junk: String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)) +
         String.fromCharCode(...Array.from({ length: 2048 }, (_, i) => 0x300 + ((i * 7919) % 0xfc00))),
     fuzz: Array.from({ length: 3000 }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')
@@ -214,6 +217,24 @@ function observed(result: ParseResult): unknown {
     };
 }
 
+/**
+ * Every node of a parse's CST as its users read it: kind, place (offsets and range), text, hidden flag,
+ * token type, grammar source, container and AST node.
+ */
+function cstNodes(result: ParseResult): string[] {
+    const root = result.value.$cstNode!;
+    const locator = new DefaultAstNodeLocator();
+    const index = new Map<CstNode | undefined, number>();
+    return CstUtils.streamCst(root).map(node => {
+        index.set(node, index.size);
+        const { start, end } = node.range;
+        const kind = isLeafCstNode(node) ? `leaf ${node.tokenType.name}` : isRootCstNode(node) ? 'root' : 'composite';
+        const grammar = node.grammarSource && locator.getAstNodePath(node.grammarSource);
+        return `${kind} ${node.offset}-${node.end} (${node.length}) ${start.line}:${start.character}-${end.line}:${end.character}` +
+            `${node.hidden ? ' hidden' : ''} ${JSON.stringify(node.text)} from ${grammar} in #${index.get(node.container)} of ${at(node.astNode)}`;
+    }).toArray();
+}
+
 describe('the parsers give the tree, the leaves and the errors of Langium\'s own parser', () => {
     /** Langium's parser for the grammar, with Langium's token builder and value converter. */
     const reference: LangiumParser = createLangiumParser(langium.Journey);
@@ -224,6 +245,11 @@ describe('the parsers give the tree, the leaves and the errors of Langium\'s own
     test.each(Object.keys({ ...texts, ...recoveryCases }))('LeanParser: %s', name => {
         const text = texts[name] ?? recoveryCases[name];
         expect(observed(lean.parse(text))).toEqual(observed(reference.parse(text)));
+    });
+
+    test.each(Object.keys({ ...texts, ...recoveryCases }))('the CST of LeanCstNodeBuilder, node by node, is that of Langium\'s CstNodeBuilder: %s', name => {
+        const text = texts[name] ?? recoveryCases[name];
+        expect(cstNodes(fast.Journey.parser.LangiumParser.parse(text))).toEqual(cstNodes(reference.parse(text)));
     });
 
     test.each(Object.keys(recoveryCases))('the server\'s parser, its error recovery linear in the text: %s', name => {
@@ -259,6 +285,28 @@ describe('linking and the reference index (ast-traversal.ts) are Langium\'s', ()
     });
 });
 
+describe('unlinking (ShapeKeepingLinker) reads as Langium\'s unlink: nothing resolved, then every reference resolved as before', () => {
+    /** What a reference shows, its description, error and target read in that order (reading the target resolves it). */
+    const read = (document: LangiumDocument) => references(document).map(({ reference }) => isReference(reference)
+        ? `${reference.$refText} ${reference.$nodeDescription?.path} ${reference.error?.message} ${at(reference.ref)}`
+        : `${reference.$refText} ${reference.error?.message} ${reference.items.map(item => at(item.ref)).join(',')}`);
+
+    async function unlinkAndLink(services: TestServices, document: LangiumDocument, unlink: (document: LangiumDocument) => void): Promise<unknown> {
+        const before = read(document);
+        unlink(document);
+        const unlinked = references(document).map(({ reference }) => [isReference(reference) ? reference.$nodeDescription : undefined, reference.error]);
+        await services.Journey.references.Linker.link(document);
+        return { before, unlinked, linked: document.references.length, after: read(document) };
+    }
+
+    test.each(Object.keys(files))('%s', async name => {
+        const linker = fast.Journey.references.Linker;
+        const ours = await unlinkAndLink(fast, fastDocuments[name], document => linker.unlink(document));
+        const theirs = await unlinkAndLink(langium, langiumDocuments[name], document => DefaultLinker.prototype.unlink.call(langium.Journey.references.Linker, document));
+        expect(ours).toEqual(theirs);
+    });
+});
+
 describe('scopes (JourneyScopeComputation and JourneyScopeProvider) are Langium\'s', () => {
     /** A description as the linker sees it: which declaration, in which file. */
     const where = (description: AstNodeDescription | undefined) => description && `${description.type} ${description.name} ${description.documentUri.path} ${description.path}`;
@@ -279,6 +327,26 @@ describe('scopes (JourneyScopeComputation and JourneyScopeProvider) are Langium\
     test('a name declared in the file and elsewhere is the file\'s own, its first declaration', () => {
         const desk = references(fastDocuments['trip.journey']).find(reference => reference.reference.$refText === 'Desk')!;
         expect(where(fast.Journey.references.ScopeProvider.getScope(desk).getElement('Desk'))).toBe('Owner Desk /workspace/trip.journey /declarations@0');
+    });
+});
+
+describe('the open documents (textSharingConfiguration) are Langium\'s TextDocuments', () => {
+    const configuration = textSharingConfiguration(() => fast.shared.workspace.LangiumDocuments);
+    const show = (document: TextDocument) => ({ uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() });
+    const parsed = files['journey-200.journey'];
+    const opened = {
+        'a parsed file opened unchanged': [uriOf('journey-200.journey').toString(), parsed.split('').join('')],
+        'a parsed file opened changed': [uriOf('journey-200.journey').toString(), `${parsed}// more\n`],
+        'a file not parsed': [uriOf('elsewhere.journey').toString(), parsed.split('').join('')]
+    };
+
+    test.each(Object.keys(opened))('the same document made, and edited: %s', name => {
+        const [uri, text] = opened[name as keyof typeof opened];
+        const edit = { range: { start: { line: 3, character: 2 }, end: { line: 5, character: 0 } }, text: 'x\r\n' };
+        const ours = configuration.create(uri, 'journey', 7, text);
+        const theirs = TextDocument.create(uri, 'journey', 7, text);
+        expect(show(ours)).toEqual(show(theirs));
+        expect(show(configuration.update(ours, [edit], 8))).toEqual(show(TextDocument.update(theirs, [edit], 8)));
     });
 });
 

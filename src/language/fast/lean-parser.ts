@@ -1,9 +1,11 @@
 import { LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { LeanCstNodeBuilder } from './lean-cst-node-builder.js';
 
 /**
  * Langium's parser, lighter on time and memory, parsing the same:
  *
  * - Building the CST of N declarations takes time in proportion to N (see `skipEmptyHiddenNodes`).
+ * - Its CST leaves are lighter (LeanCstNodeBuilder).
  * - It lets go of the tokens of the text it parsed last. Chevrotain keeps the token vector of the last parse
  *   until the next one: with a large journey open, some 24 tokens per touchpoint (and their text), a sixth of
  *   the server's heap, for nothing.
@@ -11,7 +13,9 @@ import { LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServi
 export class LeanParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
-        skipEmptyHiddenNodes((this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder);
+        const builder = new LeanCstNodeBuilder();
+        skipEmptyHiddenNodes(builder);
+        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = builder;
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {

@@ -1,9 +1,10 @@
-import { AstUtils, DefaultLinker, type LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference } from './ast-traversal.js';
+import { ShapeKeepingLinker } from './shape-keeping-linker.js';
 
 /** Langium's linker, its link() walking the document by the faster traversal of ast-traversal.ts: the same references in the same order. */
-export class TraversingLinker extends DefaultLinker {
+export class TraversingLinker extends ShapeKeepingLinker {
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
