@@ -66,6 +66,8 @@ const builds = [
     { ...nodeOptions, entryPoints: { 'language/main': 'src/language/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     // resvg (PNG export) is a native module: loaded from node_modules at run time.
     { ...nodeOptions, entryPoints: { 'cli/main': 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, external: ['vscode', '@resvg/resvg-js'] },
+    // The threads of `journey validate` (src/cli/validate/parallel-validation.ts) run this script, beside the CLI's.
+    { ...nodeOptions, entryPoints: { 'cli/validate-worker': 'src/cli/validate/validate-worker.ts' } },
     // The integration suite that runs inside VS Code's extension host (mocha and vscode come from there).
     {
         ...nodeOptions,

@@ -35,27 +35,17 @@ const PROGRESS_INTERVAL_MS = 100;
 export async function loadWorkspace(files: string[], { texts = new Map(), validation = true, progress }: WorkspaceOptions = {}): Promise<LoadedWorkspace> {
     const services = createJourneyServices(NodeFileSystem).Journey;
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
-    const report = throttled(progress, files.length);
+    const report = throttled(progress);
     const documents = new Map<string, LangiumDocument>();
-    // Read READ_AT_ONCE at a time; the first file (in the order given) that cannot be read is the one reported.
-    const read: ({ text: string } | { error: NodeJS.ErrnoException })[] = [];
-    for (let start = 0; start < files.length; start += READ_AT_ONCE) {
-        read.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(async file => texts.has(file) ? { text: texts.get(file)! }
-            : readFile(file, 'utf-8').then(text => ({ text }), (error: NodeJS.ErrnoException) => ({ error })))));
-    }
-    for (const [i, file] of files.entries()) {
-        const result = read[i];
-        if ('error' in result) {
-            throw new UsageError(`${file}: cannot read it (${result.error.code ?? result.error.message})`);
-        }
-        const document = LangiumDocumentFactory.fromString(result.text, URI.file(file));
+    for (const [i, text] of (await readTexts(files, texts)).entries()) {
+        const document = LangiumDocumentFactory.fromString(text, URI.file(files[i]));
         LangiumDocuments.addDocument(document);
-        documents.set(file, document);
-        report('reading', i + 1);
+        documents.set(files[i], document);
+        report('reading', i + 1, files.length);
     }
     const phases = ([[DocumentState.Linked, 'linking'], [DocumentState.Validated, 'checking']] as const).map(([state, step]) => {
         let done = 0;
-        return DocumentBuilder.onDocumentPhase(state, () => report(step, ++done));
+        return DocumentBuilder.onDocumentPhase(state, () => report(step, ++done, files.length));
     });
     await DocumentBuilder.build([...documents.values()], { validation });
     phases.forEach(phase => phase.dispose());
@@ -74,10 +64,28 @@ export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/**
+ * The texts of the files, `texts` taken first, the others read READ_AT_ONCE at a time; a `UsageError` names
+ * the first file (in the order given) that cannot be read.
+ */
+export async function readTexts(files: string[], texts: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+    const read: ({ text: string } | { error: NodeJS.ErrnoException })[] = [];
+    for (let start = 0; start < files.length; start += READ_AT_ONCE) {
+        read.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(async file => texts.has(file) ? { text: texts.get(file)! }
+            : readFile(file, 'utf-8').then(text => ({ text }), (error: NodeJS.ErrnoException) => ({ error })))));
+    }
+    return read.map((result, i) => {
+        if ('error' in result) {
+            throw new UsageError(`${files[i]}: cannot read it (${result.error.code ?? result.error.message})`);
+        }
+        return result.text;
+    });
+}
+
 /** `progress`, called at most every PROGRESS_INTERVAL_MS, and always for the last file of a step. */
-function throttled(progress: WorkspaceOptions['progress'], total: number): (step: string, done: number) => void {
+export function throttled(progress: WorkspaceOptions['progress']): (step: string, done: number, total: number) => void {
     let last = 0;
-    return (step, done) => {
+    return (step, done, total) => {
         const now = performance.now();
         if (progress && (now - last >= PROGRESS_INTERVAL_MS || done === total)) {
             last = now;

@@ -18,6 +18,9 @@ import { validate } from './validate-command.js';
 const USAGE_EXIT_CODE = 2;
 
 const MINIMUM_NODE_MAJOR = 22;
+
+/** `validate --jobs`: a thread holds its share of the workspace and a copy of the language. */
+const MAX_JOBS = 256;
 if (Number(process.versions.node.split('.')[0]) < MINIMUM_NODE_MAJOR) {
     process.stderr.write(`journey: needs Node.js ${MINIMUM_NODE_MAJOR} or later (this is ${process.version})\n`);
     process.exit(USAGE_EXIT_CODE);
@@ -78,7 +81,8 @@ program.command('validate')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--workspace <folder>', 'also resolve references against every .journey file under this folder')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0, Number.MAX_SAFE_INTEGER))
-    .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif', workspace?: string, maxWarnings?: number }) => {
+    .option('--jobs <n>', 'check the files in this many threads (default: one per core, for a workspace large enough to gain from them)', wholeNumber('--jobs', 1, MAX_JOBS))
+    .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif', workspace?: string, maxWarnings?: number, jobs?: number }) => {
         finish(await validate(paths, { ...options, version }, text => terminal.line(text), text => terminal.message(text), text => terminal.progress(text)));
     });
 

@@ -1,7 +1,9 @@
+import type { Diagnostic } from 'vscode-languageserver';
 import { displayPath } from './cli-util.js';
-import { collectJourneyFiles } from './journey-files.js';
-import { diagnosticsOf, loadWorkspace } from './journey-workspace.js';
+import { collectJourneyFiles, type JourneyFileSet } from './journey-files.js';
+import { diagnosticsOf, loadWorkspace, readTexts, type WorkspaceOptions } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
+import { shareCount, validateInShares } from './validate/parallel-validation.js';
 import { toRecord, type ValidationRecord } from './validation-record.js';
 import { plural } from '../map/format.js';
 
@@ -12,6 +14,8 @@ export interface ValidateOptions {
     maxWarnings?: number;
     /** The tool's version, for SARIF. */
     version?: string;
+    /** How many threads check the files (by default one per core, for a workspace large enough to gain from them). */
+    jobs?: number;
 }
 
 /**
@@ -22,12 +26,11 @@ export interface ValidateOptions {
 export async function validate(paths: string[], options: ValidateOptions, print: (text: string) => void,
     warn: (text: string) => void = () => undefined, progress: (text: string | undefined) => void = () => undefined): Promise<number> {
     const files = await collectJourneyFiles(paths, options.workspace, warn);
-    const { documents } = await loadWorkspace([...files.checked, ...files.context], {
-        progress: (step, done, total) => progress(`journey: ${step} ${done.toLocaleString('en')} of ${plural(total, 'file')}`)
-    });
+    const diagnostics = await diagnosticsByFile(files, options.jobs,
+        (step, done, total) => progress(`journey: ${step} ${done.toLocaleString('en')} of ${plural(total, 'file')}`));
     progress(undefined);
     const records = files.checked.flatMap(file =>
-        diagnosticsOf(documents.get(file)!).map(diagnostic => toRecord(displayPath(file), diagnostic)));
+        diagnostics.get(file)!.map(diagnostic => toRecord(displayPath(file), diagnostic)));
 
     if (options.format === 'json') {
         print(JSON.stringify(records, undefined, 2));
@@ -47,6 +50,17 @@ export async function validate(paths: string[], options: ValidateOptions, print:
     return records.some(record => record.severity === 'error') ? 1 : 0;
 }
 
+/** The diagnostics of each checked file, found by threads (parallel-validation.ts) or in this one. */
+async function diagnosticsByFile(files: JourneyFileSet, jobs: number | undefined, progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
+    const all = [...files.checked, ...files.context];
+    const texts = await readTexts(all);
+    const shares = shareCount(texts, jobs);
+    if (shares > 1) {
+        return validateInShares(all, texts, new Set(files.checked), shares, progress);
+    }
+    const { documents } = await loadWorkspace(all, { texts: new Map(all.map((file, i) => [file, texts[i]])), progress });
+    return new Map(files.checked.map(file => [file, diagnosticsOf(documents.get(file)!)]));
+}
 
 function summary(fileCount: number, records: ValidationRecord[]): string {
     const counts = (['error', 'warning', 'information', 'hint'] as const)

@@ -167,12 +167,15 @@ export const JourneySharedModule: Module<JourneySharedServices, PartialLangiumSh
 };
 
 /**
- * Where the services run: Langium's context (the connection, the file system) and the host's workspace
- * manager, which knows how that file system is searched (JourneyNodeHost, or the browser's in main-browser.ts).
+ * Where the services run: Langium's context (the connection, the file system), the host's workspace
+ * manager, which knows how that file system is searched (JourneyNodeHost, or the browser's in main-browser.ts),
+ * and the host's index.
  */
 export interface JourneyModuleContext extends DefaultSharedModuleContext {
     /** By default JourneyWorkspaceManager: every root searched, `file:` URIs held (tests, the CLI). */
     workspaceManager?: (shared: JourneySharedServices) => JourneyWorkspaceManager;
+    /** By default JourneyIndexManager (`journey validate`'s threads: one that also knows the files of the others). */
+    indexManager?: (shared: JourneySharedServices) => JourneyIndexManager;
 }
 
 /**
@@ -215,6 +218,6 @@ export function createJourneyServices(context: JourneyModuleContext, overrides: 
     return { shared, Journey };
 }
 
-function hostModule({ workspaceManager }: JourneyModuleContext): Module<JourneySharedServices, PartialLangiumSharedServices> {
-    return workspaceManager ? { workspace: { WorkspaceManager: workspaceManager } } : {};
+function hostModule({ workspaceManager, indexManager }: JourneyModuleContext): Module<JourneySharedServices, PartialLangiumSharedServices> {
+    return { workspace: { ...workspaceManager && { WorkspaceManager: workspaceManager }, ...indexManager && { IndexManager: indexManager } } };
 }

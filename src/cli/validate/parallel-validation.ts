@@ -1,0 +1,166 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver';
+import { throttled, type WorkspaceOptions } from '../journey-workspace.js';
+import type { ParsedFile, ReferenceTargets, ShareMessage, ShareStep, ShareSteps } from './share-protocol.js';
+
+/** The bundle of validate-worker.ts, beside the CLI's (out/cli/). */
+const WORKER_SCRIPT = path.join(__dirname, 'validate-worker.cjs');
+
+/** Text a thread is worth starting for, by default: below it, the thread's start and the files it parses again cost more than it saves. */
+const MIN_SHARE_CHARS = 2_000_000;
+
+/**
+ * How many threads check the files: `jobs` when given (at most one per file); else one per core, as long
+ * as each has MIN_SHARE_CHARS of text. One means no thread: the files are checked in this one.
+ */
+export function shareCount(texts: readonly string[], jobs?: number): number {
+    if (jobs !== undefined) {
+        return Math.min(jobs, texts.length);
+    }
+    const chars = texts.reduce((sum, text) => sum + text.length, 0);
+    return Math.max(1, Math.min(availableParallelism(), Math.floor(chars / MIN_SHARE_CHARS)));
+}
+
+/**
+ * The diagnostics of the `checked` files among `files` (the workspace, in the order one process loads it),
+ * found by `shares` threads at once, each building a run of consecutive files with the services of one
+ * process: exactly what one process finds (test/integration/cli-validate-threads.test.ts). What one file's
+ * diagnostics depend on in other files is given to each thread between the steps (share-protocol.ts):
+ * every file's declarations, the files its references may point to (parsed again there), and which nodes
+ * the whole workspace references.
+ */
+export async function validateInShares(files: string[], texts: string[], checked: ReadonlySet<string>, shares: number,
+    progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
+    const report = throttled(progress);
+    const totals: Record<string, number> = { reading: files.length, linking: files.length, checking: checked.size };
+    const done: Record<string, number> = { reading: 0, linking: 0, checking: 0 };
+    const runs = consecutiveRuns(texts, shares);
+    const threads = runs.map(() => new ShareThread((step, files) => report(step, done[step] += files, totals[step])));
+    try {
+        const fileTexts = (indices: number[]) => indices.map(i => ({ path: files[i], text: texts[i] }));
+        const parsed = (await Promise.all(threads.map((thread, k) => thread.request('parse', { files: fileTexts(runs[k]) })))).flat();
+        const workspace = files.map((file, i) => ({ path: file, exports: parsed[i].exports }));
+        const declaring = declaringFiles(parsed);
+        const targets = await Promise.all(threads.map((thread, k) =>
+            thread.request('link', { workspace, others: fileTexts(pointedTo(runs[k], parsed, declaring)) })));
+        const referenced = mergedTargets(targets);
+        const checkedOf = runs.map(run => run.map(i => files[i]).filter(file => checked.has(file)));
+        const diagnostics = await Promise.all(threads.map((thread, k) => thread.request('validate', { referenced, checked: checkedOf[k] })));
+        return new Map(checkedOf.flatMap((run, k) => run.map((file, i) => [file, diagnostics[k][i]] as const)));
+    } finally {
+        await Promise.all(threads.map(thread => thread.terminate()));
+    }
+}
+
+/** The files' indices in at most `shares` runs of consecutive files, of about the same length of text each. */
+function consecutiveRuns(texts: readonly string[], shares: number): number[][] {
+    // A file counts one more character than its text, so that empty files are shared out too.
+    const total = texts.reduce((sum, text) => sum + text.length + 1, 0);
+    const runs: number[][] = Array.from({ length: shares }, () => []);
+    let before = 0;
+    texts.forEach((text, i) => {
+        runs[Math.min(shares - 1, Math.floor(before * shares / total))].push(i);
+        before += text.length + 1;
+    });
+    return runs.filter(run => run.length > 0);
+}
+
+/** For each name, the files that declare it at the top level (what a reference by that name may point to). */
+function declaringFiles(parsed: readonly ParsedFile[]): Map<string, number[]> {
+    const declaring = new Map<string, number[]>();
+    parsed.forEach(({ exports }, i) => {
+        for (const { name } of exports) {
+            const files = declaring.get(name) ?? declaring.set(name, []).get(name)!;
+            files.push(i);
+        }
+    });
+    return declaring;
+}
+
+/**
+ * The files outside `run` that the references of its files may point to: those declaring a name they use,
+ * then those declaring a name these use (the journey a redesign redesigns, and the one that redesigns), and so on.
+ */
+function pointedTo(run: readonly number[], parsed: readonly ParsedFile[], declaring: ReadonlyMap<string, number[]>): number[] {
+    const inRun = new Set(run);
+    const others = new Set<number>();
+    const pending = [...run];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+        for (const name of parsed[file].uses) {
+            for (const other of declaring.get(name) ?? []) {
+                if (!inRun.has(other) && !others.has(other)) {
+                    others.add(other);
+                    pending.push(other);
+                }
+            }
+        }
+    }
+    return [...others].sort((a, b) => a - b);
+}
+
+/** The threads' reference targets as one. */
+function mergedTargets(targets: readonly ReferenceTargets[]): ReferenceTargets {
+    const merged = new Map<string, Set<string>>();
+    for (const [uri, paths] of targets.flat()) {
+        const all = merged.get(uri) ?? merged.set(uri, new Set()).get(uri)!;
+        paths.forEach(p => all.add(p));
+    }
+    return [...merged].map(([uri, paths]) => [uri, [...paths]]);
+}
+
+/** The request a thread is answering. */
+interface Pending {
+    resolve: (output: unknown) => void;
+    reject: (error: Error) => void;
+}
+
+/** A thread running validate-worker.ts, asked one step at a time. */
+class ShareThread {
+    readonly #worker = new Worker(WORKER_SCRIPT);
+    #pending: Pending | undefined;
+    #failure: Error | undefined;
+
+    constructor(progress: (step: string, files: number) => void) {
+        this.#worker.on('message', (message: ShareMessage) => {
+            if ('progress' in message) {
+                progress(message.progress, message.files);
+            } else {
+                this.#settle().resolve(message.output);
+            }
+        });
+        this.#worker.on('error', error => this.#fail(error));
+        this.#worker.on('exit', code => this.#fail(new Error(`a thread checking the files stopped (exit code ${code})`)));
+    }
+
+    request<S extends ShareStep>(step: S, input: ShareSteps[S]['input']): Promise<ShareSteps[S]['output']> {
+        return new Promise((resolve, reject) => {
+            if (this.#failure) {
+                reject(this.#failure);
+                return;
+            }
+            this.#pending = { resolve: output => resolve(output as ShareSteps[S]['output']), reject };
+            this.#worker.postMessage({ step, input });
+        });
+    }
+
+    async terminate(): Promise<void> {
+        this.#failure ??= new Error('the thread was stopped');
+        await this.#worker.terminate();
+    }
+
+    /** The request answered (or failed): no longer pending. */
+    #settle(): Pending {
+        const pending = this.#pending!;
+        this.#pending = undefined;
+        return pending;
+    }
+
+    #fail(error: Error): void {
+        this.#failure ??= error;
+        if (this.#pending) {
+            this.#settle().reject(this.#failure);
+        }
+    }
+}

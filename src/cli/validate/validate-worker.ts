@@ -1,0 +1,116 @@
+import { parentPort } from 'node:worker_threads';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { forEachReference } from '../../language/fast/ast-traversal.js';
+import { createJourneyServices } from '../../language/journey-module.js';
+import { diagnosticsOf } from '../journey-workspace.js';
+import { ShareIndexManager } from './share-index-manager.js';
+import type { FileText, ParsedFile, ReferenceTargets, ShareMessage, ShareRequest, ShareStep, ShareSteps } from './share-protocol.js';
+
+type ShareHandlers = { [S in ShareStep]: (input: ShareSteps[S]['input']) => Promise<ShareSteps[S]['output']> };
+
+/**
+ * A thread of `journey validate` (parallel-validation.ts): it builds its share of the workspace with the
+ * services of one process, told between the steps what the other threads found (share-protocol.ts).
+ */
+class WorkspaceShare implements ShareHandlers {
+    readonly #services = createJourneyServices({ ...NodeFileSystem, indexManager: shared => new ShareIndexManager(shared) }).Journey;
+    readonly #own: LangiumDocument[] = [];
+
+    parse({ files }: ShareSteps['parse']['input']): Promise<ParsedFile[]> {
+        const documents = this.#add(files, 'reading');
+        this.#own.push(...documents);
+        const { ScopeComputation } = this.#services.references;
+        return Promise.all(documents.map(async document => {
+            const exports = await ScopeComputation.collectExportedSymbols(document);
+            const uses = new Set<string>();
+            await forEachReference(document.parseResult.value, CancellationToken.None, ({ reference }) => uses.add(reference.$refText));
+            return {
+                exports: exports.map(({ name, type, path, nameSegment, selectionSegment }) => ({ name, type, path, nameSegment, selectionSegment })),
+                uses: [...uses]
+            };
+        }));
+    }
+
+    async link({ workspace, others }: ShareSteps['link']['input']): Promise<ReferenceTargets> {
+        this.#indexManager.addWorkspace(workspace);
+        await this.#build([...this.#own, ...this.#add(others)], { validation: false }, DocumentState.Linked, 'linking');
+        return this.#indexManager.referenceTargets();
+    }
+
+    async validate({ referenced, checked }: ShareSteps['validate']['input']): Promise<Diagnostic[][]> {
+        this.#indexManager.addReferenced(referenced);
+        const { LangiumDocuments } = this.#services.shared.workspace;
+        const documents = checked.map(path => LangiumDocuments.getDocument(URI.file(path))!);
+        await this.#build(documents, { validation: true }, DocumentState.Validated, 'checking');
+        return documents.map(diagnosticsOf);
+    }
+
+    get #indexManager(): ShareIndexManager {
+        return this.#services.shared.workspace.IndexManager as ShareIndexManager;
+    }
+
+    /** The files parsed and added to the workspace here; each reported as read when `step` is given. */
+    #add(files: FileText[], step?: string): LangiumDocument[] {
+        const { LangiumDocumentFactory, LangiumDocuments } = this.#services.shared.workspace;
+        return files.map(({ path, text }) => {
+            const document = LangiumDocumentFactory.fromString(text, URI.file(path));
+            LangiumDocuments.addDocument(document);
+            if (step) {
+                report(step);
+            }
+            return document;
+        });
+    }
+
+    /** Langium's build of the documents; each of this share's files reported as it reaches `state`. */
+    async #build(documents: LangiumDocument[], options: { validation: boolean }, state: DocumentState, step: string): Promise<void> {
+        const { DocumentBuilder } = this.#services.shared.workspace;
+        const own = new Set(this.#own);
+        const phase = DocumentBuilder.onDocumentPhase(state, document => {
+            if (own.has(document)) {
+                report(step);
+            }
+        });
+        await DocumentBuilder.build(documents, options);
+        phase.dispose();
+    }
+}
+
+const port = parentPort!;
+
+/** A progress message at most this often: one per file costs more than the main thread's line is worth. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** The files brought to a step since the last progress message. */
+const unreported = { step: '', files: 0, since: 0 };
+
+function report(step: string): void {
+    if (step !== unreported.step) {
+        sendProgress();
+        unreported.step = step;
+    }
+    unreported.files++;
+    if (performance.now() - unreported.since >= PROGRESS_INTERVAL_MS) {
+        sendProgress();
+    }
+}
+
+function sendProgress(): void {
+    if (unreported.files > 0) {
+        port.postMessage({ progress: unreported.step, files: unreported.files } satisfies ShareMessage);
+    }
+    unreported.files = 0;
+    unreported.since = performance.now();
+}
+
+const share = new WorkspaceShare();
+// One request at a time: the main thread sends the next step when every thread has answered this one. A
+// failure is left unhandled: it ends the thread with its error, which the main thread reports.
+port.on('message', ({ step, input }: ShareRequest) => {
+    void (share[step] as (input: ShareRequest['input']) => Promise<ShareSteps[ShareStep]['output']>)(input).then(output => {
+        sendProgress();
+        port.postMessage({ output } satisfies ShareMessage);
+    });
+});
