@@ -1,24 +1,10 @@
 import { AstUtils, DocumentState, TextDocument, type LangiumDocument, type ParseResult } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyScopeComputation } from '../fast/journey-scope-computation.js';
 import type { TraversingLinker } from '../fast/traversing-linker.js';
-import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneySharedServices } from '../journey-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
-/**
- * The language server let go of the syntax trees of the closed files no kept file links to. A server held
- * every file's tree (AST and CST, some 300 KB for a journey of 40 touchpoints): 1.5 GB for a workspace of
- * 2,000 journeys of which one is open. Once a closed file is validated, its diagnostics are published and
- * what other files need of it is in the index (its declarations, described without their nodes, and its
- * references): the tree serves nothing until the file changes, or something it depends on does, or a
- * request reads it.
- *
- * A released document keeps its text (packed by the host), state, diagnostics and index entries; its parse result is parsed
- * again from that text the moment anything reads it, and brought back to the document's state (its local
- * symbols, its references linked), in the same turn: every reader gets a tree as before, and a rebuild
- * parses it as a new file. Kept: the files open in the editor and, transitively, the files their references
- * point to (an open journey's owners, the journey it redesigns), which the open files' references hold.
- */
 /** What the host does for the release: collect the released trees, keep the texts smaller. */
 export interface ReleaseHost {
     /** Called once trees were released. */
@@ -30,6 +16,20 @@ export interface ReleaseHost {
 /** A host that keeps texts as they are and leaves collecting to the engine (the web worker's). */
 const PLAIN_HOST: ReleaseHost = { collect: () => undefined, pack: text => () => text };
 
+/**
+ * The language server lets go of the syntax trees of the closed files no kept file links to. A server held
+ * every file's tree (AST and CST, some 300 KB for a journey of 40 touchpoints): 1.5 GB for a workspace of
+ * 2,000 journeys of which one is open. Once a closed file is validated, its diagnostics are published and
+ * what other files need of it is in the index (its declarations, described without their nodes, and its
+ * references): the tree serves nothing until the file changes, or something it depends on does, or a
+ * request reads it.
+ *
+ * A released document keeps its text (packed by the host), state, diagnostics and index entries; its parse
+ * result is parsed again from that text the moment anything reads it, and brought back to the document's
+ * state (its local symbols, its references linked), in the same turn: every reader gets a tree as before,
+ * and a rebuild parses it as a new file. Kept: the files open in the editor and, transitively, the files
+ * their references point to (an open journey's owners, the journey it redesigns), which those references hold.
+ */
 export class ReleasedDocuments {
     readonly #shared: JourneySharedServices;
     /** The released documents: whether they had a reference that did not resolve (Langium relinks those after any change). */
