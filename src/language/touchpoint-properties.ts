@@ -2,8 +2,11 @@ import { gradeOf, MAX_GRADE, MIN_GRADE } from '../map/vocabulary/grades.js';
 import { NOTE_KINDS } from '../map/vocabulary/notes.js';
 import type {
     ChannelProperty, ContactsProperty, DurationProperty, EmotionProperty, Journey, MomentOfTruth, Note, OwnerProperty,
-    ReplacesProperty, Touchpoint, TouchpointProperty, WithProperty
+    ReplacesProperty, Touchpoint, WithProperty
 } from './generated/ast.js';
+
+/** A property of a touchpoint: one of the alternatives of the grammar's `properties` of Touchpoint. */
+export type TouchpointProperty = Touchpoint['properties'][number];
 
 /** What the language says of one kind of touchpoint property. */
 export interface TouchpointPropertyInfo {
@@ -30,7 +33,7 @@ const ALIGNED_NOTES: ReadonlySet<string> = new Set(['evidence', 'support']);
 
 /**
  * The properties of a touchpoint, in the order completion offers them (what the map misses most first).
- * The grammar's `TouchpointProperty` rule has the same alternatives (a test holds the two together).
+ * The grammar's `properties` of Touchpoint have the same alternatives (a test holds the two together).
  */
 export const TOUCHPOINT_PROPERTIES: readonly TouchpointPropertyInfo[] = [
     { type: 'OwnerProperty', keyword: 'owner', label: 'owner', detail: 'who delivers this touchpoint', single: true, value: 'owner' },

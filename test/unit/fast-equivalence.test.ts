@@ -192,7 +192,7 @@ describe('STRING values (JourneyValueConverter) are Langium\'s', () => {
     });
 });
 
-/** An AST as plain data: types, values, and references by their text. */
+/** An AST as plain data: types, values, references by their text, and where each node is in its container. */
 function plain(value: unknown): unknown {
     if (Array.isArray(value)) {
         return value.map(plain);
@@ -201,7 +201,8 @@ function plain(value: unknown): unknown {
         return { ref: value.$refText };
     }
     if (isAstNode(value)) {
-        return Object.fromEntries([['$type', value.$type], ...Object.entries(value).filter(([key]) => !key.startsWith('$')).map(([key, v]) => [key, plain(v)])]);
+        const place = { $container: at(value.$container), $containerProperty: value.$containerProperty, $containerIndex: value.$containerIndex };
+        return Object.fromEntries([['$type', value.$type], ...Object.entries(place), ...Object.entries(value).filter(([key]) => !key.startsWith('$')).map(([key, v]) => [key, plain(v)])]);
     }
     return value;
 }

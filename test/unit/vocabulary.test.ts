@@ -27,9 +27,9 @@ describe('the vocabulary and the grammar agree', () => {
         expect(NOTE_KINDS.filter(note => note.owned).map(note => note.kind)).toEqual(owned);
     });
 
-    test('the touchpoint properties are the alternatives of TouchpointProperty, each starting with its keyword, its value a property of its rule', () => {
-        const alternatives = AstUtils.streamAst(rule('TouchpointProperty').definition).filter(GrammarAST.isRuleCall)
-            .map(call => call.rule.ref!.name).toArray();
+    test('the touchpoint properties are the alternatives of Touchpoint\'s properties, each starting with its keyword, its value a property of its rule', () => {
+        const properties = AstUtils.streamAst(rule('Touchpoint').definition).filter(GrammarAST.isAssignment).find(a => a.feature === 'properties')!;
+        const alternatives = AstUtils.streamAst(properties.terminal).filter(GrammarAST.isRuleCall).map(call => call.rule.ref!.name).toArray();
         expect(new Set(TOUCHPOINT_PROPERTIES.map(property => property.type))).toEqual(new Set(alternatives));
         for (const property of TOUCHPOINT_PROPERTIES) {
             const definition = rule(property.type).definition;

@@ -27,7 +27,7 @@ export interface ChevrotainRecovery {
 }
 
 /**
- * When an iteration of a repetition (`declarations+=Declaration*`, `properties+=TouchpointProperty*`...)
+ * When an iteration of a repetition (`declarations+=Declaration*`, `stages+=Stage*`...)
  * fails, Chevrotain skips tokens until the next iteration can start and then parses the rest of the
  * repetition by calling it again, from inside the call that failed: one level of recursion (a dozen
  * stack frames) per error. Some 1,100 to 2,000 declarations each followed by a stray token (`owner A foo`
