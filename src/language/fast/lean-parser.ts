@@ -79,7 +79,7 @@ function constructWithShape(parser: ParserInternals, langiumConstruct: () => unk
         const { defaults, children } = shapeOf(node.$type);
         for (const [property, value] of defaults) {
             if (node[property] === undefined) {
-                node[property] = Array.isArray(value) ? [...value] : value;
+                node[property] = Array.isArray(value) ? [...(value as unknown[])] : value;
             }
         }
         for (const property of children) {
