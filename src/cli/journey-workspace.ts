@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -80,6 +80,15 @@ export async function readTexts(files: string[], texts: ReadonlyMap<string, stri
         }
         return result.text;
     });
+}
+
+/** The sizes of the files in bytes, READ_AT_ONCE at a time; 0 for a file that cannot be read (`readTexts` says why). */
+export async function fileSizes(files: string[]): Promise<number[]> {
+    const sizes: number[] = [];
+    for (let start = 0; start < files.length; start += READ_AT_ONCE) {
+        sizes.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(file => stat(file).then(info => info.size, () => 0))));
+    }
+    return sizes;
 }
 
 /** `progress`, called at most every PROGRESS_INTERVAL_MS, and always for the last file of a step. */

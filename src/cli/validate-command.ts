@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { displayPath } from './cli-util.js';
 import { collectJourneyFiles, type JourneyFileSet } from './journey-files.js';
-import { diagnosticsOf, loadWorkspace, readTexts, type WorkspaceOptions } from './journey-workspace.js';
+import { diagnosticsOf, fileSizes, loadWorkspace, readTexts, type WorkspaceOptions } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
 import { shareCount, validateInShares } from './validate/parallel-validation.js';
 import { toRecord, type ValidationRecord } from './validation-record.js';
@@ -53,11 +53,12 @@ export async function validate(paths: string[], options: ValidateOptions, print:
 /** The diagnostics of each checked file, found by threads (parallel-validation.ts) or in this one. */
 async function diagnosticsByFile(files: JourneyFileSet, jobs: number | undefined, progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
     const all = [...files.checked, ...files.context];
-    const texts = await readTexts(all);
-    const shares = shareCount(texts, jobs);
+    const sizes = await fileSizes(all);
+    const shares = shareCount(sizes, jobs);
     if (shares > 1) {
-        return validateInShares(all, texts, new Set(files.checked), shares, progress);
+        return validateInShares(all, sizes, () => readTexts(all), new Set(files.checked), shares, progress);
     }
+    const texts = await readTexts(all);
     const { documents } = await loadWorkspace(all, { texts: new Map(all.map((file, i) => [file, texts[i]])), progress });
     return new Map(files.checked.map(file => [file, diagnosticsOf(documents.get(file)!)]));
 }

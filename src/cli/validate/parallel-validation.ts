@@ -9,18 +9,19 @@ import type { ParsedFile, ReferenceTargets, ShareMessage, ShareStep, ShareSteps 
 const WORKER_SCRIPT = path.join(__dirname, 'validate-worker.cjs');
 
 /** Text a thread is worth starting for, by default: below it, the thread's start and the files it parses again cost more than it saves. */
-const MIN_SHARE_CHARS = 2_000_000;
+const MIN_SHARE_BYTES = 2_000_000;
 
 /**
- * How many threads check the files: `jobs` when given (at most one per file); else one per core, as long
- * as each has MIN_SHARE_CHARS of text. One means no thread: the files are checked in this one.
+ * How many threads check the files, of these sizes in bytes: `jobs` when given (at most one per file);
+ * else one per core, as long as each has MIN_SHARE_BYTES of text. One means no thread: the files are
+ * checked in this one.
  */
-export function shareCount(texts: readonly string[], jobs?: number): number {
+export function shareCount(sizes: readonly number[], jobs?: number): number {
     if (jobs !== undefined) {
-        return Math.min(jobs, texts.length);
+        return Math.min(jobs, sizes.length);
     }
-    const chars = texts.reduce((sum, text) => sum + text.length, 0);
-    return Math.max(1, Math.min(availableParallelism(), Math.floor(chars / MIN_SHARE_CHARS)));
+    const bytes = sizes.reduce((sum, size) => sum + size, 0);
+    return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / MIN_SHARE_BYTES)));
 }
 
 /**
@@ -29,16 +30,18 @@ export function shareCount(texts: readonly string[], jobs?: number): number {
  * process: exactly what one process finds (test/integration/cli-validate-threads.test.ts). What one file's
  * diagnostics depend on in other files is given to each thread between the steps (share-protocol.ts):
  * every file's declarations, the files its references may point to (parsed again there), and which nodes
- * the whole workspace references.
+ * the whole workspace references. The threads start before the files are read (`readTexts`), which they
+ * take as long to as this one takes to read them; runs are shared out by the files' `sizes`.
  */
-export async function validateInShares(files: string[], texts: string[], checked: ReadonlySet<string>, shares: number,
-    progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
+export async function validateInShares(files: string[], sizes: readonly number[], readTexts: () => Promise<string[]>, checked: ReadonlySet<string>,
+    shares: number, progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
     const report = throttled(progress);
     const totals: Record<string, number> = { reading: files.length, linking: files.length, checking: checked.size };
     const done: Record<string, number> = { reading: 0, linking: 0, checking: 0 };
-    const runs = consecutiveRuns(texts, shares);
+    const runs = consecutiveRuns(sizes, shares);
     const threads = runs.map(() => new ShareThread((step, files) => report(step, done[step] += files, totals[step])));
     try {
+        const texts = await readTexts();
         const fileTexts = (indices: number[]) => indices.map(i => ({ path: files[i], text: texts[i] }));
         const parsed = (await Promise.all(threads.map((thread, k) => thread.request('parse', { files: fileTexts(runs[k]) })))).flat();
         const workspace = files.map((file, i) => ({ path: file, exports: parsed[i].exports }));
@@ -54,15 +57,15 @@ export async function validateInShares(files: string[], texts: string[], checked
     }
 }
 
-/** The files' indices in at most `shares` runs of consecutive files, of about the same length of text each. */
-function consecutiveRuns(texts: readonly string[], shares: number): number[][] {
-    // A file counts one more character than its text, so that empty files are shared out too.
-    const total = texts.reduce((sum, text) => sum + text.length + 1, 0);
+/** The files' indices in at most `shares` runs of consecutive files, of about the same size each. */
+function consecutiveRuns(sizes: readonly number[], shares: number): number[][] {
+    // A file counts one byte more than its size, so that empty files are shared out too.
+    const total = sizes.reduce((sum, size) => sum + size + 1, 0);
     const runs: number[][] = Array.from({ length: shares }, () => []);
     let before = 0;
-    texts.forEach((text, i) => {
+    sizes.forEach((size, i) => {
         runs[Math.min(shares - 1, Math.floor(before * shares / total))].push(i);
-        before += text.length + 1;
+        before += size + 1;
     });
     return runs.filter(run => run.length > 0);
 }
