@@ -272,7 +272,7 @@ describe('linking and the reference index (ast-traversal.ts) are Langium\'s', ()
     test.each(Object.keys(files))('the same index entries, each field, as with Langium\'s services: %s', async name => {
         const entries = async (services: TestServices, document: LangiumDocument) =>
             (await services.Journey.workspace.ReferenceDescriptionProvider.createDescriptions(document)).map((entry: ReferenceDescription) => ({
-                ...entry, sourceUri: String(entry.sourceUri), targetUri: String(entry.targetUri),
+                ...entry, sourceUri: String(entry.sourceUri), sourcePath: entry.sourcePath, targetUri: String(entry.targetUri),
                 segment: { offset: entry.segment.offset, end: entry.segment.end, length: entry.segment.length, range: entry.segment.range }
             }));
         expect(await entries(fast, fastDocuments[name])).toEqual(await entries(langium, langiumDocuments[name]));

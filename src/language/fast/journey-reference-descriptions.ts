@@ -1,5 +1,6 @@
 import {
-    DefaultReferenceDescriptionProvider, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    DefaultReferenceDescriptionProvider, isReference, type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
+    type LangiumDocument, type ReferenceDescription, type URI
 } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
@@ -8,30 +9,54 @@ import { forEachReference } from './ast-traversal.js';
 /**
  * Langium's reference index entries of a document (what find-references, `unused-declaration` and the
  * rebuild of dependent documents use), collected by the faster traversal of ast-traversal.ts: the same
- * entries in the same order. Each entry's segment reads its range from the reference's CST node when
- * asked, instead of holding a copy (four objects per reference, kept as long as the document is open).
+ * entries in the same order, each field read as Langium's (createInfoDescriptions, for every reference
+ * of the document at once). Each entry's segment reads its range from the reference's CST node when
+ * asked, instead of holding a copy (four objects per reference, kept as long as the document is open),
+ * and its source path is written when asked (by hover, seldom), not for every reference of every file.
  */
 export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        await forEachReference(document.parseResult.value, cancelToken, refInfo => {
-            if (!refInfo.reference.error) {
-                descriptions.push(...this.createInfoDescriptions(refInfo));
+        const sourceUri = document.uri;
+        await forEachReference(document.parseResult.value, cancelToken, ({ reference, container }) => {
+            if (reference.error || !reference.$refNode) {
+                return;
+            }
+            const targets = isReference(reference) ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
+                : reference.items.map(item => item.$nodeDescription).filter(target => target !== undefined);
+            if (targets.length > 0) {
+                const segment = new CstSegment(reference.$refNode);
+                for (const target of targets) {
+                    descriptions.push(new IndexedReference(sourceUri, container, this.nodeLocator, target, segment));
+                }
             }
         });
         return descriptions;
     }
+}
 
-    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const descriptions = super.createInfoDescriptions(refInfo);
-        const node = refInfo.reference.$refNode;
-        if (node && descriptions.length > 0) {
-            const segment = new CstSegment(node);
-            for (const description of descriptions) {
-                (description as { segment: DocumentSegment }).segment = segment;
-            }
-        }
-        return descriptions;
+/** An index entry: Langium's, its source path written by the AstNodeLocator when read. */
+class IndexedReference implements ReferenceDescription {
+    readonly sourceUri: URI;
+    readonly targetUri: URI;
+    readonly targetPath: string;
+    readonly segment: DocumentSegment;
+    readonly local: boolean;
+    readonly #source: AstNode;
+    readonly #locator: AstNodeLocator;
+
+    constructor(sourceUri: URI, source: AstNode, locator: AstNodeLocator, target: AstNodeDescription, segment: DocumentSegment) {
+        this.sourceUri = sourceUri;
+        this.targetUri = target.documentUri;
+        this.targetPath = target.path;
+        this.segment = segment;
+        this.local = target.documentUri.toString() === sourceUri.toString();
+        this.#source = source;
+        this.#locator = locator;
+    }
+
+    get sourcePath(): string {
+        return this.#locator.getAstNodePath(this.#source);
     }
 }
 

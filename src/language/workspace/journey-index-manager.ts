@@ -54,7 +54,8 @@ export class JourneyIndexManager extends DefaultIndexManager {
                     targetPath = reference.targetPath;
                     this.#targetPaths.set(targetPath, targetPath);
                 }
-                return { ...reference, segment, targetPath };
+                const { sourceUri, sourcePath, targetUri, local } = reference;
+                return { sourceUri, sourcePath: flatString(sourcePath), targetUri, targetPath, segment, local };
             }));
         }
     }
