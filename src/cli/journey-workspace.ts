@@ -3,7 +3,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices, type JourneyServices } from '../language/journey-module.js';
-import { UsageError } from './cli-util.js';
+import { displayPath, UsageError } from './cli-util.js';
 
 export interface LoadedWorkspace {
     services: JourneyServices;
@@ -76,7 +76,7 @@ export async function readTexts(files: string[], texts: ReadonlyMap<string, stri
     }
     return read.map((result, i) => {
         if ('error' in result) {
-            throw new UsageError(`${files[i]}: cannot read it (${result.error.code ?? result.error.message})`);
+            throw new UsageError(`${displayPath(files[i])}: cannot read it (${result.error.code ?? result.error.message})`);
         }
         return result.text;
     });

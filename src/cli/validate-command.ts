@@ -56,7 +56,7 @@ async function diagnosticsByFile(files: JourneyFileSet, jobs: number | undefined
     const sizes = await fileSizes(all);
     const shares = shareCount(sizes, jobs);
     if (shares > 1) {
-        return validateInShares(all, sizes, () => readTexts(all), new Set(files.checked), shares, progress);
+        return validateInShares(all, sizes, new Set(files.checked), shares, progress);
     }
     const texts = await readTexts(all);
     const { documents } = await loadWorkspace(all, { texts: new Map(all.map((file, i) => [file, texts[i]])), progress });

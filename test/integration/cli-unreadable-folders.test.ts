@@ -6,7 +6,7 @@ import { CLI, EXAMPLES, spawnJourney, startServe, writeUntilPrinted } from '../h
 
 /**
  * A folder the user cannot read, under one given to the command line (issue 10, item 6): a one-line
- * warning naming it, and the rest is checked. `chmod 000` stops no one running as root (CI runs the
+ * warning naming it, and the rest is checked; a file that cannot be read: a one-line refusal naming it. `chmod 000` stops no one running as root (CI runs the
  * suite as root), so there the CLI runs as the unprivileged user `nobody` (uid and gid 65534), with the
  * temporary folders made readable to it; as any other user it runs as that user. `nobody` may not reach
  * this Node or the repository (under /root, say): it runs a hard link to (or a copy of) the Node binary
@@ -30,6 +30,7 @@ async function programForNobody(): Promise<{ node: string, cli: string }> {
     const out = path.join(CLI, '..', '..');
     await mkdir(path.join(app, 'out', 'cli'), { recursive: true });
     await copyFile(CLI, path.join(app, 'out', 'cli', 'main.cjs'));
+    await copyFile(path.join(CLI, '..', 'validate-worker.cjs'), path.join(app, 'out', 'cli', 'validate-worker.cjs'));
     await cp(path.join(out, 'webview'), path.join(app, 'out', 'webview'), { recursive: true });
     await chmod(app, 0o755);
     return { node, cli: path.join(app, 'out', 'cli', 'main.cjs') };
@@ -55,6 +56,11 @@ beforeAll(async () => {
     // A folder whose list cannot be read, though its files can (execute permission only).
     await mkdir(path.join(folder, 'listless'));
     await writeFile(path.join(folder, 'listless', 'alone.journey'), 'persona A\njourney Alone for A {\n  stage S {\n    touchpoint T { emotion 3 }\n  }\n}\n');
+    // Files that cannot be read, two of four: each thread of `--jobs 2` gets one.
+    await mkdir(path.join(folder, 'unreadable'));
+    for (const name of ['a', 'b', 'c', 'd']) {
+        await writeFile(path.join(folder, 'unreadable', `${name}.journey`), `persona ${name.toUpperCase()}\n`);
+    }
     await mkdir(path.join(folder, 'closed'));
     await writeFile(path.join(folder, 'closed', 'x.journey'), 'persona X\n');
     // mkdtemp makes the folder private to its owner: `nobody` must get in.
@@ -66,6 +72,8 @@ beforeAll(async () => {
     await lock(path.join(folder, 'clean', 'locked'), 0o000);
     await lock(path.join(folder, 'listless'), 0o311);
     await lock(path.join(folder, 'closed'), 0o000);
+    await lock(path.join(folder, 'unreadable', 'b.journey'), 0o000);
+    await lock(path.join(folder, 'unreadable', 'd.journey'), 0o000);
 });
 
 afterAll(async () => {
@@ -123,6 +131,14 @@ describe('an unreadable folder', () => {
         expect(await journeyAsUser('serve', 'closed')).toEqual({
             code: 2, signal: null, stdout: '', stderr: 'journey: closed: cannot read this folder (EACCES)\n'
         });
+    });
+
+    test('a file that cannot be read: a one-line refusal naming the first of them, exit 2, in one process and in threads', async () => {
+        for (const jobs of ['1', '2']) {
+            expect(await journeyAsUser('validate', 'unreadable', '--jobs', jobs)).toEqual({
+                code: 2, signal: null, stdout: '', stderr: 'journey: unreadable/b.journey: cannot read it (EACCES)\n'
+            });
+        }
     });
 
     test('serve: the warning once, not at every change, and the rest served and redrawn', async () => {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
+import { UsageError } from '../cli-util.js';
 import { throttled, type WorkspaceOptions } from '../journey-workspace.js';
 import type { ParsedFile, ReferenceTargets, ShareMessage, ShareStep, ShareSteps } from './share-protocol.js';
 
@@ -30,31 +31,41 @@ export function shareCount(sizes: readonly number[], jobs?: number): number {
  * process: exactly what one process finds (test/integration/cli-validate-threads.test.ts). What one file's
  * diagnostics depend on in other files is given to each thread between the steps (share-protocol.ts):
  * every file's declarations, the files its references may point to (parsed again there), and which nodes
- * the whole workspace references. The threads start before the files are read (`readTexts`), which they
- * take as long to as this one takes to read them; runs are shared out by the files' `sizes`.
+ * the whole workspace references. Each thread reads its files itself; runs are shared out by the files'
+ * `sizes`. A file that cannot be read fails the whole with the `UsageError` one process gives: the first such
+ * file of the workspace's order.
  */
-export async function validateInShares(files: string[], sizes: readonly number[], readTexts: () => Promise<string[]>, checked: ReadonlySet<string>,
-    shares: number, progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
+export async function validateInShares(files: string[], sizes: readonly number[], checked: ReadonlySet<string>, shares: number,
+    progress: WorkspaceOptions['progress']): Promise<Map<string, Diagnostic[]>> {
     const report = throttled(progress);
     const totals: Record<string, number> = { reading: files.length, linking: files.length, checking: checked.size };
     const done: Record<string, number> = { reading: 0, linking: 0, checking: 0 };
     const runs = consecutiveRuns(sizes, shares);
     const threads = runs.map(() => new ShareThread((step, files) => report(step, done[step] += files, totals[step])));
+    const paths = (indices: number[]) => indices.map(i => files[i]);
     try {
-        const texts = await readTexts();
-        const fileTexts = (indices: number[]) => indices.map(i => ({ path: files[i], text: texts[i] }));
-        const parsed = (await Promise.all(threads.map((thread, k) => thread.request('parse', { files: fileTexts(runs[k]) })))).flat();
+        const parsed = (await inOrder(threads.map((thread, k) => thread.request('parse', { files: paths(runs[k]) })))).flat();
         const workspace = files.map((file, i) => ({ path: file, exports: parsed[i].exports }));
         const declaring = declaringFiles(parsed);
-        const targets = await Promise.all(threads.map((thread, k) =>
-            thread.request('link', { workspace, others: fileTexts(pointedTo(runs[k], parsed, declaring)) })));
+        const targets = await inOrder(threads.map((thread, k) =>
+            thread.request('link', { workspace, others: paths(pointedTo(runs[k], parsed, declaring)) })));
         const referenced = mergedTargets(targets);
         const checkedOf = runs.map(run => run.map(i => files[i]).filter(file => checked.has(file)));
-        const diagnostics = await Promise.all(threads.map((thread, k) => thread.request('validate', { referenced, checked: checkedOf[k] })));
+        const diagnostics = await inOrder(threads.map((thread, k) => thread.request('validate', { referenced, checked: checkedOf[k] })));
         return new Map(checkedOf.flatMap((run, k) => run.map((file, i) => [file, diagnostics[k][i]] as const)));
     } finally {
         await Promise.all(threads.map(thread => thread.terminate()));
     }
+}
+
+/** The threads' answers, once all have answered; else the failure of the first thread (in the workspace's order) that failed. */
+async function inOrder<T>(answers: Promise<T>[]): Promise<T[]> {
+    const settled = await Promise.allSettled(answers);
+    const failed = settled.find(answer => answer.status === 'rejected');
+    if (failed) {
+        throw failed.reason;
+    }
+    return settled.map(answer => (answer as PromiseFulfilledResult<T>).value);
 }
 
 /** The files' indices in at most `shares` runs of consecutive files, of about the same size each. */
@@ -129,6 +140,8 @@ class ShareThread {
         this.#worker.on('message', (message: ShareMessage) => {
             if ('progress' in message) {
                 progress(message.progress, message.files);
+            } else if ('usage' in message) {
+                this.#settle().reject(new UsageError(message.usage));
             } else {
                 this.#settle().resolve(message.output);
             }

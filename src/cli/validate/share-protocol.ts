@@ -2,17 +2,11 @@ import type { AstNodeDescription } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 
 /**
- * What `journey validate` and its threads (validate-worker.ts) say to each other. Each thread builds its
- * share of the workspace in three steps, and between them the main thread gives every thread what the
- * others found: the declarations of every file (for links and `duplicate-name`), then the nodes some
- * reference points to (for `unused-declaration`). Everything here is plain data, copied between threads.
+ * What `journey validate` and its threads (validate-worker.ts) say to each other. Each thread reads and
+ * builds its share of the workspace in three steps, and between them the main thread gives every thread
+ * what the others found: the declarations of every file (for links and `duplicate-name`), then the nodes
+ * some reference points to (for `unused-declaration`). Everything here is plain data, copied between threads.
  */
-
-/** A file and its text. */
-export interface FileText {
-    path: string;
-    text: string;
-}
 
 /** A declaration a file exports to the workspace: Langium's AstNodeDescription without its node and document. */
 export type ExportedDeclaration = Omit<AstNodeDescription, 'node' | 'documentUri'>;
@@ -36,13 +30,13 @@ export type ReferenceTargets = [uri: string, paths: string[]][];
 
 /** The steps, in order: what the main thread sends, and what the thread answers. */
 export interface ShareSteps {
-    /** Parses the share's files. */
-    parse: { input: { files: FileText[] }, output: ParsedFile[] };
+    /** Reads and parses the share's files. */
+    parse: { input: { files: string[] }, output: ParsedFile[] };
     /**
-     * Indexes the workspace's declarations, parses `others` (the files of other shares that the share's
-     * references, and theirs, may point to), links all, and tells where the references point.
+     * Indexes the workspace's declarations, reads and parses `others` (the files of other shares that the
+     * share's references, and theirs, may point to), links all, and tells where the references point.
      */
-    link: { input: { workspace: WorkspaceExports[], others: FileText[] }, output: ReferenceTargets };
+    link: { input: { workspace: WorkspaceExports[], others: string[] }, output: ReferenceTargets };
     /** Validates the share's files named in `checked`, knowing the references of the whole workspace; their diagnostics, in that order. */
     validate: { input: { referenced: ReferenceTargets, checked: string[] }, output: Diagnostic[][] };
 }
@@ -55,5 +49,8 @@ export interface ShareRequest<S extends ShareStep = ShareStep> {
     input: ShareSteps[S]['input'];
 }
 
-/** From a thread: the answer to the last request, or how many more files it has brought to a step ('reading', 'linking', 'checking'). */
-export type ShareMessage = { output: ShareSteps[ShareStep]['output'] } | { progress: string, files: number };
+/**
+ * From a thread: the answer to the last request; or why it cannot be answered, said to the user (a file
+ * that cannot be read); or how many more files it has brought to a step ('reading', 'linking', 'checking').
+ */
+export type ShareMessage = { output: ShareSteps[ShareStep]['output'] } | { usage: string } | { progress: string, files: number };

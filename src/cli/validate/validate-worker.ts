@@ -4,9 +4,10 @@ import { NodeFileSystem } from 'langium/node';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { forEachReference } from '../../language/fast/ast-traversal.js';
 import { createJourneyServices } from '../../language/journey-module.js';
-import { diagnosticsOf } from '../journey-workspace.js';
+import { UsageError } from '../cli-util.js';
+import { diagnosticsOf, readTexts } from '../journey-workspace.js';
 import { ShareIndexManager } from './share-index-manager.js';
-import type { FileText, ParsedFile, ReferenceTargets, ShareMessage, ShareRequest, ShareStep, ShareSteps } from './share-protocol.js';
+import type { ParsedFile, ReferenceTargets, ShareMessage, ShareRequest, ShareStep, ShareSteps } from './share-protocol.js';
 
 type ShareHandlers = { [S in ShareStep]: (input: ShareSteps[S]['input']) => Promise<ShareSteps[S]['output']> };
 
@@ -18,8 +19,8 @@ class WorkspaceShare implements ShareHandlers {
     readonly #services = createJourneyServices({ ...NodeFileSystem, indexManager: shared => new ShareIndexManager(shared) }).Journey;
     readonly #own: LangiumDocument[] = [];
 
-    parse({ files }: ShareSteps['parse']['input']): Promise<ParsedFile[]> {
-        const documents = this.#add(files, 'reading');
+    async parse({ files }: ShareSteps['parse']['input']): Promise<ParsedFile[]> {
+        const documents = await this.#add(files, 'reading');
         this.#own.push(...documents);
         const { ScopeComputation } = this.#services.references;
         return Promise.all(documents.map(async document => {
@@ -35,7 +36,7 @@ class WorkspaceShare implements ShareHandlers {
 
     async link({ workspace, others }: ShareSteps['link']['input']): Promise<ReferenceTargets> {
         this.#indexManager.addWorkspace(workspace);
-        await this.#build([...this.#own, ...this.#add(others)], { validation: false }, DocumentState.Linked, 'linking');
+        await this.#build([...this.#own, ...await this.#add(others)], { validation: false }, DocumentState.Linked, 'linking');
         return this.#indexManager.referenceTargets();
     }
 
@@ -51,11 +52,12 @@ class WorkspaceShare implements ShareHandlers {
         return this.#services.shared.workspace.IndexManager as ShareIndexManager;
     }
 
-    /** The files parsed and added to the workspace here; each reported as read when `step` is given. */
-    #add(files: FileText[], step?: string): LangiumDocument[] {
+    /** The files read, parsed and added to the workspace here; each reported as read when `step` is given. */
+    async #add(files: string[], step?: string): Promise<LangiumDocument[]> {
         const { LangiumDocumentFactory, LangiumDocuments } = this.#services.shared.workspace;
-        return files.map(({ path, text }) => {
-            const document = LangiumDocumentFactory.fromString(text, URI.file(path));
+        const texts = await readTexts(files);
+        return files.map((path, i) => {
+            const document = LangiumDocumentFactory.fromString(texts[i], URI.file(path));
             LangiumDocuments.addDocument(document);
             if (step) {
                 report(step);
@@ -106,11 +108,17 @@ function sendProgress(): void {
 }
 
 const share = new WorkspaceShare();
-// One request at a time: the main thread sends the next step when every thread has answered this one. A
-// failure is left unhandled: it ends the thread with its error, which the main thread reports.
+// One request at a time: the main thread sends the next step when every thread has answered this one. A file
+// that cannot be read is said to the main thread; any other failure is left unhandled: it ends the thread
+// with its error, which the main thread reports.
 port.on('message', ({ step, input }: ShareRequest) => {
     void (share[step] as (input: ShareRequest['input']) => Promise<ShareSteps[ShareStep]['output']>)(input).then(output => {
         sendProgress();
         port.postMessage({ output } satisfies ShareMessage);
+    }, (error: unknown) => {
+        if (!(error instanceof UsageError)) {
+            throw error;
+        }
+        port.postMessage({ usage: error.message } satisfies ShareMessage);
     });
 });
