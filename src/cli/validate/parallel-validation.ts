@@ -130,9 +130,17 @@ interface Pending {
     reject: (error: Error) => void;
 }
 
+/**
+ * The young generation of a thread's heap, in MB. A thread keeps nearly everything it allocates (every
+ * file's syntax tree, until the end), so each collection of the young generation copies most of it: with
+ * V8's default for a thread, 2,000 files took 4-7% longer and 190 MB more at peak than with 32 MB (16 MB: 9%
+ * longer than 32; 48 MB: 4%).
+ */
+const YOUNG_GENERATION_MB = 32;
+
 /** A thread running validate-worker.ts, asked one step at a time. */
 class ShareThread {
-    readonly #worker = new Worker(WORKER_SCRIPT);
+    readonly #worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     #pending: Pending | undefined;
     #failure: Error | undefined;
 
