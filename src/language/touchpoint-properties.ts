@@ -61,9 +61,12 @@ export function propertyOfKeyword(keyword: string): TouchpointPropertyInfo | und
     return TOUCHPOINT_PROPERTIES.find(property => property.keyword === keyword);
 }
 
+/** The properties by type, a note by its kind: what `propertyOf` reads for every property of every touchpoint. */
+const PROPERTY_BY_KEY: ReadonlyMap<string, TouchpointPropertyInfo> = new Map(TOUCHPOINT_PROPERTIES.map(info => [info.type === 'Note' ? info.keyword : info.type, info]));
+
 /** What the language says of a property of a touchpoint (of a note: of its kind). */
 export function propertyOf(property: TouchpointProperty): TouchpointPropertyInfo {
-    return TOUCHPOINT_PROPERTIES.find(info => info.type === property.$type && (property.$type !== 'Note' || info.keyword === property.kind))!;
+    return PROPERTY_BY_KEY.get(property.$type === 'Note' ? property.kind : property.$type)!;
 }
 
 /** The property rules of the grammar, by name: where a keyword is a touchpoint property. */

@@ -463,6 +463,10 @@ function personaListOrName(journey: Journey): { range: Range } | { property: 'na
 
 /** What `unscored-touchpoint` says of a touchpoint: the personas it leaves without a grade; undefined when none. */
 function unscoredMessage(touchpoint: Touchpoint, facts: TouchpointFacts): string | undefined {
+    // A line for no persona in particular grades every persona (and a journey that names none).
+    if (facts.emotions.some(emotion => !emotion.persona)) {
+        return undefined;
+    }
     const personas = [...new Set(personaNames(touchpoint.$container.$container))];
     const grades = gradesByPersona(facts, personas);
     const scale = `<${MIN_GRADE}-${MAX_GRADE}>`;
