@@ -1,4 +1,6 @@
-import { URI } from 'langium';
+import { isReference, URI, type LangiumDocument } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { forEachReference } from '../../language/fast/ast-traversal.js';
 import { JourneyIndexManager } from '../../language/workspace/journey-index-manager.js';
 import type { ReferenceTargets, WorkspaceExports } from './share-protocol.js';
 
@@ -10,6 +12,12 @@ import type { ReferenceTargets, WorkspaceExports } from './share-protocol.js';
  * the nodes every thread's references point to, `unused-declaration` knows what the whole workspace uses.
  */
 export class ShareIndexManager extends JourneyIndexManager {
+    /**
+     * For each document built here, the nodes its references point to, by target document: of the reference
+     * index, all that a thread reads (`unused-declaration`, and what it tells the other threads), so it is
+     * all that it keeps, instead of an entry for every reference.
+     */
+    readonly #targetsOf = new Map<string, Map<string, Set<string>>>();
     /** The nodes the other threads' references point to, by target document. */
     readonly #referencedElsewhere = new Map<string, ReadonlySet<string>>();
 
@@ -24,17 +32,35 @@ export class ShareIndexManager extends JourneyIndexManager {
         }
     }
 
+    /** Where the document's references point: the targets of the entries Langium's index would make of them. */
+    override async updateReferences(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        const targets = new Map<string, Set<string>>();
+        await forEachReference(document.parseResult.value, cancelToken, ({ reference }) => {
+            if (reference.error || !reference.$refNode) {
+                return;
+            }
+            const descriptions = isReference(reference) ? [reference.$nodeDescription] : reference.items.map(item => item.$nodeDescription);
+            for (const description of descriptions) {
+                if (description) {
+                    const uri = description.documentUri.toString();
+                    const paths = targets.get(uri) ?? targets.set(uri, new Set()).get(uri)!;
+                    paths.add(description.path);
+                }
+            }
+        });
+        this.#targetsOf.set(document.uri.toString(), targets);
+    }
+
     /** The nodes that the references indexed here point to. */
     referenceTargets(): ReferenceTargets {
-        const targets = new Map<string, Set<string>>();
-        for (const references of this.referenceIndex.values()) {
-            for (const { targetUri, targetPath } of references) {
-                const uri = targetUri.toString();
-                const paths = targets.get(uri) ?? targets.set(uri, new Set()).get(uri)!;
-                paths.add(targetPath);
+        const merged = new Map<string, Set<string>>();
+        for (const targets of this.#targetsOf.values()) {
+            for (const [uri, paths] of targets) {
+                const all = merged.get(uri) ?? merged.set(uri, new Set()).get(uri)!;
+                paths.forEach(path => all.add(path));
             }
         }
-        return [...targets].map(([uri, paths]) => [uri, [...paths]]);
+        return [...merged].map(([uri, paths]) => [uri, [...paths]]);
     }
 
     /** The nodes that the references of the whole workspace point to (`referenceTargets` of every thread). */
@@ -45,8 +71,11 @@ export class ShareIndexManager extends JourneyIndexManager {
     }
 
     override referencedPaths(targetUri: URI): Set<string> {
-        const paths = super.referencedPaths(targetUri);
-        this.#referencedElsewhere.get(targetUri.toString())?.forEach(path => paths.add(path));
+        const uri = targetUri.toString();
+        const paths = new Set(this.#referencedElsewhere.get(uri));
+        for (const targets of this.#targetsOf.values()) {
+            targets.get(uri)?.forEach(path => paths.add(path));
+        }
         return paths;
     }
 }
