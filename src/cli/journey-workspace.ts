@@ -69,11 +69,8 @@ export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
  * the first file (in the order given) that cannot be read.
  */
 export async function readTexts(files: string[], texts: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
-    const read: ({ text: string } | { error: NodeJS.ErrnoException })[] = [];
-    for (let start = 0; start < files.length; start += READ_AT_ONCE) {
-        read.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(async file => texts.has(file) ? { text: texts.get(file)! }
-            : readFile(file, 'utf-8').then(text => ({ text }), (error: NodeJS.ErrnoException) => ({ error })))));
-    }
+    const read = await inBatches(files, file => texts.has(file) ? Promise.resolve({ text: texts.get(file)! })
+        : readFile(file, 'utf-8').then(text => ({ text }), (error: NodeJS.ErrnoException) => ({ error })));
     return read.map((result, i) => {
         if ('error' in result) {
             throw new UsageError(`${displayPath(files[i])}: cannot read it (${result.error.code ?? result.error.message})`);
@@ -83,12 +80,17 @@ export async function readTexts(files: string[], texts: ReadonlyMap<string, stri
 }
 
 /** The sizes of the files in bytes, READ_AT_ONCE at a time; 0 for a file that cannot be read (`readTexts` says why). */
-export async function fileSizes(files: string[]): Promise<number[]> {
-    const sizes: number[] = [];
+export function fileSizes(files: string[]): Promise<number[]> {
+    return inBatches(files, file => stat(file).then(info => info.size, () => 0));
+}
+
+/** `read` of each file, READ_AT_ONCE at a time, in the files' order. */
+async function inBatches<T>(files: string[], read: (file: string) => Promise<T>): Promise<T[]> {
+    const results: T[] = [];
     for (let start = 0; start < files.length; start += READ_AT_ONCE) {
-        sizes.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(file => stat(file).then(info => info.size, () => 0))));
+        results.push(...await Promise.all(files.slice(start, start + READ_AT_ONCE).map(read)));
     }
-    return sizes;
+    return results;
 }
 
 /** `progress`, called at most every PROGRESS_INTERVAL_MS, and always for the last file of a step. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { displayPath } from './cli-util.js';
 import { collectJourneyFiles, type JourneyFileSet } from './journey-files.js';
-import { diagnosticsOf, fileSizes, loadWorkspace, readTexts, type WorkspaceOptions } from './journey-workspace.js';
+import { diagnosticsOf, fileSizes, loadWorkspace, type WorkspaceOptions } from './journey-workspace.js';
 import { toSarif } from './sarif.js';
 import { shareCount, validateInShares } from './validate/parallel-validation.js';
 import { toRecord, type ValidationRecord } from './validation-record.js';
@@ -58,8 +58,7 @@ async function diagnosticsByFile(files: JourneyFileSet, jobs: number | undefined
     if (shares > 1) {
         return validateInShares(all, sizes, new Set(files.checked), shares, progress);
     }
-    const texts = await readTexts(all);
-    const { documents } = await loadWorkspace(all, { texts: new Map(all.map((file, i) => [file, texts[i]])), progress });
+    const { documents } = await loadWorkspace(all, { progress });
     return new Map(files.checked.map(file => [file, diagnosticsOf(documents.get(file)!)]));
 }
 

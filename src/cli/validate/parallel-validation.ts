@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { UsageError } from '../cli-util.js';
 import { throttled, type WorkspaceOptions } from '../journey-workspace.js';
-import type { ParsedFile, ReferenceTargets, ShareMessage, ShareStep, ShareSteps } from './share-protocol.js';
+import { mergedTargets, type ParsedFile, type ShareMessage, type ShareStep, type ShareSteps } from './share-protocol.js';
 
 /** The bundle of validate-worker.ts, beside the CLI's (out/cli/). */
 const WORKER_SCRIPT = path.join(__dirname, 'validate-worker.cjs');
@@ -112,16 +112,6 @@ function pointedTo(run: readonly number[], parsed: readonly ParsedFile[], declar
         }
     }
     return [...others].sort((a, b) => a - b);
-}
-
-/** The threads' reference targets as one. */
-function mergedTargets(targets: readonly ReferenceTargets[]): ReferenceTargets {
-    const merged = new Map<string, Set<string>>();
-    for (const [uri, paths] of targets.flat()) {
-        const all = merged.get(uri) ?? merged.set(uri, new Set()).get(uri)!;
-        paths.forEach(p => all.add(p));
-    }
-    return [...merged].map(([uri, paths]) => [uri, [...paths]]);
 }
 
 /** The request a thread is answering. */

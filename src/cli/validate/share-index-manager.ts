@@ -1,8 +1,9 @@
-import { isReference, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference } from '../../language/fast/ast-traversal.js';
+import { indexedTargets } from '../../language/fast/journey-reference-descriptions.js';
 import { JourneyIndexManager } from '../../language/workspace/journey-index-manager.js';
-import type { ReferenceTargets, WorkspaceExports } from './share-protocol.js';
+import { mergedTargets, type ReferenceTargets, type WorkspaceExports } from './share-protocol.js';
 
 /**
  * The index of a thread that builds a share of the workspace (validate-worker.ts): its own documents, as
@@ -13,11 +14,11 @@ import type { ReferenceTargets, WorkspaceExports } from './share-protocol.js';
  */
 export class ShareIndexManager extends JourneyIndexManager {
     /**
-     * For each document built here, the nodes its references point to, by target document: of the reference
-     * index, all that a thread reads (`unused-declaration`, and what it tells the other threads), so it is
-     * all that it keeps, instead of an entry for every reference.
+     * For each document built here, the nodes its references point to: of the reference index, all that a
+     * thread reads (`unused-declaration`, and what it tells the other threads), so it is all that it keeps,
+     * instead of an entry for every reference.
      */
-    readonly #targetsOf = new Map<string, Map<string, Set<string>>>();
+    readonly #targetsOf = new Map<string, ReferenceTargets>();
     /** The nodes the other threads' references point to, by target document. */
     readonly #referencedElsewhere = new Map<string, ReadonlySet<string>>();
 
@@ -36,31 +37,18 @@ export class ShareIndexManager extends JourneyIndexManager {
     override async updateReferences(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         const targets = new Map<string, Set<string>>();
         await forEachReference(document.parseResult.value, cancelToken, ({ reference }) => {
-            if (reference.error || !reference.$refNode) {
-                return;
-            }
-            const descriptions = isReference(reference) ? [reference.$nodeDescription] : reference.items.map(item => item.$nodeDescription);
-            for (const description of descriptions) {
-                if (description) {
-                    const uri = description.documentUri.toString();
-                    const paths = targets.get(uri) ?? targets.set(uri, new Set()).get(uri)!;
-                    paths.add(description.path);
-                }
+            for (const target of indexedTargets(reference)) {
+                const uri = target.documentUri.toString();
+                const paths = targets.get(uri) ?? targets.set(uri, new Set()).get(uri)!;
+                paths.add(target.path);
             }
         });
-        this.#targetsOf.set(document.uri.toString(), targets);
+        this.#targetsOf.set(document.uri.toString(), [...targets].map(([uri, paths]) => [uri, [...paths]]));
     }
 
     /** The nodes that the references indexed here point to. */
     referenceTargets(): ReferenceTargets {
-        const merged = new Map<string, Set<string>>();
-        for (const targets of this.#targetsOf.values()) {
-            for (const [uri, paths] of targets) {
-                const all = merged.get(uri) ?? merged.set(uri, new Set()).get(uri)!;
-                paths.forEach(path => all.add(path));
-            }
-        }
-        return [...merged].map(([uri, paths]) => [uri, [...paths]]);
+        return mergedTargets([...this.#targetsOf.values()]);
     }
 
     /** The nodes that the references of the whole workspace point to (`referenceTargets` of every thread). */
@@ -74,7 +62,7 @@ export class ShareIndexManager extends JourneyIndexManager {
         const uri = targetUri.toString();
         const paths = new Set(this.#referencedElsewhere.get(uri));
         for (const targets of this.#targetsOf.values()) {
-            targets.get(uri)?.forEach(path => paths.add(path));
+            targets.find(([target]) => target === uri)?.[1].forEach(path => paths.add(path));
         }
         return paths;
     }

@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
  * What `journey validate` and its threads (validate-worker.ts) say to each other. Each thread reads and
  * builds its share of the workspace in three steps, and between them the main thread gives every thread
  * what the others found: the declarations of every file (for links and `duplicate-name`), then the nodes
- * some reference points to (for `unused-declaration`). Everything here is plain data, copied between threads.
+ * some reference points to (for `unused-declaration`). What they send is plain data, copied between threads.
  */
 
 /** A declaration a file exports to the workspace: Langium's AstNodeDescription without its node and document. */
@@ -27,6 +27,16 @@ export interface WorkspaceExports {
 
 /** The nodes that references point to: for each target document's URI, the paths of its nodes. */
 export type ReferenceTargets = [uri: string, paths: string[]][];
+
+/** Several lists of reference targets as one. */
+export function mergedTargets(lists: readonly ReferenceTargets[]): ReferenceTargets {
+    const merged = new Map<string, Set<string>>();
+    for (const [uri, paths] of lists.flat()) {
+        const all = merged.get(uri) ?? merged.set(uri, new Set()).get(uri)!;
+        paths.forEach(path => all.add(path));
+    }
+    return [...merged].map(([uri, paths]) => [uri, [...paths]]);
+}
 
 /** The steps, in order: what the main thread sends, and what the thread answers. */
 export interface ShareSteps {

@@ -1,6 +1,6 @@
 import {
     DefaultReferenceDescriptionProvider, isReference, type AstNode, type AstNodeDescription, type AstNodeLocator, type CstNode, type DocumentSegment,
-    type LangiumDocument, type ReferenceDescription, type URI
+    type LangiumDocument, type MultiReference, type Reference, type ReferenceDescription, type URI
 } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
@@ -19,13 +19,9 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
         await forEachReference(document.parseResult.value, cancelToken, ({ reference, container }) => {
-            if (reference.error || !reference.$refNode) {
-                return;
-            }
-            const targets = isReference(reference) ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
-                : reference.items.map(item => item.$nodeDescription).filter(target => target !== undefined);
+            const targets = indexedTargets(reference);
             if (targets.length > 0) {
-                const segment = new CstSegment(reference.$refNode);
+                const segment = new CstSegment(reference.$refNode!);
                 for (const target of targets) {
                     descriptions.push(new IndexedReference(sourceUri, container, this.nodeLocator, target, segment));
                 }
@@ -33,6 +29,18 @@ export class JourneyReferenceDescriptionProvider extends DefaultReferenceDescrip
         });
         return descriptions;
     }
+}
+
+/**
+ * The declarations a reference's index entries point to, as Langium's createInfoDescriptions takes them:
+ * none for a reference that did not resolve or that has no place in the text.
+ */
+export function indexedTargets(reference: Reference | MultiReference): AstNodeDescription[] {
+    if (reference.error || !reference.$refNode) {
+        return [];
+    }
+    return isReference(reference) ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
+        : reference.items.map(item => item.$nodeDescription).filter(target => target !== undefined);
 }
 
 /** An index entry: Langium's, its source path written by the AstNodeLocator when read. */
