@@ -126,7 +126,18 @@ async function main(): Promise<void> {
             await previewFrame(page).locator('.map svg [data-touchpoint="Visit"]').click();
             const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
             // "Visit" (line 7, columns 16-21) selected; the status bar shows where the cursor ends.
-            await selection.filter({ hasText: /Ln 7, Col 21 \(5 selected\)/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+            const visitSelected = selection.filter({ hasText: /Ln 7, Col 21 \(5 selected\)/ });
+            const shown = (timeout: number) => visitSelected.waitFor({ timeout }).then(() => true, () => false);
+            // The workbench hears of the webview's focus late (microsoft/vscode#199816): now and then it hands the
+            // focus back to the preview after the extension focused the editor, and the status bar hides the
+            // editor's position. The selection is the editor's all the same: focusing the editor's tab shows it.
+            if (!await shown(5_000)) {
+                await page.locator('.tab', { hasText: /^trip\.journey/ }).click({ timeout: STEP_TIMEOUT_MS });
+                if (!await shown(STEP_TIMEOUT_MS)) {
+                    const status = await selection.textContent({ timeout: 1_000 }).catch(() => 'nothing');
+                    throw new Error(`the status bar shows ${JSON.stringify(status)} where it should show Ln 7, Col 21 (5 selected)`);
+                }
+            }
         });
 
         await step(page, 'the suggest widget lists the owners', async () => {
