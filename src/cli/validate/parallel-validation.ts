@@ -134,9 +134,10 @@ const YOUNG_GENERATION_MB = 32;
  * Each thread collects its young generation alone. V8 has helpers of the process collect it with the
  * thread that fills it; with a thread per core, every collection of one thread takes a core from the
  * other, and copying its survivors (most of what it allocated, see YOUNG_GENERATION_MB) in parallel costs
- * more than it saves: 2,000 files took 9% longer (0.98-1.15, pair by pair), and 3% longer when all
- * collection is serial (`--single-threaded-gc`). It is a flag of the process, read at every collection, so
- * it holds for the threads started after it is set; the main thread only waits for them.
+ * more than it saves: 2,000 files took 9-13% longer (medians of two sets of runs, pair by pair); serial
+ * collection of every kind (`--single-threaded-gc`) is 3% slower than this; with it, 32 MB is still the
+ * best young generation (16 MB: 4% longer, 64 MB: 5%). It is a flag of the process, read at every
+ * collection, so it holds for the threads started after it is set; the main thread only waits for them.
  */
 const SERIAL_SCAVENGE = '--no-parallel-scavenge';
 
