@@ -21,7 +21,6 @@ const DOCUMENT_MODEL = 'journey/documentModel';
 export class Workspace {
     readonly folder: string;
     readonly journey: GeneratedJourney;
-    readonly organisationUri: string;
     readonly journeyUri: string;
     /** What journey.journey holds: the generated journey, or a redesign of it. */
     readonly journeyFileText: string;
@@ -30,7 +29,6 @@ export class Workspace {
         this.folder = folder;
         this.journey = journey;
         this.journeyFileText = journeyFileText;
-        this.organisationUri = pathToFileURL(path.join(folder, 'organisation.journey')).toString();
         this.journeyUri = pathToFileURL(path.join(folder, 'journey.journey')).toString();
     }
 
@@ -89,12 +87,9 @@ export class Session {
         return session;
     }
 
-    /**
-     * Waits until every build queued so far has finished and its diagnostics have arrived: a read
-     * request (queued behind pending writes by Langium's workspace lock) on the small organisation file.
-     */
+    /** Waits until every build queued so far has finished and its diagnostics have arrived. */
     async settle(): Promise<void> {
-        await this.server.connection.sendRequest(DOCUMENT_MODEL, { uri: this.workspace.organisationUri });
+        await this.server.settle();
     }
 
     /**
@@ -201,8 +196,8 @@ export async function activation(warmup: number, runs: number): Promise<Samples>
             const server = new LanguageServerProcess();
             await server.initialize(folderParams(workspace.folder));
             const ms = performance.now() - start;
-            // Let the server load the workspace (a read request waits for it) before asking it to stop.
-            await server.connection.sendRequest(DOCUMENT_MODEL, { uri: workspace.organisationUri });
+            // Let the server load the workspace before asking it to stop.
+            await server.settle();
             await server.stop();
             return ms;
         });

@@ -167,6 +167,10 @@ if (only.has('workspace')) {
                 how: `bundled server over stdio: spawn → initialize → didOpen → first publishDiagnostics of the journey; ${setting}`,
                 note: `whole folder built ${format(figures.indexed, 'ms')} after spawn`
             });
+            rows.push({
+                group: 'workspace', what: `the open journey's preview model, ${fmt(files)} files`, unit: 'ms', value: figures.firstModel,
+                how: 'spawn → journey/documentModel of the journey answered, asked for once its first diagnostics came (as its preview asks)'
+            });
             for (const [what, samples] of [['completion', figures.completion], ['hover', figures.hover]] as const) {
                 rows.push({
                     group: 'workspace', what: `${what} on the open journey while indexing, ${fmt(files)} files`, unit: 'ms', stat: 'median', samples,

@@ -1,20 +1,19 @@
 /**
  * The `workspace` group: a folder of generated journey files (bench/generate.ts workspaceFiles) and the
  * bundled server over stdio, as an editor with one journey open meets it: the first diagnostics of the
- * open journey after start, completion and hover on it while the rest of the folder is indexed, a
- * shared owner renamed in the open organisation file to the open journey's diagnostics, and the server's
- * RSS once everything is indexed.
+ * open journey after start and its preview's model, completion and hover on it while the rest of the
+ * folder is indexed, a shared owner renamed in the open organisation file to the open journey's
+ * diagnostics, and the server's RSS once everything is indexed.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DidChangeTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { DocumentModelRequest } from '../src/shared/protocol.ts';
 import { folderParams, LanguageServerProcess } from '../test/helpers/language-server-process.ts';
 import { journeyText, OWNERS, workspaceFiles } from './generate.ts';
 import { sleep, summarise, type Samples } from './stats.ts';
-
-const DOCUMENT_MODEL = 'journey/documentModel';
 
 /** A folder of `files` journeys of `touchpoints` and organisation.journey; `dispose` removes it. */
 export class JourneyFolder {
@@ -47,6 +46,8 @@ export class JourneyFolder {
 export interface WorkspaceFigures {
     /** Spawn of the server to the first publishDiagnostics of the open journey. */
     firstDiagnostics: number;
+    /** Spawn to the open journey's view model, asked for (as its preview does) once its diagnostics came. */
+    firstModel: number;
     /** Completion and hover on the open journey, sent one after another from its first diagnostics on. */
     completion: Samples;
     hover: Samples;
@@ -73,9 +74,11 @@ export async function workspaceSession(folder: JourneyFolder, touchpoints: numbe
         await server.open(journeyUri, folder.files[journeyName]);
         await server.waitForDiagnostics(journeyUri, () => true, 120_000);
         const firstDiagnostics = performance.now() - start;
+        await server.connection.sendRequest(DocumentModelRequest, { uri: journeyUri });
+        const firstModel = performance.now() - start;
 
         let indexed: number | undefined;
-        const built = server.connection.sendRequest(DOCUMENT_MODEL, { uri: organisationUri }).then(() => {
+        const built = server.settle().then(() => {
             indexed = performance.now() - start;
         });
         const textDocument = { uri: journeyUri };
@@ -96,7 +99,7 @@ export async function workspaceSession(folder: JourneyFolder, touchpoints: numbe
 
         const organisation = folder.files['organisation.journey'];
         await server.open(organisationUri, organisation);
-        await server.connection.sendRequest(DOCUMENT_MODEL, { uri: organisationUri });
+        await server.settle();
         const owner = OWNERS[0].name;
         const line = organisation.split('\n').findIndex(text => text.startsWith(`owner ${owner} `));
         const range = { start: { line, character: 'owner '.length }, end: { line, character: 'owner '.length + owner.length } };
@@ -117,10 +120,10 @@ export async function workspaceSession(folder: JourneyFolder, touchpoints: numbe
                 throw new Error(`after renaming ${owner} ${i % 2 === 0 ? 'away' : 'back'}, the journey's diagnostics were ${JSON.stringify(diagnostics.slice(0, 3))}`);
             }
             range.end.character = 'owner '.length + (i % 2 === 0 ? owner.length + 1 : owner.length);
-            await server.connection.sendRequest(DOCUMENT_MODEL, { uri: organisationUri });
+            await server.settle();
         }
         return {
-            firstDiagnostics, completion: summarise(completions), hover: summarise(hovers), duringIndexing, indexed: indexed!,
+            firstDiagnostics, firstModel, completion: summarise(completions), hover: summarise(hovers), duringIndexing, indexed: indexed!,
             rename: summarise(renamed), rss: await residentSet(server.pid)
         };
     } finally {

@@ -9,9 +9,13 @@ import {
     PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type ClientCapabilities, type CompletionItemKind, type ConfigurationParams, type Diagnostic, type InitializeParams, type InitializeResult, type MessageConnection, type SymbolKind
 } from 'vscode-languageserver-protocol/node';
+import { DocumentModelRequest } from '../../src/shared/protocol.ts';
 
 /** The bundled server, which is also the package's `journey-language-server` command. */
 export const SERVER = fileURLToPath(new URL('../../out/language/main.cjs', import.meta.url));
+
+/** A document no workspace of the tests holds. */
+const NOT_IN_THE_WORKSPACE = 'file:///not-in-the-workspace.journey';
 
 /** Every kind from 1 to the last: a client's `valueSet`. */
 const ALL = <T extends number>(last: T): T[] => Array.from({ length: last }, (_, i) => (i + 1) as T);
@@ -167,6 +171,15 @@ export class LanguageServerProcess {
     async configure(settings: Record<string, unknown>): Promise<void> {
         this.settings = settings;
         await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+    }
+
+    /**
+     * Waits until every build queued so far has finished and its diagnostics have been published: the
+     * server answers the model of a document it does not have (null) after the builds queued before the
+     * request, as any model but that of an open, current, validated document (document-model-handler.ts).
+     */
+    async settle(): Promise<void> {
+        await this.connection.sendRequest(DocumentModelRequest, { uri: NOT_IN_THE_WORKSPACE });
     }
 
     /** Waits, at most `timeoutMs`, until the diagnostics published for `uri` satisfy `predicate`. */

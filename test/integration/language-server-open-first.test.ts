@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { workspaceFiles } from '../../bench/generate.ts';
+import { DocumentModelRequest, type DocumentModelResult } from '../../src/shared/protocol.ts';
 import { LanguageServerProcess } from '../helpers/language-server-process.ts';
 
 /**
@@ -18,11 +19,6 @@ afterEach(async () => {
     await Promise.all(servers.splice(0).map(server => server.stop()));
 });
 
-/** Waits until every build queued so far has finished (a read request waits for the writes before it). */
-async function settle(server: LanguageServerProcess): Promise<void> {
-    await server.connection.sendRequest('journey/documentModel', { uri: server.uriOf(OPEN[0]) });
-}
-
 /** A server on `files` with the OPEN files open (at these texts), once it has built everything. */
 async function openServer(files: Record<string, string>): Promise<LanguageServerProcess> {
     const server = await LanguageServerProcess.startInFolder(files);
@@ -33,7 +29,7 @@ async function openServer(files: Record<string, string>): Promise<LanguageServer
     for (const name of OPEN) {
         await server.waitForDiagnostics(server.uriOf(name), () => true, 30_000);
     }
-    await settle(server);
+    await server.settle();
     return server;
 }
 
@@ -58,7 +54,7 @@ describe('the open files first', () => {
             await server.change(server.uriOf(name), version, text);
         };
         const expectSameAsFresh = async () => {
-            await settle(server);
+            await server.settle();
             const fresh = await openServer({ ...files, ...texts });
             expect(published(server)).toEqual(published(fresh));
             await fresh.stop();
@@ -82,5 +78,31 @@ describe('the open files first', () => {
         await edit('journey001.journey', text => text.replace('owner Comms "Moved into a journey"\n', ''));
         await edit('journey002.journey', text => text.replace(/ for \w+ \{/, ' for Nobody {'));
         await expectSameAsFresh();
+    });
+
+    test('the model of the open journey, for its preview, comes while the rest of the workspace is still being built, and is that of its latest text', { timeout: 60_000 }, async () => {
+        const files = workspaceFiles(300, 20);
+        const server = await LanguageServerProcess.startInFolder(files);
+        servers.push(server);
+        const journey = server.uriOf('journey001.journey');
+        await server.open(journey, files['journey001.journey']);
+        await server.waitForDiagnostics(journey, () => true, 30_000);
+
+        const model = await server.connection.sendRequest<DocumentModelResult>(DocumentModelRequest, { uri: journey });
+        const publishedWhenModelCame = server.diagnostics.size;
+        const [, title] = /^journey Journey001 "([^"]+)"/m.exec(files['journey001.journey'])!;
+        expect(model?.journeys.map(journey => [journey.name, journey.title])).toEqual([['Journey001', title]]);
+        // The background build of the 300 closed files takes seconds; the model waited for all of them.
+        expect(publishedWhenModelCame).toBeLessThan(Object.keys(files).length);
+
+        // An edit while they are built: the model asked for right after it is that of the edited text (an
+        // export after a keystroke draws it), not of the tree validated before it.
+        const edited = files['journey001.journey'].replace(/^journey Journey001 "[^"]+"/m, 'journey Journey001 "Renamed a moment ago"');
+        await server.change(journey, 2, edited);
+        const afterEdit = await server.connection.sendRequest<DocumentModelResult>(DocumentModelRequest, { uri: journey });
+        expect(afterEdit?.journeys.map(journey => journey.title)).toEqual(['Renamed a moment ago']);
+
+        await server.settle();
+        expect(server.diagnostics.size).toBe(Object.keys(files).length);
     });
 });

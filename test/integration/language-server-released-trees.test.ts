@@ -42,11 +42,6 @@ function undeclaredOwner(name: string): (diagnostic: Diagnostic) => boolean {
 
 const ghost = undeclaredOwner('Ghost');
 
-/** Waits until every build queued so far has finished (a read request waits for the writes before it). */
-async function settle(): Promise<void> {
-    await server.connection.sendRequest('journey/documentModel', { uri: server.uriOf('journey001.journey') });
-}
-
 /** Where `word` stands, as a whole word, in each of the files (the ranges a user sees it at). */
 function occurrences(word: string): Location[] {
     const locations: Location[] = [];
@@ -80,7 +75,7 @@ beforeAll(async () => {
     server = await LanguageServerProcess.startInFolder(files);
     await server.open(server.uriOf('journey001.journey'), files['journey001.journey']);
     await server.waitForDiagnostics(server.uriOf('journey001.journey'), () => true, 30_000);
-    await settle();
+    await server.settle();
 }, 60_000);
 
 afterAll(async () => {
@@ -130,7 +125,7 @@ describe('the closed files of a workspace larger than a batch, their trees relea
         const uri = server.uriOf('journey100.journey');
         const closed = server.diagnostics.get(uri);
         await server.open(uri, files['journey100.journey']);
-        await settle();
+        await server.settle();
         expect(server.diagnostics.get(uri)).toEqual(closed);
         const lines = files['journey100.journey'].split('\n');
         const line = lines.findIndex(text => text.trimStart().startsWith('owner '));
@@ -138,7 +133,7 @@ describe('the closed files of a workspace larger than a batch, their trees relea
         const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: lines[line].length - 1 } });
         expect(JSON.stringify(hover?.contents)).toContain(owner.title);
         await server.close(uri);
-        await settle();
+        await server.settle();
     });
 
     test('declaring the missing owner in the shared file clears the closed journey\'s error; a change on disk is read', { timeout: 60_000 }, async () => {
@@ -146,7 +141,7 @@ describe('the closed files of a workspace larger than a batch, their trees relea
         const declared = `${files['organisation.journey']}owner Ghost "Nobody knew"\n`;
         await server.open(organisation, declared);
         await server.waitForDiagnostics(server.uriOf('strays.journey'), diagnostics => !diagnostics.some(ghost), 30_000);
-        await settle();
+        await server.settle();
 
         const changed = files['journey077.journey'].replace(/owner {4}\w+/, 'owner    Nobody');
         await writeFile(path.join(server.folder, 'journey077.journey'), changed);

@@ -121,14 +121,14 @@ describe(`an LSP storm of ${EDITS} edits and requests (seed ${SEED})`, () => {
         }
         await Promise.all(pending);
         expect(failures).toEqual([]);
-        // A read of the model waits for the builds in progress; their diagnostics are published before it answers.
-        await server.connection.sendRequest(DocumentModelRequest, { uri });
+        // The builds in progress end; their diagnostics are published before the server says so.
+        await server.settle();
         expect(server.exitCode).toBeNull();
 
         const fresh = await LanguageServerProcess.startInFolder({ 'organisation.journey': ORGANISATION, 'passport.journey': PASSPORT });
         servers.push(fresh);
         await fresh.open(fresh.uriOf('passport.journey'), document.getText());
-        await fresh.connection.sendRequest(DocumentModelRequest, { uri: fresh.uriOf('passport.journey') });
+        await fresh.settle();
         const folderOf = (s: LanguageServerProcess) => s.uriOf('');
         const normalise = (s: LanguageServerProcess, diagnostics: Diagnostic[] | undefined) => sortedDiagnostics(diagnostics).map(d => d.replaceAll(folderOf(s), ''));
         expect(normalise(server, server.diagnostics.get(uri))).toEqual(normalise(fresh, fresh.diagnostics.get(fresh.uriOf('passport.journey'))));
