@@ -1,6 +1,4 @@
 import { URI, type LangiumDocument } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference } from '../../language/fast/ast-traversal.js';
 import { indexedTargets } from '../../language/fast/journey-reference-descriptions.js';
 import { JourneyIndexManager } from '../../language/workspace/journey-index-manager.js';
 import { mergedTargets, type ReferenceTargets, type WorkspaceExports } from './share-protocol.js';
@@ -33,17 +31,22 @@ export class ShareIndexManager extends JourneyIndexManager {
         }
     }
 
-    /** Where the document's references point: the targets of the entries Langium's index would make of them. */
-    override async updateReferences(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    /**
+     * Where the document's references point: the targets of the entries Langium's index would make of
+     * them. The references are those the linker has resolved, which it lists in the document (every one of
+     * the tree, once linked), instead of those of a walk over the tree again.
+     */
+    override updateReferences(document: LangiumDocument): Promise<void> {
         const targets = new Map<string, Set<string>>();
-        await forEachReference(document.parseResult.value, cancelToken, ({ reference }) => {
+        for (const reference of document.references) {
             for (const target of indexedTargets(reference)) {
                 const uri = target.documentUri.toString();
                 const paths = targets.get(uri) ?? targets.set(uri, new Set()).get(uri)!;
                 paths.add(target.path);
             }
-        });
+        }
         this.#targetsOf.set(document.uri.toString(), [...targets].map(([uri, paths]) => [uri, [...paths]]));
+        return Promise.resolve();
     }
 
     /** The nodes that the references indexed here point to. */

@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import { forEachReference } from '../../language/fast/ast-traversal.js';
+import type { Diagnostic } from 'vscode-languageserver';
 import { createJourneyServices } from '../../language/journey-module.js';
 import { UsageError } from '../cli-util.js';
 import { diagnosticsOf, readTexts } from '../journey-workspace.js';
+import { RecordingLinker } from './recording-linker.js';
 import { ShareIndexManager } from './share-index-manager.js';
 import type { ParsedFile, ReferenceTargets, ShareMessage, ShareRequest, ShareStep, ShareSteps } from './share-protocol.js';
 
@@ -16,8 +16,11 @@ type ShareHandlers = { [S in ShareStep]: (input: ShareSteps[S]['input']) => Prom
  * services of one process, told between the steps what the other threads found (share-protocol.ts).
  */
 class WorkspaceShare implements ShareHandlers {
-    readonly #services = createJourneyServices({ ...NodeFileSystem, indexManager: shared => new ShareIndexManager(shared) }).Journey;
+    readonly #services = createJourneyServices({ ...NodeFileSystem, indexManager: shared => new ShareIndexManager(shared) },
+        { references: { Linker: services => new RecordingLinker(services) } }).Journey;
     readonly #own: LangiumDocument[] = [];
+    /** The names the references of each document parsed here use, by its URI. */
+    readonly #uses = new Map<string, string[]>();
 
     async parse({ files }: ShareSteps['parse']['input']): Promise<ParsedFile[]> {
         const documents = await this.#add(files, 'reading');
@@ -25,11 +28,9 @@ class WorkspaceShare implements ShareHandlers {
         const { ScopeComputation } = this.#services.references;
         return Promise.all(documents.map(async document => {
             const exports = await ScopeComputation.collectExportedSymbols(document);
-            const uses = new Set<string>();
-            await forEachReference(document.parseResult.value, CancellationToken.None, ({ reference }) => uses.add(reference.$refText));
             return {
                 exports: exports.map(({ name, type, path, nameSegment, selectionSegment }) => ({ name, type, path, nameSegment, selectionSegment })),
-                uses: [...uses]
+                uses: this.#uses.get(document.uri.toString())!
             };
         }));
     }
@@ -55,9 +56,11 @@ class WorkspaceShare implements ShareHandlers {
     /** The files read, parsed and added to the workspace here; each reported as read when `step` is given. */
     async #add(files: string[], step?: string): Promise<LangiumDocument[]> {
         const { LangiumDocumentFactory, LangiumDocuments } = this.#services.shared.workspace;
+        const linker = this.#services.references.Linker as RecordingLinker;
         const texts = await readTexts(files);
         return files.map((path, i) => {
             const document = LangiumDocumentFactory.fromString(texts[i], URI.file(path));
+            this.#uses.set(document.uri.toString(), linker.takeNames());
             LangiumDocuments.addDocument(document);
             if (step) {
                 report(step);
