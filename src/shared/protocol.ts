@@ -11,7 +11,11 @@ export interface DocumentsValidatedParams {
     uris: string[];
 }
 
-/** Client → server: the view model of one document, or null when the server does not know it. */
+/**
+ * Client → server: the view model of one document, or null when the server does not know it. That of an
+ * open document validated at the editor's text comes at once; any other after the builds queued before
+ * the request (for a document the server does not know: once they are done, which the tests wait for).
+ */
 export const DocumentModelRequest = 'journey/documentModel';
 export interface DocumentModelParams {
     uri: string;
